@@ -1,0 +1,1 @@
+"""Performance benchmark: `python -m editor_app bench`."""
