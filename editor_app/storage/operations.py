@@ -1,0 +1,406 @@
+"""Edits of articles, roles and metadata: each call is one operation, one undo step."""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+
+from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES
+from editor_app.model.article import FLAG_FIELDS, LIST_FIELDS
+from editor_app.model.provenance import corrected_position
+from editor_app.storage.errors import OperationError
+from editor_app.storage.journal import OpResult
+
+LABELS = {
+    "split": "拆分文章",
+    "merge": "合并文章",
+    "move_boundary": "移动边界",
+    "set_role": "设置行角色",
+    "set_field": "修改字段",
+    "replace_text": "修改正文",
+    "mark_non_article": "标记非文章",
+    "set_status": "设置状态",
+    "move_title": "标题移至文首",
+    "group": "批量修改",
+}
+
+
+class ArticleOperations:
+    """Mixed into Project: uses self.db, self.journal, self.editor and the queries."""
+
+    @contextmanager
+    def operation(self, action: str, label: str | None = None, **target):
+        """Open one operation; every write inside it is one undo step."""
+        self.require_writable()
+        with self.journal.operation(
+            action, label or LABELS.get(action, action), self.editor, **target
+        ) as result:
+            yield result
+
+    group = operation
+
+    # -- boundaries -------------------------------------------------------------------------
+
+    def split_article(self, article_id: int, line: int) -> OpResult:
+        """Start a new article at `line`, which must be a non-empty line inside the article."""
+        article = self._article_row(article_id)
+        with self.operation(
+            "split", document_id=article["document_id"], article_id=article_id
+        ) as op:
+            op.value = self._split(article, line)
+        return op
+
+    def merge_with_next(self, article_id: int) -> OpResult:
+        article = self._article_row(article_id)
+        following = self._neighbour(article, +1)
+        if following is None:
+            raise OperationError(self.path, "the last article of a document has no next one")
+        with self.operation(
+            "merge", document_id=article["document_id"], article_id=article_id
+        ) as op:
+            self._merge(article, following)
+        return op
+
+    def merge_with_previous(self, article_id: int) -> OpResult:
+        article = self._article_row(article_id)
+        previous = self._neighbour(article, -1)
+        if previous is None:
+            raise OperationError(self.path, "the first article of a document has no previous one")
+        return self.merge_with_next(previous["id"])
+
+    def move_boundary(self, article_id: int, new_start: int) -> OpResult:
+        """Move the start of an article; the article before it gives or takes the lines."""
+        article = self._article_row(article_id)
+        with self.operation(
+            "move_boundary", document_id=article["document_id"], article_id=article_id
+        ) as op:
+            self._move_start(article, new_start)
+        return op
+
+    def mark_non_article(self, document_id: int, start: int, end: int, kind: str) -> OpResult:
+        """Make lines start..end one boilerplate or noise segment, splitting what covers them."""
+        if kind not in NON_ARTICLE_KINDS:
+            raise OperationError(self.path, f"{kind!r} is not a non-article kind")
+        with self.operation("mark_non_article", document_id=document_id) as op:
+            op.value = self._carve_out(document_id, start, end, kind)
+        return op
+
+    def move_title_to_head(self, article_id: int, title_line: int) -> OpResult:
+        """A title printed after its lead: the article starts at the lead, the line is the title."""
+        article = self._article_row(article_id)
+        doc = article["document_id"]
+        lines = self.document_lines(doc)
+        lead = self._previous_nonblank(lines, title_line)
+        with self.operation("move_title", document_id=doc, article_id=article_id) as op:
+            if title_line == article["start_line"] and lead is not None:
+                self._move_start(article, lead)
+            self._set_role(doc, title_line, "title")
+            self._set_fields(article_id, {"title": lines[title_line - 1].text.strip()})
+        return op
+
+    # -- roles, fields, text, status ------------------------------------------------------
+
+    def set_role(self, document_id: int, line: int, role: str) -> OpResult:
+        if role not in ROLES:
+            raise OperationError(self.path, f"unknown line role {role!r}")
+        with self.operation("set_role", document_id=document_id) as op:
+            self._set_role(document_id, line, role)
+        return op
+
+    def set_field(self, article_id: int, field: str, value) -> OpResult:
+        if field not in EDITABLE_FIELDS:
+            raise OperationError(self.path, f"{field!r} is not an editable field")
+        article = self._article_row(article_id)
+        with self.operation(
+            "set_field", document_id=article["document_id"], article_id=article_id
+        ) as op:
+            self._set_fields(article_id, {field: value})
+        return op
+
+    def replace_text(self, article_id: int, text: str) -> OpResult:
+        article = self._article_row(article_id)
+        with self.operation(
+            "replace_text", document_id=article["document_id"], article_id=article_id
+        ) as op:
+            self._set_fields(article_id, {"corrected_text": text})
+        return op
+
+    def set_status(self, article_id: int, status: str) -> OpResult:
+        if status not in STATUSES:
+            raise OperationError(self.path, f"unknown status {status!r}")
+        article = self._article_row(article_id)
+        with self.operation(
+            "set_status", document_id=article["document_id"], article_id=article_id
+        ) as op:
+            self.journal.update("articles", {"id": article_id}, {"status": status})
+        return op
+
+    # -- the work ---------------------------------------------------------------------------
+
+    def _set_role(self, document_id: int, line: int, role: str) -> None:
+        lines = self.document_lines(document_id)
+        self._require_nonblank(lines, line)
+        self.journal.upsert(
+            "line_roles", {"document_id": document_id, "line": line}, {"role": role}
+        )
+
+    def _set_fields(self, article_id: int, values: dict) -> None:
+        stored = {name: _stored(name, value) for name, value in values.items()}
+        current = self._article_row(article_id)
+        if stored.get("corrected_text") is not None:
+            stored["corrected_text"] = self._unless_raw(current, stored)
+        changed = {k: v for k, v in stored.items() if current.get(k) != v}
+        if changed and current["status"] == "proposed":
+            changed["status"] = "edited"  # the first change marks the article as edited
+        self.journal.update("articles", {"id": article_id}, changed)
+
+    def _split(self, article: dict, line: int) -> int:
+        lines = self.document_lines(article["document_id"])
+        self._require_nonblank(lines, line)
+        if not article["start_line"] < line <= article["end_line"]:
+            raise OperationError(
+                self.path,
+                f"line {line} is not inside article lines "
+                f"{article['start_line']}–{article['end_line']} past its first line",
+            )
+        before_end = self._previous_nonblank(lines, line)
+        first_text, second_text = self._split_text(
+            article, lines[line - 1].start, lines[before_end - 1].end
+        )
+        new_id = self.journal.insert(
+            "articles",
+            {
+                "document_id": article["document_id"],
+                "start_line": line,
+                "end_line": article["end_line"],
+                "start_offset": lines[line - 1].start,
+                "end_offset": article["end_offset"],
+                "kind": _kind_after_split(article["kind"]),
+                "corrected_text": second_text,
+                "status": "edited",
+                "truncated": article["truncated"],
+                "confidence": 1.0,
+                "reason": "编辑拆分",
+            },
+        )
+        self._set_fields(
+            article["id"],
+            {
+                "end_line": before_end,
+                "end_offset": lines[before_end - 1].end,
+                "corrected_text": first_text,
+                "truncated": False,
+            },
+        )
+        return new_id
+
+    def _split_text(self, article: dict, cut: int, first_end: int):
+        """Corrected texts of the two halves; None where a half is unchanged from raw."""
+        if article["corrected_text"] is None:
+            return None, None
+        raw = self.raw_text(article["document_id"])[article["start_offset"] : article["end_offset"]]
+        text = article["corrected_text"]
+        base = article["start_offset"]
+        first = text[: corrected_position(raw, text, first_end - base)]
+        second = text[corrected_position(raw, text, cut - base) :]
+        return first, second
+
+    def _merge(self, first: dict, second: dict) -> None:
+        raw = self.raw_text(first["document_id"])
+        text = None
+        if first["corrected_text"] is not None or second["corrected_text"] is not None:
+            text = (
+                _effective(first, raw)
+                + raw[first["end_offset"] : second["start_offset"]]
+                + _effective(second, raw)
+            )
+        self.journal.delete("articles", {"id": second["id"]})
+        self._set_fields(
+            first["id"],
+            {
+                "end_line": second["end_line"],
+                "end_offset": second["end_offset"],
+                "corrected_text": text,
+                "truncated": bool(second["truncated"]),
+            },
+        )
+
+    def _move_start(self, article: dict, new_start: int) -> None:
+        lines = self.document_lines(article["document_id"])
+        self._require_nonblank(lines, new_start)
+        if new_start == article["start_line"]:
+            return
+        if new_start > article["end_line"]:
+            raise OperationError(self.path, f"line {new_start} is past the end of the article")
+        previous = self._neighbour(article, -1)
+        if previous is not None and (
+            new_start <= previous["end_line"] or new_start > article["start_line"]
+        ):
+            self._shift_shared_boundary(previous, article, new_start, lines)
+            return
+        # No neighbour gives the lines: the article grows over, or gives up, uncovered lines.
+        raw = self.raw_text(article["document_id"])
+        start = lines[new_start - 1].start
+        text = article["corrected_text"]
+        if text is not None:
+            if start < article["start_offset"]:
+                text = raw[start : article["start_offset"]] + text
+            else:
+                text = self._split_text(article, start, start)[1]
+        self._set_fields(
+            article["id"],
+            {**self._span(lines, new_start, article["end_line"]), "corrected_text": text},
+        )
+
+    def _shift_shared_boundary(self, previous: dict, article: dict, new_start: int, lines):
+        if new_start <= previous["start_line"]:
+            raise OperationError(
+                self.path, f"line {new_start} is not after the previous article's first line"
+            )
+        prev_end = self._previous_nonblank(lines, new_start)
+        first = second = None
+        if previous["corrected_text"] is not None or article["corrected_text"] is not None:
+            raw = self.raw_text(article["document_id"])
+            joined = {
+                "document_id": article["document_id"],
+                "start_offset": previous["start_offset"],
+                "end_offset": article["end_offset"],
+                "corrected_text": _effective(previous, raw)
+                + raw[previous["end_offset"] : article["start_offset"]]
+                + _effective(article, raw),
+            }
+            first, second = self._split_text(
+                joined, lines[new_start - 1].start, lines[prev_end - 1].end
+            )
+        self._set_fields(
+            previous["id"],
+            {"end_line": prev_end, "end_offset": lines[prev_end - 1].end, "corrected_text": first},
+        )
+        self._set_fields(
+            article["id"],
+            {**self._span(lines, new_start, article["end_line"]), "corrected_text": second},
+        )
+
+    def _carve_out(self, document_id: int, start: int, end: int, kind: str) -> int:
+        lines = self.document_lines(document_id)
+        first, last = self._nonblank_bounds(lines, start, end)
+        for at in (first, self._next_nonblank(lines, last)):
+            covering = self.article_at_line(document_id, at) if at else None
+            if covering is not None and covering.start_line < at:
+                self._split(self._article_row(covering.id), at)
+        inside = self._rows_within(document_id, first, last)
+        while len(inside) > 1:
+            self._merge(inside[0], inside[1])
+            inside = self._rows_within(document_id, first, last)
+        span = {**self._span(lines, first, last), "kind": kind}
+        if inside:
+            target = inside[0]["id"]
+            self._set_fields(target, span)
+        else:
+            target = self.journal.insert(
+                "articles",
+                {
+                    "document_id": document_id,
+                    **span,
+                    "status": "edited",
+                    "reason": "编辑标记",
+                },
+            )
+        for line in range(first, last + 1):
+            if not lines[line - 1].is_blank:
+                self._set_role(document_id, line, kind)
+        return target
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _unless_raw(self, current: dict, stored: dict) -> str | None:
+        """None when a corrected text equals its raw span: unedited text is not stored twice."""
+        start = stored.get("start_offset", current["start_offset"])
+        end = stored.get("end_offset", current["end_offset"])
+        text = stored["corrected_text"]
+        return None if text == self.raw_text(current["document_id"])[start:end] else text
+
+    def _article_row(self, article_id: int) -> dict:
+        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        if not rows:
+            raise OperationError(self.path, f"no article {article_id}")
+        return rows[0]
+
+    def _neighbour(self, article: dict, direction: int) -> dict | None:
+        if direction > 0:
+            sql = (
+                "SELECT * FROM articles WHERE document_id = ? AND start_line > ? "
+                "ORDER BY start_line LIMIT 1"
+            )
+        else:
+            sql = (
+                "SELECT * FROM articles WHERE document_id = ? AND start_line < ? "
+                "ORDER BY start_line DESC LIMIT 1"
+            )
+        rows = list(self.db.query(sql, [article["document_id"], article["start_line"]]))
+        return rows[0] if rows else None
+
+    def _rows_within(self, document_id: int, first: int, last: int) -> list[dict]:
+        return list(
+            self.db.query(
+                "SELECT * FROM articles WHERE document_id = ? AND start_line >= ? AND end_line <= ? "
+                "ORDER BY start_line",
+                [document_id, first, last],
+            )
+        )
+
+    def _span(self, lines, start: int, end: int) -> dict:
+        return {
+            "start_line": start,
+            "end_line": end,
+            "start_offset": lines[start - 1].start,
+            "end_offset": lines[end - 1].end,
+        }
+
+    def _require_nonblank(self, lines, line: int) -> None:
+        if not 1 <= line <= len(lines):
+            raise OperationError(self.path, f"line {line} is outside the document (1–{len(lines)})")
+        if lines[line - 1].is_blank:
+            raise OperationError(self.path, f"line {line} is blank")
+
+    def _nonblank_bounds(self, lines, start: int, end: int) -> tuple[int, int]:
+        numbers = [
+            n for n in range(max(start, 1), min(end, len(lines)) + 1) if not lines[n - 1].is_blank
+        ]
+        if not numbers:
+            raise OperationError(self.path, f"lines {start}–{end} hold no text")
+        return numbers[0], numbers[-1]
+
+    @staticmethod
+    def _previous_nonblank(lines, line: int) -> int | None:
+        for number in range(line - 1, 0, -1):
+            if not lines[number - 1].is_blank:
+                return number
+        return None
+
+    @staticmethod
+    def _next_nonblank(lines, line: int) -> int | None:
+        for number in range(line + 1, len(lines) + 1):
+            if not lines[number - 1].is_blank:
+                return number
+        return None
+
+
+def _stored(name: str, value):
+    if name in LIST_FIELDS:
+        if isinstance(value, str):
+            value = [part for part in value.replace("、", " ").split() if part]
+        return json.dumps(list(value), ensure_ascii=False)
+    if name in FLAG_FIELDS:
+        return int(bool(value))
+    return value
+
+
+def _effective(article: dict, raw: str) -> str:
+    if article["corrected_text"] is not None:
+        return article["corrected_text"]
+    return raw[article["start_offset"] : article["end_offset"]]
+
+
+def _kind_after_split(kind: str) -> str:
+    return "news" if kind in NON_ARTICLE_KINDS else kind

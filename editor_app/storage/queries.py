@@ -1,0 +1,144 @@
+"""Reading the project's state: documents, articles, roles, counts."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from editor_app.model import Article, Document, Line, split_lines
+
+# The effective text of an article: the editor's version, else its raw span.
+EFFECTIVE_TEXT = (
+    "coalesce(a.corrected_text, "
+    "substr(d.raw_text, a.start_offset + 1, a.end_offset - a.start_offset))"
+)
+ARTICLE_LIST_COLUMNS = (
+    "a.id, a.document_id, a.start_line, a.end_line, a.kind, a.kicker, a.title, a.subtitle, "
+    "a.status, a.truncated, a.lost_text, a.confidence, a.reason"
+)
+
+
+@lru_cache(maxsize=64)
+def _lines_of(text: str) -> tuple[Line, ...]:
+    return tuple(split_lines(text))
+
+
+class ProjectQueries:
+    """Read access, mixed into Project (uses self.db)."""
+
+    def document(self, document_id: int) -> Document:
+        from editor_app.storage.project import row_to_document
+
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
+        if not rows:
+            raise KeyError(f"no document {document_id}")
+        return row_to_document(rows[0])
+
+    def document_lines(self, document_id: int) -> tuple[Line, ...]:
+        text = self.raw_text(document_id)
+        return _lines_of(text)
+
+    def raw_text(self, document_id: int) -> str:
+        row = self.db.execute(
+            "SELECT raw_text FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no document {document_id}")
+        return row[0]
+
+    def document_rows(self, *, offset: int = 0, limit: int = -1) -> list[dict]:
+        """Documents without their text, with article and reviewed counts, in import order."""
+        return list(
+            self.db.query(
+                """SELECT d.id, d.file_name, d.publication, d.date, d.page, d.edition,
+                          d.size_bytes, d.encoding, d.sha256, d.imported_at,
+                          (SELECT count(*) FROM articles a WHERE a.document_id = d.id
+                             AND a.kind NOT IN ('boilerplate', 'noise')) AS articles,
+                          (SELECT count(*) FROM articles a WHERE a.document_id = d.id
+                             AND a.kind NOT IN ('boilerplate', 'noise')
+                             AND a.status IN ('reviewed', 'approved')) AS reviewed
+                   FROM documents d ORDER BY d.id LIMIT ? OFFSET ?""",
+                [limit, offset],
+            )
+        )
+
+    def document_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def document_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def article_rows(self, document_id: int) -> list[dict]:
+        """The segments of a document in line order, without their text."""
+        return list(
+            self.db.query(
+                f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles a WHERE a.document_id = ? "
+                "ORDER BY a.start_line",
+                [document_id],
+            )
+        )
+
+    def articles(self, document_id: int) -> list[Article]:
+        rows = self.db.query(
+            f"SELECT a.*, {EFFECTIVE_TEXT} AS text FROM articles a "
+            "JOIN documents d ON d.id = a.document_id WHERE a.document_id = ? "
+            "ORDER BY a.start_line",
+            [document_id],
+        )
+        return [_article(row) for row in rows]
+
+    def article(self, article_id: int) -> Article:
+        rows = list(
+            self.db.query(
+                f"SELECT a.*, {EFFECTIVE_TEXT} AS text FROM articles a "
+                "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
+                [article_id],
+            )
+        )
+        if not rows:
+            raise KeyError(f"no article {article_id}")
+        return _article(rows[0])
+
+    def article_at_line(self, document_id: int, line: int) -> Article | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE document_id = ? AND start_line <= ? AND end_line >= ?",
+            [document_id, line, line],
+        ).fetchone()
+        return self.article(row[0]) if row else None
+
+    def line_roles(self, document_id: int) -> dict[int, str]:
+        rows = self.db.execute(
+            "SELECT line, role FROM line_roles WHERE document_id = ?", [document_id]
+        )
+        return {line: role for line, role in rows}
+
+    def raw_span(self, article: Article) -> str:
+        return self.raw_text(article.document_id)[article.start_offset : article.end_offset]
+
+    def counts(self) -> dict:
+        """Figures for `info`: documents, articles by status and kind, changes, suggestions."""
+        q = self.db.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "articles": q(
+                "SELECT count(*) FROM articles WHERE kind NOT IN ('boilerplate','noise')"
+            ).fetchone()[0],
+            "by_status": dict(q("SELECT status, count(*) FROM articles GROUP BY status")),
+            "by_kind": dict(q("SELECT kind, count(*) FROM articles GROUP BY kind")),
+            "open_suggestions": q(
+                "SELECT count(*) FROM suggestions WHERE status = 'open'"
+            ).fetchone()[0],
+            "changes": q("SELECT count(*) FROM operations").fetchone()[0],
+            "raw_bytes": q("SELECT coalesce(sum(size_bytes), 0) FROM documents").fetchone()[0],
+            "schema_version": self.schema_version,
+        }
+
+
+def _article(row: dict) -> Article:
+    values = dict(row)
+    values["corrected_text"] = values.pop("text")
+    for name in ("reporters", "correspondents", "interns"):
+        values[name] = json.loads(values[name] or "[]")
+    for name in ("truncated", "lost_text"):
+        values[name] = bool(values[name])
+    return Article(**values)

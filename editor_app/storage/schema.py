@@ -1,0 +1,101 @@
+"""The project file's schema, built by numbered migrations (sqlite-utils `Migrations`).
+
+A fresh file runs every migration; an older file runs the ones it lacks after a backup.
+`PRAGMA user_version` holds the number of migrations applied: the schema version.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x51594E47  # "QYNG"
+MIGRATION_SET = "qingyang"
+
+migrations = Migrations(MIGRATION_SET)
+MIGRATION_NAMES: list[str] = []
+
+
+def _migration(name: str):
+    """Register a migration under `name` and remember the order for versioning."""
+    MIGRATION_NAMES.append(name)
+    return migrations(name=name)
+
+
+def _run(db, statements: list[str]) -> None:
+    # db.execute per statement: executescript would commit the surrounding transaction.
+    for statement in statements:
+        db.execute(statement)
+
+
+@_migration("0001_core")
+def core_tables(db) -> None:
+    _run(
+        db,
+        [
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+            """CREATE TABLE documents (
+                id INTEGER PRIMARY KEY, file_name TEXT NOT NULL, source_path TEXT,
+                sha256 TEXT NOT NULL UNIQUE, encoding TEXT, had_crlf INTEGER DEFAULT 0,
+                publication TEXT DEFAULT '', date TEXT DEFAULT '', page TEXT DEFAULT '',
+                edition TEXT DEFAULT '', raw_text TEXT NOT NULL, size_bytes INTEGER,
+                line_count INTEGER, imported_at TEXT)""",
+            """CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                start_line INTEGER NOT NULL, end_line INTEGER NOT NULL,
+                start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+                kind TEXT NOT NULL DEFAULT 'news', kicker TEXT DEFAULT '',
+                title TEXT DEFAULT '', subtitle TEXT DEFAULT '', dateline TEXT DEFAULT '',
+                reporters TEXT DEFAULT '[]', correspondents TEXT DEFAULT '[]',
+                interns TEXT DEFAULT '[]', section TEXT DEFAULT '',
+                corrected_text TEXT,
+                status TEXT NOT NULL DEFAULT 'proposed',
+                truncated INTEGER DEFAULT 0, lost_text INTEGER DEFAULT 0, note TEXT DEFAULT '',
+                confidence REAL DEFAULT 1.0, reason TEXT DEFAULT '')""",
+            "CREATE INDEX articles_by_document ON articles(document_id, start_line)",
+            "CREATE INDEX articles_by_status ON articles(status)",
+            """CREATE TABLE line_roles (
+                document_id INTEGER NOT NULL, line INTEGER NOT NULL, role TEXT NOT NULL,
+                PRIMARY KEY (document_id, line)) WITHOUT ROWID""",
+            """CREATE TABLE operations (
+                id INTEGER PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'do',
+                action TEXT NOT NULL, label TEXT NOT NULL, editor TEXT NOT NULL,
+                time TEXT NOT NULL, document_id INTEGER, article_id INTEGER,
+                target INTEGER, state TEXT NOT NULL DEFAULT 'done',
+                on_stack INTEGER NOT NULL DEFAULT 1, undone_seq INTEGER, detail TEXT)""",
+            "CREATE INDEX operations_stack ON operations(on_stack, state)",
+            """CREATE TABLE changes (
+                id INTEGER PRIMARY KEY,
+                operation_id INTEGER NOT NULL REFERENCES operations(id),
+                tbl TEXT NOT NULL, row_key TEXT NOT NULL, before TEXT, after TEXT)""",
+            "CREATE INDEX changes_by_operation ON changes(operation_id)",
+        ],
+    )
+
+
+@_migration("0002_suggestions")
+def suggestion_tables(db) -> None:
+    _run(
+        db,
+        [
+            """CREATE TABLE suggestions (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id),
+                rule TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
+                next_line INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL,
+                before TEXT NOT NULL, after TEXT NOT NULL, reason TEXT DEFAULT '',
+                confidence REAL DEFAULT 1.0, pattern TEXT DEFAULT '',
+                status TEXT NOT NULL DEFAULT 'open')""",
+            "CREATE INDEX suggestions_by_document ON suggestions(document_id, status, start)",
+            "CREATE INDEX suggestions_by_rule ON suggestions(rule, status)",
+            "CREATE INDEX suggestions_by_pattern ON suggestions(pattern, status)",
+            """CREATE TABLE dictionary (
+                id INTEGER PRIMARY KEY, wrong TEXT NOT NULL UNIQUE, right TEXT NOT NULL,
+                note TEXT DEFAULT '')""",
+        ],
+    )
+
+
+def schema_version() -> int:
+    """The version this build writes: the number of migrations it knows."""
+    return len(MIGRATION_NAMES)
