@@ -14,6 +14,7 @@ from editor_app.cli import (
     export_commands,
     project_commands,
     review_commands,
+    suggestion_commands,
     text_commands,
 )
 from editor_app.cli.common import CommandError
@@ -22,6 +23,7 @@ COMMAND_MODULES = (
     text_commands,
     cleanup_commands,
     project_commands,
+    suggestion_commands,
     review_commands,
     export_commands,
     bench_command,

@@ -57,3 +57,52 @@ def read_text_file(path: str) -> str:
         return decode_bytes(data).text
     except DecodeError as error:
         raise CommandError(f"{path}: {error}") from error
+
+
+def add_project_argument(parser, *, editor: bool = True) -> None:
+    parser.add_argument("project", metavar="PROJECT", help="the .qingyang project file")
+    if editor:
+        parser.add_argument(
+            "--editor", help="name recorded in the history (default: $QINGYANG_EDITOR or login)"
+        )
+
+
+class opened_project:
+    """`with opened_project(args) as project:` — storage errors become CommandErrors."""
+
+    def __init__(self, args, *, read_only: bool = False) -> None:
+        self.args = args
+        self.read_only = read_only
+        self.project = None
+
+    def __enter__(self):
+        from editor_app.storage.project import Project
+
+        try:
+            self.project = Project.open(
+                self.args.project,
+                editor=getattr(self.args, "editor", None),
+                read_only=self.read_only,
+            )
+        except Exception as error:
+            raise _as_command_error(error) from error
+        if self.project.notice and not self.read_only:
+            print(f"qingyang: {self.args.project}: {self.project.notice}", file=sys.stderr)
+        return self.project
+
+    def __exit__(self, kind, error, traceback):
+        if self.project is not None:
+            self.project.close()
+        if error is not None and not isinstance(error, CommandError):
+            converted = _as_command_error(error)
+            if converted is not error:
+                raise converted from error
+        return False
+
+
+def _as_command_error(error: Exception) -> Exception:
+    from editor_app.storage.errors import ProjectError
+
+    if isinstance(error, ProjectError):
+        return CommandError(str(error))
+    return error

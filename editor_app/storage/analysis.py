@@ -32,7 +32,9 @@ class Analysis:
     error: str = ""
 
 
-def analyse_file(path: str, known_hashes: frozenset[str] = frozenset()) -> Analysis:
+def analyse_file(
+    path: str, known_hashes: frozenset[str] = frozenset(), dictionary: tuple = ()
+) -> Analysis:
     result = Analysis(path=path)
     try:
         data = Path(path).read_bytes()
@@ -54,5 +56,5 @@ def analyse_file(path: str, known_hashes: frozenset[str] = frozenset()) -> Analy
     result.text, result.encoding, result.had_crlf = decoded.text, decoded.encoding, decoded.had_crlf
     result.date, result.page = date_and_page(Path(path).name)
     result.proposal = segment(decoded.text)
-    result.suggestions = suggest(decoded.text, result.proposal)
+    result.suggestions = suggest(decoded.text, result.proposal, dictionary)
     return result

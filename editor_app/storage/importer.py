@@ -61,7 +61,8 @@ def import_paths(
     report = ImportReport()
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
     seen: set[str] = set(known)
-    for done, analysis in enumerate(_analyses(files, known, workers), start=1):
+    dictionary = tuple((e["wrong"], e["right"]) for e in project.dictionary())
+    for done, analysis in enumerate(_analyses(files, known, dictionary, workers), start=1):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
@@ -73,18 +74,20 @@ def import_paths(
     return report
 
 
-def _analyses(files: list[str], known: frozenset[str], workers: int | None) -> Iterator[Analysis]:
+def _analyses(
+    files: list[str], known: frozenset[str], dictionary: tuple, workers: int | None
+) -> Iterator[Analysis]:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_FROM:
         for path in files:
-            yield analyse_file(path, known)
+            yield analyse_file(path, known, dictionary)
         return
     # Bounded look-ahead keeps memory flat however many files there are.
     window = workers * 4
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending = []
         for path in files:
-            pending.append(pool.submit(analyse_file, path, known))
+            pending.append(pool.submit(analyse_file, path, known, dictionary))
             if len(pending) >= window:
                 yield pending.pop(0).result()
         for future in pending:

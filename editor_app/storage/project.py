@@ -17,6 +17,7 @@ from editor_app.storage.migrate import migrate_if_needed
 from editor_app.storage.operations import ArticleOperations
 from editor_app.storage.queries import ProjectQueries
 from editor_app.storage.schema import APPLICATION_ID, migrations, schema_version
+from editor_app.storage.suggestions import SuggestionOperations
 from editor_app.storage.undo import UndoRedo
 
 PROJECT_SUFFIX = ".qingyang"
@@ -33,7 +34,7 @@ def default_editor() -> str:
         return "editor"
 
 
-class Project(ArticleOperations, UndoRedo, ProjectQueries):
+class Project(ArticleOperations, SuggestionOperations, UndoRedo, ProjectQueries):
     """One open project file. Use `Project.create` / `Project.open`, and `close()`."""
 
     def __init__(self, path: Path, db: Database, *, read_only: bool, lock, editor: str) -> None:

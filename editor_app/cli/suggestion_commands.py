@@ -1,0 +1,80 @@
+"""Suggestions stored in a project: list, accept, reject; and the project dictionary."""
+
+from __future__ import annotations
+
+from editor_app.cli.common import CommandError, add_project_argument, opened_project, print_json
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("suggestions", help="list open cleanup suggestions")
+    add_project_argument(parser, editor=False)
+    parser.add_argument("--rule", help="only this rule")
+    parser.add_argument("--document", type=int, help="only this document id")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run_suggestions)
+    for verb in ("accept", "reject"):
+        parser = subparsers.add_parser(verb, help=f"{verb} suggestions as one step")
+        add_project_argument(parser)
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--id", type=int, nargs="+", dest="ids", metavar="N")
+        which.add_argument("--rule")
+        which.add_argument("--pattern", metavar="TEXT")
+        parser.add_argument("--document", type=int, help="only in this document")
+        parser.set_defaults(func=run_decide, verb=verb)
+    _dictionary(subparsers)
+
+
+def run_suggestions(args) -> int:
+    with opened_project(args, read_only=True) as project:
+        found = project.suggestions(document_id=args.document, rule=args.rule)
+    if args.json:
+        print_json(
+            [{"id": s.id, "document": s.document_id, **s.as_json()} for s in found], lines=True
+        )
+        return 0
+    for s in found:
+        print(
+            f"{s.id:>7} doc {s.document_id:>4} line {s.line:>4} {s.rule:<12} "
+            f"{s.before!r} → {s.after!r}  {s.reason}"
+        )
+    return 0
+
+
+def run_decide(args) -> int:
+    with opened_project(args) as project:
+        method = project.accept_suggestions if args.verb == "accept" else project.reject_suggestions
+        result = method(args.ids, rule=args.rule, pattern=args.pattern, document_id=args.document)
+    if not result.operation_id:
+        raise CommandError(f"{args.project}: no open suggestion matches")
+    print(f"{result.label}: {result.value}")
+    return 0
+
+
+def _dictionary(subparsers) -> None:
+    parser = subparsers.add_parser("dict", help="the project dictionary of known misreads")
+    add_project_argument(parser)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    add = actions.add_parser("add", help="WRONG RIGHT: suggest RIGHT wherever WRONG occurs")
+    add.add_argument("wrong")
+    add.add_argument("right")
+    add.add_argument("--note", default="")
+    remove = actions.add_parser("remove", help="WRONG: drop the entry and its open suggestions")
+    remove.add_argument("wrong")
+    actions.add_parser("list", help="the entries")
+    parser.set_defaults(func=run_dictionary)
+
+
+def run_dictionary(args) -> int:
+    with opened_project(args, read_only=args.action == "list") as project:
+        if args.action == "list":
+            for entry in project.dictionary():
+                print(f"{entry['wrong']} → {entry['right']}  {entry['note']}")
+            return 0
+        if args.action == "add":
+            result = project.add_dictionary_entry(args.wrong, args.right, args.note)
+            print(f"{result.label}: {result.value} suggestions")
+        else:
+            result = project.remove_dictionary_entry(args.wrong)
+            print(result.label)
+    return 0

@@ -1,0 +1,238 @@
+"""Cleanup suggestions in the project: list, accept, reject, and the project dictionary.
+
+Suggestions point at raw offsets. Accepting one rewrites the corrected text of the
+article that holds it, found through the diff between raw span and corrected text, so
+it still lands right after the editor changed other parts of that article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from editor_app.model import Suggestion
+from editor_app.model.provenance import corrected_position
+from editor_app.storage.errors import OperationError
+from editor_app.storage.journal import OpResult
+
+RULE_LABELS = {
+    "join": "合并段落",
+    "punctuation": "标点全角",
+    "traditional": "繁体字",
+    "lookalike": "形近字",
+    "dictionary": "项目词典",
+    "whitespace": "空白",
+    "noise": "噪声行",
+}
+
+
+class SuggestionOperations:
+    """Mixed into Project."""
+
+    def suggestions(
+        self, document_id=None, rule=None, status="open", pattern=None, ids=None
+    ) -> list[Suggestion]:
+        where, params = _filters(document_id, rule, status, pattern, ids)
+        rows = self.db.query(
+            f"SELECT * FROM suggestions WHERE {where} ORDER BY document_id, start", params
+        )
+        return [_to_suggestion(row) for row in rows]
+
+    def suggestion_counts(self) -> dict[str, int]:
+        return dict(
+            self.db.execute(
+                "SELECT rule, count(*) FROM suggestions WHERE status = 'open' GROUP BY rule"
+            )
+        )
+
+    def accept_suggestions(
+        self, ids=None, *, rule=None, pattern=None, document_id=None
+    ) -> OpResult:
+        """Apply the chosen open suggestions: one operation, one undo step."""
+        chosen = self._choose(ids, rule, pattern, document_id)
+        with self.operation(
+            "accept", _batch_label("接受", rule, pattern, chosen), document_id=document_id
+        ) as op:
+            applied = 0
+            for article_id, group in self._by_article(chosen).items():
+                applied += self._apply_to_article(article_id, group)
+            op.value = applied
+        return op
+
+    def reject_suggestions(
+        self, ids=None, *, rule=None, pattern=None, document_id=None
+    ) -> OpResult:
+        chosen = self._choose(ids, rule, pattern, document_id)
+        with self.operation(
+            "reject", _batch_label("拒绝", rule, pattern, chosen), document_id=document_id
+        ) as op:
+            for suggestion in chosen:
+                self.journal.update("suggestions", {"id": suggestion.id}, {"status": "rejected"})
+            op.value = len(chosen)
+        return op
+
+    def _choose(self, ids, rule, pattern, document_id) -> list[Suggestion]:
+        if not ids and not rule and not pattern:
+            raise OperationError(self.path, "say which suggestions: ids, a rule or a pattern")
+        return self.suggestions(document_id=document_id, rule=rule, pattern=pattern, ids=ids)
+
+    def _by_article(self, chosen: list[Suggestion]) -> dict[int | None, list[Suggestion]]:
+        groups: dict[int | None, list[Suggestion]] = defaultdict(list)
+        for suggestion in chosen:
+            article = self._article_holding(suggestion)
+            groups[article].append(suggestion)
+        return groups
+
+    def _article_holding(self, suggestion: Suggestion) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE document_id = ? AND start_offset <= ? "
+            "AND end_offset >= ?",
+            [suggestion.document_id, suggestion.start, suggestion.end],
+        ).fetchone()
+        return row[0] if row else None
+
+    def _apply_to_article(self, article_id: int | None, group: list[Suggestion]) -> int:
+        """Rewrite one article's text; suggestions that no longer fit are marked stale."""
+        if article_id is None:
+            for suggestion in group:
+                self.journal.update("suggestions", {"id": suggestion.id}, {"status": "stale"})
+            return 0
+        article = self._article_row(article_id)
+        raw = self.raw_text(article["document_id"])
+        span = raw[article["start_offset"] : article["end_offset"]]
+        text = article["corrected_text"] if article["corrected_text"] is not None else span
+        applied = 0
+        for suggestion in sorted(group, key=lambda s: s.start, reverse=True):
+            start = corrected_position(span, text, suggestion.start - article["start_offset"])
+            end = start + len(suggestion.before)
+            fits = text[start:end] == suggestion.before
+            if fits:
+                text = text[:start] + suggestion.after + text[end:]
+                applied += 1
+            status = "accepted" if fits else "stale"
+            self.journal.update("suggestions", {"id": suggestion.id}, {"status": status})
+        if applied:
+            self._set_fields(article_id, {"corrected_text": text})
+        return applied
+
+    # -- project dictionary -----------------------------------------------------------------
+
+    def dictionary(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM dictionary ORDER BY wrong"))
+
+    def add_dictionary_entry(self, wrong: str, right: str, note: str = "") -> OpResult:
+        """Add `wrong → right`; every occurrence in the project becomes a suggestion."""
+        if not wrong or wrong == right:
+            raise OperationError(self.path, "a dictionary entry needs two different strings")
+        if any(entry["wrong"] == wrong for entry in self.dictionary()):
+            raise OperationError(self.path, f"the dictionary already has an entry for {wrong!r}")
+        with self.operation("dict_add", f"词典：{wrong}→{right}") as op:
+            self.journal.insert("dictionary", {"wrong": wrong, "right": right, "note": note})
+            op.value = self._suggest_everywhere(wrong, right)
+        return op
+
+    def remove_dictionary_entry(self, wrong: str) -> OpResult:
+        rows = [entry for entry in self.dictionary() if entry["wrong"] == wrong]
+        if not rows:
+            raise OperationError(self.path, f"the dictionary has no entry for {wrong!r}")
+        with self.operation("dict_remove", f"删除词典：{wrong}") as op:
+            for suggestion in self.suggestions(
+                rule="dictionary", pattern=_pattern(wrong, rows[0]["right"])
+            ):
+                self.journal.delete("suggestions", {"id": suggestion.id})
+            self.journal.delete("dictionary", {"id": rows[0]["id"]})
+        return op
+
+    def _suggest_everywhere(self, wrong: str, right: str) -> int:
+        made = 0
+        for doc_id, raw in self.db.execute(
+            "SELECT id, raw_text FROM documents WHERE instr(raw_text, ?) > 0", [wrong]
+        ).fetchall():
+            lines = self.document_lines(doc_id)
+            for start in _occurrences(raw, wrong):
+                line = _line_at(lines, start)
+                self.journal.insert(
+                    "suggestions",
+                    {
+                        "document_id": doc_id,
+                        "rule": "dictionary",
+                        "line": line.number,
+                        "col": start - line.start,
+                        "start": start,
+                        "end": start + len(wrong),
+                        "before": wrong,
+                        "after": right,
+                        "reason": f"项目词典：{wrong}→{right}",
+                        "confidence": 1.0,
+                        "pattern": _pattern(wrong, right),
+                        "status": "open",
+                    },
+                )
+                made += 1
+        return made
+
+
+def _filters(document_id, rule, status, pattern, ids) -> tuple[str, list]:
+    clauses, params = ["1 = 1"], []
+    for column, value in (
+        ("document_id", document_id),
+        ("rule", rule),
+        ("status", status),
+        ("pattern", pattern),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if ids:
+        ids = [int(i) for i in ids]
+        clauses.append(f"id IN ({', '.join('?' * len(ids))})")
+        params.extend(ids)
+    return " AND ".join(clauses), params
+
+
+def _to_suggestion(row: dict) -> Suggestion:
+    return Suggestion(
+        rule=row["rule"],
+        line=row["line"],
+        column=row["col"],
+        start=row["start"],
+        end=row["end"],
+        before=row["before"],
+        after=row["after"],
+        reason=row["reason"],
+        confidence=row["confidence"],
+        next_line=row["next_line"],
+        pattern=row["pattern"],
+        id=row["id"],
+        document_id=row["document_id"],
+        status=row["status"],
+    )
+
+
+def _batch_label(verb: str, rule, pattern, chosen) -> str:
+    if pattern:
+        return f"{verb}建议：{pattern}"
+    if rule:
+        return f"{verb}{RULE_LABELS.get(rule, rule)}建议"
+    return f"{verb}建议（{len(chosen)} 条）"
+
+
+def _pattern(wrong: str, right: str) -> str:
+    return f"{wrong}→{right}"
+
+
+def _occurrences(text: str, needle: str):
+    start = text.find(needle)
+    while start != -1:
+        yield start
+        start = text.find(needle, start + len(needle))
+
+
+def _line_at(lines, offset: int):
+    low, high = 0, len(lines) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if lines[middle].start <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return lines[low]
