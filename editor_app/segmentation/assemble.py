@@ -1,0 +1,136 @@
+"""Turn story starts into Segments: spans, line roles, headline, byline, truncation."""
+
+from __future__ import annotations
+
+import math
+
+from editor_app.model import Byline, Proposal, Segment
+from editor_app.segmentation.boundaries import Run, Start
+from editor_app.segmentation.bylines import parse_byline_line, parse_credit
+from editor_app.segmentation.context import Page
+from editor_app.segmentation.datelines import find_dateline
+from editor_app.segmentation.headings import headline_from_stack
+from editor_app.segmentation.kinds import BODY, BYLINE, DATELINE, NOISE
+from editor_app.segmentation.lines import CLOSERS, ends_sentence
+
+# A line cut mid-sentence is long; short unpunctuated last lines are dates or signatures.
+MIN_CUT_LENGTH = 15
+DATELINE_REACH = 3
+
+
+def confidence_of(score: float) -> float:
+    """Map a start score (log-odds style) to 0..1."""
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def build(page: Page, starts: list[Start], runs: list[Run]) -> Proposal:
+    """Segments for every start, then the page's trailing furniture."""
+    segments: list[Segment] = []
+    bounds = [s.index for s in starts] + [page.content_end]
+    for start, stop in zip(starts, bounds[1:], strict=False):
+        if stop > start.index:
+            segments.append(_article(page, start, stop - 1, runs))
+    segments.extend(_trailing(page))
+    roles = _line_roles(page, segments)
+    return Proposal(segments=segments, roles=roles)
+
+
+def _article(page: Page, start: Start, last: int, runs: list[Run]) -> Segment:
+    lines = page.lines
+    segment = Segment(kind="news", start=lines[start.index].number, end=lines[last].number)
+    segment.confidence = confidence_of(start.score)
+    segment.reason = start.reason
+    run = start.run
+    if run is not None and run.last <= last:
+        _apply_headline(page, segment, run)
+    _apply_byline(page, segment, start, last)
+    inner = [r for r in runs if r is not run and start.index <= r.first and r.last <= last]
+    for other in inner:
+        for index in other.headings:
+            segment.roles[lines[index].number] = "subhead"
+    if run is not None and run.bylines and len(inner) >= 2 and not segment.dateline:
+        segment.kind = "feature"
+    segment.truncated = _breaks_off(page, last)
+    return segment
+
+
+def _apply_headline(page: Page, segment: Segment, run: Run) -> None:
+    texts = [page.lines[i].text for i in run.headings]
+    headline, roles = headline_from_stack(texts)
+    segment.kicker, segment.title, segment.subtitle = (
+        headline.kicker,
+        headline.title,
+        headline.subtitle,
+    )
+    for index, role in zip(run.headings, roles, strict=False):
+        segment.roles[page.lines[index].number] = role
+    for index in run.bylines:
+        segment.roles[page.lines[index].number] = "byline"
+
+
+def _apply_byline(page: Page, segment: Segment, start: Start, last: int) -> None:
+    """Dateline and names from the dateline paragraph or the byline lines under the title."""
+    byline = Byline()
+    first_body = start.run.last + 1 if start.run and start.run.first == start.index else start.index
+    for index in range(start.index, min(last, first_body + DATELINE_REACH) + 1):
+        info = page.lines[index]
+        if info.kind == BYLINE:
+            _merge(byline, parse_byline_line(info.text) or parse_credit(info.text))
+        elif info.kind == DATELINE and not byline.dateline:
+            found = find_dateline(info.text)
+            if found:
+                _merge(byline, found.byline)
+                byline.dateline = found.text
+            break
+    segment.dateline = byline.dateline
+    segment.reporters = byline.reporters
+    segment.correspondents = byline.correspondents
+    segment.interns = byline.interns
+
+
+def _merge(target: Byline, extra: Byline | None) -> None:
+    if extra is None:
+        return
+    target.reporters.extend(extra.reporters)
+    target.correspondents.extend(extra.correspondents)
+    target.interns.extend(extra.interns)
+
+
+def _breaks_off(page: Page, last: int) -> bool:
+    """The story's last line is prose cut mid-sentence."""
+    info = page.lines[last]
+    if info.kind != BODY or info.length < MIN_CUT_LENGTH:
+        return False
+    return not ends_sentence(info.text) and info.text[-1] not in CLOSERS
+
+
+def _trailing(page: Page) -> list[Segment]:
+    """Noise lines and boilerplate blocks after the last story."""
+    segments: list[Segment] = []
+    for index in range(page.content_end, len(page.lines)):
+        info = page.lines[index]
+        kind = "noise" if info.kind == NOISE else "boilerplate"
+        previous = segments[-1] if segments else None
+        if previous and previous.kind == kind and kind == "boilerplate":
+            previous.end = info.number
+            continue
+        reason = "孤立的页码或年份" if kind == "noise" else "责编、版式或口号框，非文章"
+        segments.append(Segment(kind, info.number, info.number, confidence=0.9, reason=reason))
+    return segments
+
+
+def _line_roles(page: Page, segments: list[Segment]) -> dict[int, str]:
+    roles: dict[int, str] = {}
+    by_number = {info.number: info for info in page.lines}
+    for segment in segments:
+        for number in range(segment.start, segment.end + 1):
+            if number not in by_number:
+                continue
+            if segment.is_article:
+                roles[number] = segment.roles.get(number, "body")
+            else:
+                roles[number] = segment.kind
+    return roles
+
+
+__all__ = ["build", "confidence_of", "BODY", "DATELINE"]

@@ -1,0 +1,148 @@
+"""Where stories start: heading stacks scored as titles or subheads, datelines, closings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editor_app.segmentation.context import Page, is_closing
+from editor_app.segmentation.headings import ends_like_kicker, has_column_tag
+from editor_app.segmentation.kinds import BODY, BYLINE, CAPTION, DATELINE, HEADING
+from editor_app.segmentation.lines import ends_sentence
+
+# Numbered or bulleted lines are subheads: `(1)…`, `一、…`, `■…`, `第二章 …`, `【…】`.
+_ENUMERATED = re.compile(
+    r"^(?:[(（][0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[、.．]"
+    r"|[■□●◆▲★☆◎·]|第[一二三四五六七八九十百0-9]+[章节条部分]|【)"
+)
+THRESHOLD = 0.0
+
+
+@dataclass(slots=True)
+class Run:
+    """Consecutive heading lines (a stack, or a subhead) and the bylines under them."""
+
+    first: int
+    last: int
+    headings: list[int] = field(default_factory=list)
+    bylines: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Start:
+    """A proposed segment start: line index, score (log-odds style) and the reason."""
+
+    index: int
+    score: float
+    reason: str
+    run: Run | None = None
+
+
+def find_runs(page: Page) -> list[Run]:
+    """Maximal runs of heading lines, each with the byline lines right below it."""
+    runs: list[Run] = []
+    index = 0
+    while index < page.content_end:
+        if page.kind(index) != HEADING:
+            index += 1
+            continue
+        run = Run(index, index)
+        while run.last + 1 < page.content_end and page.kind(run.last + 1) in (HEADING, BYLINE):
+            run.last += 1
+        for position in range(run.first, run.last + 1):
+            target = run.headings if page.kind(position) == HEADING else run.bylines
+            target.append(position)
+        runs.append(run)
+        index = run.last + 1
+    return runs
+
+
+def _next_content(page: Page, run: Run) -> int:
+    return run.last + 1
+
+
+def score_run(page: Page, run: Run) -> tuple[float, str]:
+    """How strongly a heading run opens a new story, with the deciding reason."""
+    lines = page.lines
+    texts = [lines[i].text for i in run.headings]
+    after = page.kind(run.last + 1)
+    before = page.kind(run.first - 1)
+    score, reason = -1.0, "短行无句末标点"
+    evidence: list[tuple[float, str]] = []
+    if run.first == 0:
+        evidence.append((4.0, "版面首行标题"))
+    if after == DATELINE:
+        evidence.append((4.0, "下接电头"))
+    if run.bylines:
+        evidence.append((2.5, "下接署名行"))
+    if is_closing(before):
+        evidence.append((2.5, "上接署名或图片说明，前文已结束"))
+    if any(has_column_tag(t) for t in texts):
+        evidence.append((3.0, "标题带栏目标签"))
+    if len(texts) >= 2 and any(ends_like_kicker(t) for t in texts[:-1]):
+        evidence.append((1.5, "引题加主题"))
+    if len(texts) >= 2 and texts[-1].startswith("——"):
+        evidence.append((1.5, "主题下接破折号副题"))
+    if page.indented_body:
+        if all(lines[i].indented for i in run.headings):
+            evidence.append((-5.0, "与正文同样缩进，是小标题"))
+        else:
+            evidence.append((2.0, "不缩进的标题行"))
+    if any(_ENUMERATED.match(t) for t in texts):
+        evidence.append((-3.0, "编号小标题"))
+    if before == BODY and not ends_sentence(lines[run.first - 1].text):
+        evidence.append((-1.5, "上段未完"))
+    if after == CAPTION:
+        evidence.append((0.5, "图片报道"))
+    score += sum(weight for weight, _ in evidence)
+    if evidence:
+        reason = max(evidence, key=lambda pair: abs(pair[0]))[1]
+    return score, reason
+
+
+def run_starts(page: Page, runs: list[Run]) -> list[Start]:
+    """Heading runs whose score says they open a story."""
+    starts = []
+    for run in runs:
+        score, reason = score_run(page, run)
+        if score >= THRESHOLD:
+            starts.append(Start(run.first, score, reason, run))
+    return starts
+
+
+def other_starts(page: Page, run_first: set[int], in_run: set[int]) -> list[Start]:
+    """Datelines without a heading above, and lines after a closing credit or note."""
+    starts = []
+    for index in range(page.content_end):
+        if index in in_run:
+            continue
+        kind = page.kind(index)
+        before = page.kind(index - 1)
+        if index == 0:
+            starts.append(Start(0, 3.0, "版面第一段"))
+        elif kind == DATELINE and (index - 1) not in in_run:
+            starts.append(Start(index, 3.5, "电头开篇，标题在导语之后"))
+        elif kind in (BODY, DATELINE) and is_closing(before):
+            starts.append(Start(index, 1.0, "上接署名或图片说明，前文已结束"))
+    return starts
+
+
+def find_starts(page: Page) -> tuple[list[Start], list[Run]]:
+    """All story starts in line order; a title printed after its lead joins the lead."""
+    runs = find_runs(page)
+    in_run = {i for run in runs for i in range(run.first, run.last + 1)}
+    by_first = {run.first: run for run in runs}
+    starts = run_starts(page, runs) + other_starts(page, set(by_first), in_run)
+    starts.sort(key=lambda s: s.index)
+    merged: list[Start] = []
+    for start in starts:
+        previous = merged[-1] if merged else None
+        if previous and previous.run is None and start.run and start.index - previous.index <= 1:
+            previous.run = start.run
+            previous.score = max(previous.score, start.score)
+            continue
+        merged.append(start)
+    for start in merged:
+        if start.run is None and start.index + 1 in by_first:
+            start.run = by_first[start.index + 1]
+    return merged, runs
