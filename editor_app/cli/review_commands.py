@@ -1,21 +1,46 @@
-"""Review commands: history of changes."""
+"""Review commands: history, revert, search, replace, stats."""
 
 from __future__ import annotations
 
-from editor_app.cli.common import add_project_argument, opened_project, print_json
+import sys
+
+from editor_app.cli.common import CommandError, add_project_argument, opened_project, print_json
 
 
 def register(subparsers) -> None:
+    _history(subparsers)
+    _revert(subparsers)
+    _search(subparsers)
+    _replace(subparsers)
+    _stats(subparsers)
+
+
+def _history(subparsers) -> None:
     parser = subparsers.add_parser("history", help="who changed what, newest first")
     add_project_argument(parser, editor=False)
-    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--article", type=int, help="only changes of this article")
+    parser.add_argument("--document", type=int, help="only changes in this document")
+    parser.add_argument("--editor", dest="by", metavar="NAME", help="only changes by NAME")
+    parser.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD) on")
+    parser.add_argument("--until", metavar="DATE", help="before this date")
+    parser.add_argument("--action", help="only this operation (split, set_field, ...)")
+    parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run_history)
 
 
 def run_history(args) -> int:
     with opened_project(args, read_only=True) as project:
-        operations = project.operations(limit=args.limit, with_changes=args.json)
+        operations = project.history(
+            article_id=args.article,
+            document_id=args.document,
+            editor=args.by,
+            since=args.since,
+            until=args.until,
+            action=args.action,
+            limit=args.limit,
+            with_changes=args.json,
+        )
     if args.json:
         print_json([_operation_json(op) for op in operations], lines=True)
         return 0
@@ -43,3 +68,134 @@ def _operation_json(op) -> dict:
             for c in op.changes
         ],
     }
+
+
+def _revert(subparsers) -> None:
+    parser = subparsers.add_parser("revert", help="revert one past change as a new step")
+    add_project_argument(parser)
+    parser.add_argument("change", type=int, metavar="CHANGE_ID")
+    parser.add_argument(
+        "--on-conflict",
+        choices=("refuse", "keep", "overwrite"),
+        default="refuse",
+        help="when later changes set the same fields: stop (default), keep "
+        "their values, or overwrite them",
+    )
+    parser.set_defaults(func=run_revert)
+
+
+def run_revert(args) -> int:
+    from editor_app.storage.history import RevertConflict
+
+    with opened_project(args) as project:
+        try:
+            result = project.revert(args.change, on_conflict=args.on_conflict)
+        except RevertConflict as conflict:
+            for c in conflict.conflicts:
+                print(
+                    f"  {c.table} {c.key} {c.column}: now {c.current!r}, revert to "
+                    f"{c.reverted_to!r} (changed later by {list(c.later_operations)})",
+                    file=sys.stderr,
+                )
+            raise CommandError(f"{conflict}; use --on-conflict keep|overwrite") from conflict
+    print(result.label)
+    return 0
+
+
+def _search(subparsers) -> None:
+    parser = subparsers.add_parser("search", help="find text in articles and metadata")
+    add_project_argument(parser, editor=False)
+    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
+    parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run_search)
+
+
+def run_search(args) -> int:
+    with opened_project(args, read_only=True) as project:
+        hits = project.search(args.query, regex=args.regex, limit=args.limit)
+    if args.json:
+        print_json([_hit_json(hit) for hit in hits], lines=True)
+        return 0
+    for hit in hits:
+        print(
+            f"doc {hit.document_id:>4} article {hit.article_id:>6} {hit.field:<8} "
+            f"…{hit.before}【{hit.match}】{hit.after}…"
+        )
+    print(f"{len(hits)} hits", file=sys.stderr)
+    return 0
+
+
+def _hit_json(hit) -> dict:
+    return {
+        "article": hit.article_id,
+        "document": hit.document_id,
+        "field": hit.field,
+        "start": hit.start,
+        "end": hit.end,
+        "match": hit.match,
+        "before": hit.before,
+        "after": hit.after,
+        "replacement": hit.replacement,
+    }
+
+
+def _replace(subparsers) -> None:
+    parser = subparsers.add_parser("replace", help="replace text across the project, one step")
+    add_project_argument(parser)
+    parser.add_argument("find", metavar="FIND")
+    parser.add_argument("replacement", metavar="REPLACEMENT")
+    parser.add_argument("--regex", action="store_true")
+    parser.add_argument("--dry-run", action="store_true", help="show the hits, change nothing")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run_replace)
+
+
+def run_replace(args) -> int:
+    with opened_project(args, read_only=args.dry_run) as project:
+        hits = project.replace_preview(args.find, args.replacement, regex=args.regex)
+        if args.json:
+            print_json([_hit_json(hit) for hit in hits], lines=True)
+        elif args.dry_run:
+            for hit in hits:
+                print(
+                    f"article {hit.article_id:>6} {hit.field:<8} …{hit.before}"
+                    f"【{hit.match}→{hit.replacement}】{hit.after}…"
+                )
+        if args.dry_run or not hits:
+            print(f"{len(hits)} hits" + (" (dry run)" if args.dry_run else ""), file=sys.stderr)
+            return 0
+        result = project.apply_replace(hits, f"替换「{args.find}」→「{args.replacement}」")
+    print(f"{result.label}: {result.value}")
+    return 0
+
+
+def _stats(subparsers) -> None:
+    parser = subparsers.add_parser("stats", help="project statistics")
+    add_project_argument(parser, editor=False)
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run_stats)
+
+
+def run_stats(args) -> int:
+    with opened_project(args, read_only=True) as project:
+        stats = project.stats()
+    if args.json:
+        print_json(stats)
+        return 0
+    print(f"documents {stats['documents']} (fully reviewed {stats['documents_fully_reviewed']})")
+    print(f"articles  {stats['articles']}")
+    for title, key in (
+        ("by status", "articles_by_status"),
+        ("by kind", "articles_by_kind"),
+        ("open suggestions", "open_suggestions_by_rule"),
+    ):
+        print(f"{title}:")
+        for name, number in sorted(stats[key].items()):
+            print(f"  {name:<14} {number}")
+    print("changes per editor per day:")
+    for editor, days in stats["changes_per_editor_per_day"].items():
+        for day, number in days.items():
+            print(f"  {editor:<12} {day} {number}")
+    return 0

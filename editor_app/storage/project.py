@@ -12,11 +12,13 @@ from editor_app.model import Document
 from editor_app.storage.backups import backup_if_due
 from editor_app.storage.connection import connect_reader, connect_writer, inspect_file
 from editor_app.storage.errors import NotAProjectError, ProjectError, ReadOnlyProjectError
+from editor_app.storage.history import HistoryOperations
 from editor_app.storage.journal import Journal
 from editor_app.storage.migrate import migrate_if_needed
 from editor_app.storage.operations import ArticleOperations
 from editor_app.storage.queries import ProjectQueries
 from editor_app.storage.schema import APPLICATION_ID, migrations, schema_version
+from editor_app.storage.search import SearchOperations
 from editor_app.storage.suggestions import SuggestionOperations
 from editor_app.storage.undo import UndoRedo
 
@@ -34,7 +36,14 @@ def default_editor() -> str:
         return "editor"
 
 
-class Project(ArticleOperations, SuggestionOperations, UndoRedo, ProjectQueries):
+class Project(
+    ArticleOperations,
+    SuggestionOperations,
+    SearchOperations,
+    HistoryOperations,
+    UndoRedo,
+    ProjectQueries,
+):
     """One open project file. Use `Project.create` / `Project.open`, and `close()`."""
 
     def __init__(self, path: Path, db: Database, *, read_only: bool, lock, editor: str) -> None:
@@ -115,6 +124,12 @@ class Project(ArticleOperations, SuggestionOperations, UndoRedo, ProjectQueries)
     def require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyProjectError(self.path, "the project is open read-only")
+
+    @property
+    def project_id(self) -> str:
+        """A random id given at creation, stable for the life of the project."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
+        return row[0] if row else ""
 
     @property
     def schema_version(self) -> int:

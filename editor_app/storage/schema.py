@@ -99,3 +99,50 @@ def suggestion_tables(db) -> None:
 def schema_version() -> int:
     """The version this build writes: the number of migrations it knows."""
     return len(MIGRATION_NAMES)
+
+
+SEARCHED_COLUMNS = (
+    "kicker, title, subtitle, dateline, reporters, correspondents, interns, section, note, "
+    "corrected_text, start_offset, end_offset"
+)
+# The text an article is searched by: metadata, then the editor's text or the raw span.
+_SEARCH_SOURCE = """
+    coalesce({p}.kicker, '') || char(10) || coalesce({p}.title, '') || char(10) ||
+    coalesce({p}.subtitle, '') || char(10) || coalesce({p}.dateline, '') || char(10) ||
+    coalesce({p}.reporters, '') || ' ' || coalesce({p}.correspondents, '') || ' ' ||
+    coalesce({p}.interns, '') || char(10) || coalesce({p}.section, '') || char(10) ||
+    coalesce({p}.note, '') || char(10) ||
+    coalesce({p}.corrected_text, (SELECT substr(d.raw_text, {p}.start_offset + 1,
+        {p}.end_offset - {p}.start_offset) FROM documents d WHERE d.id = {p}.document_id))
+"""
+
+
+@_migration("0003_search")
+def search_index(db) -> None:
+    """Trigram index over article metadata and text, kept in step by triggers.
+
+    detail=none keeps the index small: it answers "which articles hold all these
+    trigrams", and the search then checks each candidate exactly.
+    """
+    new, old = _SEARCH_SOURCE.format(p="new"), _SEARCH_SOURCE.format(p="old")
+    forget = f"INSERT INTO article_search (article_search, rowid, content) VALUES ('delete', old.id, {old});"
+    _run(
+        db,
+        [
+            # Contentless: the index keeps no copy of the text; deleting an entry needs the
+            # indexed text again, which the triggers rebuild (raw text never changes).
+            "CREATE VIRTUAL TABLE article_search USING fts5("
+            "content, content = '', tokenize = 'trigram', detail = 'none')",
+            f"""CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO article_search (rowid, content) VALUES (new.id, {new}); END""",
+            f"""CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+                {forget} END""",
+            f"""CREATE TRIGGER article_search_update AFTER UPDATE OF {SEARCHED_COLUMNS}
+                ON articles BEGIN
+                {forget}
+                INSERT INTO article_search (rowid, content) VALUES (new.id, {new}); END""",
+            f"INSERT INTO article_search (rowid, content) SELECT p.id, {_SEARCH_SOURCE.format(p='p')} "
+            "FROM articles p",
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower(hex(randomblob(16))))",
+        ],
+    )

@@ -85,26 +85,8 @@ class UndoRedo:
         )
 
     def operations(self, *, limit: int = 200, with_changes: bool = False) -> list[Operation]:
-        """The log, newest first."""
-        rows = self.db.query("SELECT * FROM operations ORDER BY id DESC LIMIT ?", [limit])
-        result = []
-        for row in rows:
-            op = Operation(
-                id=row["id"],
-                action=row["action"],
-                label=row["label"],
-                editor=row["editor"],
-                time=row["time"],
-                document_id=row["document_id"],
-                article_id=row["article_id"],
-                state=row["state"],
-                kind=row["kind"],
-                target=row["target"],
-            )
-            if with_changes:
-                op.changes = self.operation_changes(op.id)
-            result.append(op)
-        return result
+        """The log, newest first (see history() for filters)."""
+        return self.history(limit=limit, with_changes=with_changes)
 
     def operation_changes(self, operation_id: int):
         from editor_app.model import Change

@@ -1,0 +1,234 @@
+"""Looking back: filtered history, reverting one past change, project statistics."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from editor_app.model import Operation
+from editor_app.storage.errors import OperationError
+from editor_app.storage.journal import OpResult
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A field a past change set that a later change set again."""
+
+    table: str
+    key: dict
+    column: str
+    reverted_to: object
+    current: object
+    later_operations: tuple[int, ...]
+
+
+class RevertConflict(OperationError):
+    def __init__(self, path, conflicts: list[Conflict]) -> None:
+        self.conflicts = conflicts
+        fields = ", ".join(sorted({c.column for c in conflicts}))
+        super().__init__(path, f"later changes touched the same fields: {fields}")
+
+
+class HistoryOperations:
+    """Mixed into Project."""
+
+    def history(
+        self,
+        *,
+        article_id=None,
+        document_id=None,
+        editor=None,
+        since=None,
+        until=None,
+        action=None,
+        limit: int = 500,
+        with_changes: bool = False,
+    ) -> list[Operation]:
+        """The change log, newest first, filtered; undone steps are kept and marked."""
+        where, params = _history_filters(article_id, document_id, editor, since, until, action)
+        rows = self.db.query(
+            f"SELECT * FROM operations o WHERE {where} ORDER BY o.id DESC LIMIT ?", [*params, limit]
+        )
+        operations = [_operation(row) for row in rows]
+        if with_changes:
+            for op in operations:
+                op.changes = self.operation_changes(op.id)
+        return operations
+
+    def editors(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT editor FROM operations ORDER BY 1")]
+
+    # -- revert -------------------------------------------------------------------------------
+
+    def revert_conflicts(self, operation_id: int) -> list[Conflict]:
+        """Fields of this change that later, still applied changes set again."""
+        self._revertable(operation_id)
+        conflicts = []
+        for table, key, before, after in self.journal.changes_of(operation_id):
+            for column in after or before or {}:
+                later = self._later_writers(operation_id, table, key, column)
+                if later:
+                    current = self._current_value(table, key, column)
+                    value = (before or {}).get(column)
+                    conflicts.append(Conflict(table, key, column, value, current, later))
+        return conflicts
+
+    def revert(self, operation_id: int, *, on_conflict: str = "refuse") -> OpResult:
+        """Undo one past change as a new operation.
+
+        on_conflict: "refuse" raises RevertConflict, "keep" leaves fields that later changes
+        set, "overwrite" reverts them too.
+        """
+        op = self._revertable(operation_id)
+        conflicts = self.revert_conflicts(operation_id)
+        if conflicts and on_conflict == "refuse":
+            raise RevertConflict(self.path, conflicts)
+        skip = {(c.table, json.dumps(c.key), c.column) for c in conflicts}
+        with self.operation(
+            "revert",
+            f"还原：{op['label']}",
+            document_id=op["document_id"],
+            article_id=op["article_id"],
+        ) as result:
+            for table, key, before, after in reversed(self.journal.changes_of(operation_id)):
+                self._revert_change(
+                    table, key, before, after, skip if on_conflict == "keep" else set()
+                )
+        return result
+
+    def _revert_change(self, table, key, before, after, skip) -> None:
+        if before is None:
+            self.journal.delete(table, key)
+        elif after is None:
+            self.journal.insert(table, before)
+        else:
+            values = {c: v for c, v in before.items() if (table, json.dumps(key), c) not in skip}
+            if values and self.journal._fetch(table, key) is not None:
+                self.journal.update(table, key, values)
+
+    def _revertable(self, operation_id: int) -> dict:
+        rows = list(self.db.query("SELECT * FROM operations WHERE id = ?", [operation_id]))
+        if not rows:
+            raise OperationError(self.path, f"no change {operation_id} in the history")
+        op = rows[0]
+        if op["kind"] != "do" or op["state"] != "done":
+            raise OperationError(self.path, f"change {operation_id} is not an applied edit")
+        return op
+
+    def _later_writers(self, operation_id, table, key, column) -> tuple[int, ...]:
+        rows = self.db.execute(
+            "SELECT DISTINCT c.operation_id, c.before, c.after FROM changes c "
+            "JOIN operations o ON o.id = c.operation_id "
+            "WHERE c.operation_id > ? AND c.tbl = ? AND c.row_key = ? AND o.state = 'done'",
+            [operation_id, table, json.dumps(key, ensure_ascii=False)],
+        )
+        return tuple(
+            op_id
+            for op_id, before, after in rows
+            if after is None or before is None or column in json.loads(after)
+        )
+
+    def _current_value(self, table, key, column):
+        row = self.journal._fetch(table, key)
+        return None if row is None else row.get(column)
+
+    # -- statistics ---------------------------------------------------------------------------
+
+    def stats(self) -> dict:
+        """Documents, articles by status and kind, changes per editor per day, suggestions."""
+        q = self.db.execute
+        per_day: dict[str, dict[str, int]] = {}
+        for editor, day, count in q(
+            "SELECT editor, substr(time, 1, 10), count(*) FROM operations "
+            "WHERE kind != 'import' GROUP BY 1, 2 ORDER BY 2, 1"
+        ):
+            per_day.setdefault(editor, {})[day] = count
+        counts = self.counts()
+        return {
+            "documents": counts["documents"],
+            "articles": counts["articles"],
+            "articles_by_status": counts["by_status"],
+            "articles_by_kind": counts["by_kind"],
+            "changes_per_editor_per_day": per_day,
+            "open_suggestions_by_rule": self.suggestion_counts(),
+            "documents_fully_reviewed": q(
+                "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM articles a "
+                "WHERE a.document_id = d.id AND a.kind NOT IN ('boilerplate','noise') "
+                "AND a.status NOT IN ('reviewed','approved'))"
+            ).fetchone()[0],
+        }
+
+    def filtered_article_rows(
+        self,
+        *,
+        document_id=None,
+        not_reviewed=False,
+        changed_by=None,
+        uncertain_below=None,
+        limit: int = 1000,
+    ) -> list[dict]:
+        """Articles for the review filters: not yet reviewed, changed by X, uncertain."""
+        clauses, params = ["a.kind NOT IN ('boilerplate', 'noise')"], []
+        if document_id is not None:
+            clauses.append("a.document_id = ?")
+            params.append(document_id)
+        if not_reviewed:
+            clauses.append("a.status NOT IN ('reviewed', 'approved')")
+        if uncertain_below is not None:
+            clauses.append("a.confidence < ?")
+            params.append(uncertain_below)
+        if changed_by:
+            clauses.append(
+                "a.id IN (SELECT json_extract(c.row_key, '$.id') FROM changes c "
+                "JOIN operations o ON o.id = c.operation_id "
+                "WHERE c.tbl = 'articles' AND o.editor = ? AND o.state = 'done')"
+            )
+            params.append(changed_by)
+        return list(
+            self.db.query(
+                "SELECT a.id, a.document_id, a.start_line, a.end_line, a.kind, a.title, a.status, "
+                f"a.confidence FROM articles a WHERE {' AND '.join(clauses)} "
+                "ORDER BY a.document_id, a.start_line LIMIT ?",
+                [*params, limit],
+            )
+        )
+
+
+def _history_filters(article_id, document_id, editor, since, until, action):
+    clauses, params = ["1 = 1"], []
+    if article_id is not None:
+        clauses.append(
+            "(o.article_id = ? OR o.id IN (SELECT operation_id FROM changes "
+            "WHERE tbl = 'articles' AND row_key = ?))"
+        )
+        params += [article_id, json.dumps({"id": article_id})]
+    for column, value in (
+        ("o.document_id", document_id),
+        ("o.editor", editor),
+        ("o.action", action),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if since:
+        clauses.append("o.time >= ?")
+        params.append(since)
+    if until:
+        clauses.append("o.time < ?")
+        params.append(until)
+    return " AND ".join(clauses), params
+
+
+def _operation(row: dict) -> Operation:
+    return Operation(
+        id=row["id"],
+        action=row["action"],
+        label=row["label"],
+        editor=row["editor"],
+        time=row["time"],
+        document_id=row["document_id"],
+        article_id=row["article_id"],
+        state=row["state"],
+        kind=row["kind"],
+        target=row["target"],
+    )

@@ -1,0 +1,147 @@
+"""Search and replace across the project's corrected text and metadata.
+
+Three or more characters: the trigram index proposes candidate articles, each checked
+exactly. One or two characters: the trigram index cannot answer, so the raw text of
+every document is scanned with instr() (fast, in SQLite) and edited texts separately.
+A regular expression scans every article. Either way each hit is a real occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editor_app.storage.errors import OperationError
+from editor_app.storage.journal import OpResult
+from editor_app.storage.queries import EFFECTIVE_TEXT
+
+SEARCHED_FIELDS = ("title", "kicker", "subtitle", "dateline", "section", "note", "text")
+CONTEXT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence: in which article and field, where, and the text around it."""
+
+    article_id: int
+    document_id: int
+    field: str
+    start: int
+    end: int
+    before: str
+    match: str
+    after: str
+    replacement: str = ""
+
+
+class SearchOperations:
+    """Mixed into Project."""
+
+    def search(self, query: str, *, regex: bool = False, limit: int = 1000) -> list[Hit]:
+        """Hits in document and article order; at most `limit` of them."""
+        pattern = _compile(query, regex, self.path)
+        hits: list[Hit] = []
+        for row in self._candidate_rows(query, regex):
+            hits.extend(_hits_in_row(row, pattern))
+            if len(hits) >= limit:
+                return hits[:limit]
+        return hits
+
+    def replace_preview(
+        self, find: str, replacement: str, *, regex: bool = False, limit: int = 100000
+    ) -> list[Hit]:
+        """Every hit with the text it would become; nothing is written."""
+        pattern = _compile(find, regex, self.path)
+        hits = []
+        for hit in self.search(find, regex=regex, limit=limit):
+            new = pattern.sub(replacement, hit.match, count=1) if regex else replacement
+            hits.append(Hit(**{**_as_dict(hit), "replacement": new}))
+        return hits
+
+    def apply_replace(self, hits: list[Hit], label: str = "") -> OpResult:
+        """Apply the kept hits of a preview as one operation (one undo step)."""
+        by_field: dict[tuple[int, str], list[Hit]] = {}
+        for hit in hits:
+            by_field.setdefault((hit.article_id, hit.field), []).append(hit)
+        with self.operation("replace", label or f"替换 {len(hits)} 处") as op:
+            for (article_id, field), group in by_field.items():
+                self._replace_in_field(article_id, field, group)
+            op.value = len(hits)
+        return op
+
+    def _replace_in_field(self, article_id: int, field: str, hits: list[Hit]) -> None:
+        article = self.article(article_id)
+        text = article.corrected_text if field == "text" else getattr(article, field)
+        for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+            if text[hit.start : hit.end] != hit.match:
+                raise OperationError(self.path, f"article {article_id} changed since the preview")
+            text = text[: hit.start] + hit.replacement + text[hit.end :]
+        self._set_fields(article_id, {"corrected_text" if field == "text" else field: text})
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def _candidate_rows(self, query: str, regex: bool):
+        columns = (
+            f"a.id, a.document_id, a.title, a.kicker, a.subtitle, a.dateline, "
+            f"a.section, a.note, {EFFECTIVE_TEXT} AS text"
+        )
+        base = f"SELECT {columns} FROM articles a JOIN documents d ON d.id = a.document_id"
+        order = " ORDER BY a.document_id, a.start_line"
+        if regex:
+            return self.db.query(base + order)
+        if len(query) >= 3:
+            return self.db.query(
+                f"{base} WHERE a.id IN (SELECT rowid FROM article_search WHERE article_search "
+                f"MATCH ?){order}",
+                [_trigram_query(query)],
+            )
+        return self.db.query(
+            f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "
+            "(SELECT id FROM documents WHERE instr(raw_text, :q) > 0)) "
+            "OR instr(a.corrected_text, :q) > 0 OR instr(a.title, :q) > 0 "
+            "OR instr(a.kicker, :q) > 0 OR instr(a.subtitle, :q) > 0 "
+            "OR instr(a.dateline, :q) > 0 OR instr(a.section, :q) > 0 "
+            f"OR instr(a.note, :q) > 0{order}",
+            {"q": query},
+        )
+
+
+def _compile(query: str, regex: bool, path) -> re.Pattern:
+    if not query:
+        raise OperationError(path, "an empty search matches nothing")
+    try:
+        return re.compile(query if regex else re.escape(query))
+    except re.error as error:
+        raise OperationError(path, f"not a valid regular expression: {error}") from error
+
+
+def _trigram_query(query: str) -> str:
+    """Every trigram of the query, ANDed: single terms need no positions (detail=none)."""
+    grams = dict.fromkeys(query[i : i + 3] for i in range(len(query) - 2))
+    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+
+
+def _hits_in_row(row: dict, pattern: re.Pattern) -> list[Hit]:
+    hits = []
+    for field in SEARCHED_FIELDS:
+        value = row[field] or ""
+        for found in pattern.finditer(value):
+            if found.end() == found.start():
+                continue  # an empty match replaces nothing
+            hits.append(
+                Hit(
+                    article_id=row["id"],
+                    document_id=row["document_id"],
+                    field=field,
+                    start=found.start(),
+                    end=found.end(),
+                    before=value[max(0, found.start() - CONTEXT) : found.start()],
+                    match=found.group(),
+                    after=value[found.end() : found.end() + CONTEXT],
+                )
+            )
+    return hits
+
+
+def _as_dict(hit: Hit) -> dict:
+    return {name: getattr(hit, name) for name in Hit.__slots__}
