@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from editor_app.cleanup.apply import OverlapError, apply_suggestions
+from editor_app.cleanup.document import CleanupDocument
+from editor_app.cleanup.registry import DEFAULT_RULES, RULES, rule_names, run
 from editor_app.model import Proposal, Suggestion
 
+__all__ = [
+    "DEFAULT_RULES",
+    "RULES",
+    "OverlapError",
+    "apply_suggestions",
+    "suggest",
+]
 
-def suggest(text: str, proposal: Proposal, dictionary=(), rules=None) -> list[Suggestion]:
-    """All suggestions for one document (placeholder until the rules land)."""
-    return []
+
+def suggest(
+    text: str,
+    proposal: Proposal,
+    dictionary: Iterable[tuple[str, str]] = (),
+    rules: Iterable[str] | None = None,
+    *,
+    script: str = "simplified",
+) -> list[Suggestion]:
+    """All suggestions for one document, sorted by offset and never overlapping.
+
+    `dictionary` holds the project's (wrong, right) entries; `rules` picks rules by name
+    (default all); `script` is the project's script, "simplified" or "traditional".
+    """
+    if script not in ("simplified", "traditional"):
+        raise ValueError(f"script must be 'simplified' or 'traditional', not {script!r}")
+    doc = CleanupDocument(text, proposal, tuple(dictionary), script)
+    return run(doc, rule_names(rules))

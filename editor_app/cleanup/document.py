@@ -1,0 +1,90 @@
+"""What every rule sees: the raw text, its lines, roles and segments, looked up fast."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from editor_app.model import Line, Proposal, Segment, Suggestion, split_lines
+
+
+@dataclass(slots=True)
+class CleanupDocument:
+    text: str
+    proposal: Proposal
+    dictionary: tuple[tuple[str, str], ...] = ()
+    script: str = "simplified"
+    lines: list[Line] = field(init=False)
+    _starts: list[int] = field(init=False)
+    _segment_of: dict[int, Segment] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = split_lines(self.text)
+        self._starts = [line.start for line in self.lines]
+        self._segment_of = {}
+        for segment in self.proposal.segments:
+            for number in range(segment.start, segment.end + 1):
+                self._segment_of[number] = segment
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def segment_of(self, number: int) -> Segment | None:
+        return self._segment_of.get(number)
+
+    def role(self, number: int) -> str | None:
+        """The line's role; body by default inside an article, None outside any segment."""
+        role = self.proposal.roles.get(number)
+        if role is not None:
+            return role
+        segment = self._segment_of.get(number)
+        if segment is None:
+            return None
+        return "body" if segment.is_article else segment.kind
+
+    def in_article(self, number: int) -> bool:
+        segment = self._segment_of.get(number)
+        return segment is not None and segment.is_article
+
+    def nonblank(self) -> list[Line]:
+        return [line for line in self.lines if not line.is_blank]
+
+    def body_lines(self) -> list[Line]:
+        """Non-empty lines of articles whose role is body (subheads count as headings)."""
+        return [
+            line
+            for line in self.lines
+            if not line.is_blank
+            and self.in_article(line.number)
+            and self.role(line.number) == "body"
+        ]
+
+    def line_at(self, offset: int) -> Line:
+        return self.lines[bisect_right(self._starts, offset) - 1]
+
+    def suggestion(
+        self,
+        rule: str,
+        start: int,
+        end: int,
+        after: str,
+        reason: str,
+        confidence: float,
+        pattern: str,
+        next_line: int | None = None,
+    ) -> Suggestion:
+        """A Suggestion for raw [start, end) with line and column worked out from the offset."""
+        line = self.line_at(start)
+        return Suggestion(
+            rule=rule,
+            line=line.number,
+            column=start - line.start,
+            start=start,
+            end=end,
+            before=self.text[start:end],
+            after=after,
+            reason=reason,
+            confidence=confidence,
+            next_line=next_line,
+            pattern=pattern,
+        )

@@ -1,0 +1,130 @@
+"""Word and character tables, each loaded lazily and only once per process.
+
+The word list is jieba's dictionary (word, frequency) when jieba is installed, plus
+`resources/cleanup/words.txt` (words a general dictionary lacks, such as local place
+names). Without jieba the rules fall back to the shipped list alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "cleanup"
+MAX_WORD = 5
+
+
+def resource(name: str) -> Path:
+    return RESOURCE_DIR / name
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+    return path if path.is_file() else None
+
+
+def _read_rows(path: Path):
+    """Non-empty, non-comment lines of a UTF-8 table, split on white space."""
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            if raw.strip() and not raw.startswith("#"):
+                yield raw.split()
+
+
+NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "r", "vn"})
+
+
+@cache
+def _tables() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    table: dict[str, int] = {}
+    verbs: set[str] = set()
+    nominals: set[str] = set()
+    jieba_dict = _package_file("jieba", "dict.txt")
+    if jieba_dict is not None:
+        with jieba_dict.open(encoding="utf-8") as handle:
+            for raw in handle:
+                word, freq, tag = (raw.split() + ["1", "x"])[:3]
+                if len(word) > MAX_WORD:
+                    continue
+                if len(word) > 1:
+                    table[word] = int(freq)
+                if tag == "v":
+                    verbs.add(word)
+                elif tag in NOMINAL_TAGS:
+                    nominals.add(word)
+    extra = resource("words.txt")
+    if extra.is_file():
+        for row in _read_rows(extra):
+            table[row[0]] = int(row[1]) if len(row) > 1 else 1000
+    return table, frozenset(verbs), frozenset(nominals)
+
+
+def words() -> dict[str, int]:
+    """Word -> frequency for words of 2..MAX_WORD characters."""
+    return _tables()[0]
+
+
+def verbs() -> frozenset[str]:
+    """Words (one character too) that the dictionary tags as plain verbs."""
+    return _tables()[1]
+
+
+def nominals() -> frozenset[str]:
+    """Nouns, names, pronouns and nominal verbs from the dictionary."""
+    return _tables()[2]
+
+
+@cache
+def confusions() -> dict[str, tuple[str, ...]]:
+    """Misread character -> the characters it may stand for (resources/cleanup/confusions.tsv)."""
+    table: dict[str, list[str]] = {}
+    for row in _read_rows(resource("confusions.tsv")):
+        wrong, rights = row[0], row[1]
+        for right in rights:
+            if right != wrong and right not in table.setdefault(wrong, []):
+                table[wrong].append(right)
+    return {wrong: tuple(rights) for wrong, rights in table.items()}
+
+
+def _opencc_table(name: str) -> dict[str, tuple[str, ...]]:
+    path = _package_file("opencc", "dictionary", name)
+    if path is None:
+        raise RuntimeError(
+            f"opencc dictionary {name} not found: is opencc-python-reimplemented installed?"
+        )
+    table: dict[str, tuple[str, ...]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            key, _, values = raw.rstrip("\n").partition("\t")
+            if key and values:
+                table[key] = tuple(values.split(" "))
+    return table
+
+
+@cache
+def opencc(name: str) -> dict[str, tuple[str, ...]]:
+    """One of OpenCC's own tables: TSCharacters, STCharacters, TSPhrases, STPhrases."""
+    return _opencc_table(f"{name}.txt")
+
+
+def best_word(text: str, position: int, replacement: str | None = None) -> int:
+    """Highest frequency of a dictionary word in `text` that covers `position`.
+
+    With `replacement`, the character at `position` is swapped first.
+    """
+    table = words()
+    if replacement is not None:
+        text = text[:position] + replacement + text[position + 1 :]
+    best = 0
+    lo_limit = max(0, position - MAX_WORD + 1)
+    for start in range(lo_limit, position + 1):
+        for end in range(max(position + 1, start + 2), min(len(text), start + MAX_WORD) + 1):
+            freq = table.get(text[start:end])
+            if freq is not None and freq > best:
+                best = freq
+    return best

@@ -1,0 +1,50 @@
+"""The rules by name, in priority order: when two suggestions overlap the earlier rule wins."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from editor_app.cleanup import join
+from editor_app.cleanup.document import CleanupDocument
+from editor_app.model import Suggestion
+
+Finder = Callable[[CleanupDocument], Iterable[Suggestion]]
+
+RULES: dict[str, Finder] = {
+    join.RULE: join.find,
+}
+DEFAULT_RULES: tuple[str, ...] = tuple(RULES)
+
+
+def rule_names(rules: Iterable[str] | None) -> tuple[str, ...]:
+    """Validate requested rule names (None means all), keeping registry order."""
+    if rules is None:
+        return DEFAULT_RULES
+    wanted = set(rules)
+    unknown = wanted - set(RULES)
+    if unknown:
+        raise ValueError(f"unknown cleanup rule(s): {', '.join(sorted(unknown))}")
+    return tuple(name for name in RULES if name in wanted)
+
+
+def run(doc: CleanupDocument, names: Iterable[str]) -> list[Suggestion]:
+    """Every rule's suggestions, overlaps resolved by rule priority, sorted by offset."""
+    taken: list[tuple[int, int]] = []
+    kept: list[Suggestion] = []
+    for name in names:
+        for suggestion in RULES[name](doc):
+            if not _overlaps(taken, suggestion):
+                taken.append((suggestion.start, suggestion.end))
+                kept.append(suggestion)
+        taken.sort()
+    kept.sort(key=lambda s: (s.start, s.end))
+    return kept
+
+
+def _overlaps(taken: list[tuple[int, int]], suggestion: Suggestion) -> bool:
+    from bisect import bisect_right
+
+    index = bisect_right(taken, (suggestion.start, float("inf")))
+    if index > 0 and taken[index - 1][1] > suggestion.start:
+        return True
+    return index < len(taken) and taken[index][0] < suggestion.end
