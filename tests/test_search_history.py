@@ -1,0 +1,169 @@
+"""Search, replace, history filters, revert and statistics on a real project file."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from editor_app.storage.errors import OperationError
+from editor_app.storage.history import RevertConflict
+from editor_app.storage.importer import import_paths
+from editor_app.storage.project import Project
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+FIELDS = ("title", "kicker", "subtitle", "dateline", "section", "note", "corrected_text")
+
+
+@pytest.fixture
+def seeded(tmp_path):
+    project = Project.create(tmp_path / "review.qingyang", editor="甲")
+    import_paths(project, [SEEDS])
+    yield project
+    project.close()
+
+
+def brute_force_count(project: Project, query: str) -> int:
+    total = 0
+    for document_id in project.document_ids():
+        for article in project.articles(document_id):
+            total += sum((getattr(article, f) or "").count(query) for f in FIELDS)
+    return total
+
+
+def some_text(project: Project, length: int) -> str:
+    """The most frequent run of `length` Chinese characters in the seeds' articles."""
+    counts: Counter[str] = Counter()
+    for document_id in project.document_ids():
+        for article in project.articles(document_id):
+            text = article.corrected_text
+            for start in range(len(text) - length + 1):
+                piece = text[start : start + length]
+                if all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+                    counts[piece] += 1
+    return counts.most_common(1)[0][0]
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 5])
+def test_search_equals_a_brute_force_scan(seeded, length):
+    query = some_text(seeded, length)
+    hits = seeded.search(query, limit=10**6)
+    assert hits, query
+    assert len(hits) == brute_force_count(seeded, query)
+    assert all(hit.match == query for hit in hits)
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 5])
+def test_search_sees_edited_text_and_not_the_replaced_raw(seeded, length):
+    article = seeded.articles(seeded.document_ids()[0])[0]
+    marker = "测验标记字样"[:length] if length <= 6 else ""
+    before = brute_force_count(seeded, marker)
+    seeded.replace_text(article.id, article.corrected_text + "\n" + marker)
+    assert (
+        len(seeded.search(marker, limit=10**6)) == before + 1 == brute_force_count(seeded, marker)
+    )
+
+
+def test_search_finds_metadata_fields(seeded):
+    article = seeded.articles(seeded.document_ids()[1])[0]
+    seeded.set_field(article.id, "note", "待核对人名")
+    hits = seeded.search("待核对人名")
+    assert [(h.article_id, h.field) for h in hits] == [(article.id, "note")]
+
+
+def test_empty_and_bad_regex_queries_are_refused(seeded):
+    with pytest.raises(OperationError):
+        seeded.search("")
+    with pytest.raises(OperationError, match="regular expression"):
+        seeded.search("([", regex=True)
+
+
+def test_replace_preview_then_apply_is_one_undo_step(seeded):
+    query = some_text(seeded, 3)
+    preview = seeded.replace_preview(query, "【替】")
+    assert len(preview) == brute_force_count(seeded, query) >= 2
+    kept = preview[1:]  # the first hit is skipped by the editor
+    seeded.apply_replace(kept)
+    assert brute_force_count(seeded, "【替】") == len(kept)
+    assert brute_force_count(seeded, query) == 1
+    seeded.undo()
+    assert brute_force_count(seeded, "【替】") == 0
+    assert brute_force_count(seeded, query) == len(preview)
+
+
+def test_regex_replace_uses_groups(seeded):
+    preview = seeded.replace_preview(r"(\d+)年", r"\1 年", regex=True)
+    assert preview
+    assert all(hit.replacement == hit.match[:-1] + " 年" for hit in preview)
+
+
+def test_history_filters_by_editor_action_article_and_time(tmp_path, seeded):
+    first = seeded.articles(seeded.document_ids()[0])[0]
+    seeded.set_field(first.id, "title", "甲的标题")
+    seeded.editor = "乙"
+    seeded.set_status(first.id, "reviewed")
+    second = seeded.articles(seeded.document_ids()[1])[0]
+    seeded.set_field(second.id, "kicker", "乙的引题")
+    assert {op.label for op in seeded.history(editor="乙")} == {"设置状态", "修改字段"}
+    assert [op.action for op in seeded.history(action="set_status")] == ["set_status"]
+    assert {op.editor for op in seeded.history(article_id=first.id)} == {"甲", "乙"}
+    assert seeded.history(since="2999-01-01") == []
+    assert len(seeded.history(until="2999-01-01", editor="甲", action="set_field")) == 1
+
+
+def test_undone_changes_stay_in_history_marked(seeded):
+    article = seeded.articles(seeded.document_ids()[0])[0]
+    seeded.set_field(article.id, "title", "暂时的标题")
+    seeded.undo()
+    states = [(op.kind, op.state) for op in seeded.history(action="set_field")]
+    assert ("do", "undone") in states and ("undo", "done") in states
+
+
+def test_revert_without_conflict_is_a_new_operation(seeded):
+    article = seeded.articles(seeded.document_ids()[0])[0]
+    op = seeded.set_field(article.id, "subtitle", "新副题")
+    seeded.set_field(article.id, "note", "别的修改")
+    result = seeded.revert(op.operation_id)
+    assert seeded.article(article.id).subtitle == article.subtitle
+    assert seeded.article(article.id).note == "别的修改"
+    assert seeded.undo_label() == result.label
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"), [("keep", "第二个标题"), ("overwrite", "ORIGINAL")]
+)
+def test_revert_with_conflict_lets_the_editor_choose(seeded, choice, expected):
+    article = seeded.articles(seeded.document_ids()[0])[0]
+    op = seeded.set_field(article.id, "title", "第一个标题")
+    seeded.set_field(article.id, "title", "第二个标题")
+    with pytest.raises(RevertConflict) as conflict:
+        seeded.revert(op.operation_id)
+    assert [c.column for c in conflict.value.conflicts if c.column == "title"] == ["title"]
+    assert seeded.article(article.id).title == "第二个标题"  # refused: nothing changed
+    seeded.revert(op.operation_id, on_conflict=choice)
+    wanted = article.title if expected == "ORIGINAL" else expected
+    assert seeded.article(article.id).title == wanted
+
+
+def test_stats_count_status_kind_editors_and_suggestions(seeded):
+    article = seeded.articles(seeded.document_ids()[0])[0]
+    seeded.set_status(article.id, "reviewed")
+    stats = seeded.stats()
+    assert stats["documents"] == 2
+    assert stats["articles_by_status"]["reviewed"] == 1
+    assert sum(stats["articles_by_kind"].values()) == sum(stats["articles_by_status"].values())
+    assert sum(stats["changes_per_editor_per_day"]["甲"].values()) == 1
+    assert stats["open_suggestions_by_rule"] == seeded.suggestion_counts()
+
+
+def test_review_filters(seeded):
+    doc = seeded.document_ids()[0]
+    articles = [a for a in seeded.articles(doc) if a.is_article]
+    seeded.editor = "乙"
+    seeded.set_status(articles[0].id, "reviewed")
+    not_reviewed = {r["id"] for r in seeded.filtered_article_rows(not_reviewed=True)}
+    assert articles[0].id not in not_reviewed and articles[1].id in not_reviewed
+    assert [r["id"] for r in seeded.filtered_article_rows(changed_by="乙")] == [articles[0].id]
+    uncertain = seeded.filtered_article_rows(uncertain_below=2.0)
+    assert len(uncertain) == seeded.counts()["articles"]
