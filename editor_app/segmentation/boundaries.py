@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from editor_app.segmentation.context import Page, is_closing
-from editor_app.segmentation.headings import ends_like_kicker, has_column_tag
-from editor_app.segmentation.kinds import BODY, BYLINE, CAPTION, DATELINE, HEADING
+from editor_app.segmentation.furniture import is_photo_credit
+from editor_app.segmentation.headings import ends_like_kicker, has_column_tag, split_combined
+from editor_app.segmentation.kinds import BODY, BYLINE, CAPTION, CREDIT, DATELINE, HEADING
 from editor_app.segmentation.lines import ends_sentence
 
 # Numbered or bulleted lines are subheads: `(1)…`, `一、…`, `■…`, `第二章 …`, `【…】`.
@@ -16,6 +17,14 @@ _ENUMERATED = re.compile(
     r"|[■□●◆▲★☆◎·]|第[一二三四五六七八九十百0-9]+[章节条部分]|【)"
 )
 THRESHOLD = 0.0
+SERIES_SIZE = 3
+SERIES_LENGTH_SLACK = 1
+SERIES_PENALTY = -6.0
+LONG_STACK = 3
+LONG_STACK_SLACK = 5
+PHOTO_REACH = 3
+STACK_LINE = 12
+DATELINE_AFTER_RUN = 2
 
 
 @dataclass(slots=True)
@@ -47,7 +56,7 @@ def find_runs(page: Page) -> list[Run]:
             index += 1
             continue
         run = Run(index, index)
-        while run.last + 1 < page.content_end and page.kind(run.last + 1) in (HEADING, BYLINE):
+        while _continues_run(page, run.last + 1):
             run.last += 1
         for position in range(run.first, run.last + 1):
             target = run.headings if page.kind(position) == HEADING else run.bylines
@@ -57,8 +66,29 @@ def find_runs(page: Page) -> list[Run]:
     return runs
 
 
-def _next_content(page: Page, run: Run) -> int:
-    return run.last + 1
+def _continues_run(page: Page, index: int) -> bool:
+    """The line joins the run above; an indented line under a flush one is body text."""
+    if index >= page.content_end or page.kind(index) not in (HEADING, BYLINE):
+        return False
+    if page.indented_body and page.kind(index) == HEADING:
+        return page.lines[index].indented == page.lines[index - 1].indented
+    return True
+
+
+def _credit_follows(page: Page, run: Run) -> bool:
+    """A photo credit within a few lines: the heading titles a picture story."""
+    for index in range(run.last + 1, min(run.last + 1 + PHOTO_REACH, page.content_end)):
+        kind = page.kind(index)
+        if kind == CREDIT:
+            return is_photo_credit(page.lines[index].text)
+        if kind not in (BODY, CAPTION):
+            return False
+    return False
+
+
+def _is_full_stack(texts: list[str]) -> bool:
+    """Two or more heading lines, one of them a full headline rather than a short subhead."""
+    return len(texts) >= 2 and max(len(t) for t in texts) >= STACK_LINE
 
 
 def score_run(page: Page, run: Run) -> tuple[float, str]:
@@ -85,26 +115,60 @@ def score_run(page: Page, run: Run) -> tuple[float, str]:
         evidence.append((1.5, "主题下接破折号副题"))
     if page.indented_body:
         if all(lines[i].indented for i in run.headings):
-            evidence.append((-5.0, "与正文同样缩进，是小标题"))
+            evidence.append((-8.0, "与正文同样缩进，是小标题"))
         else:
             evidence.append((2.0, "不缩进的标题行"))
     if any(_ENUMERATED.match(t) for t in texts):
         evidence.append((-3.0, "编号小标题"))
     if before == BODY and not ends_sentence(lines[run.first - 1].text):
         evidence.append((-1.5, "上段未完"))
-    if after == CAPTION:
-        evidence.append((0.5, "图片报道"))
+    if _credit_follows(page, run):
+        evidence.append((3.0, "下接图片说明和摄影署名，是图片报道"))
+    if len(texts) == 1 and split_combined(texts[0]).kicker:
+        evidence.append((1.5, "引题与主题同行"))
+    elif _is_full_stack(texts) and not any(_ENUMERATED.match(t) for t in texts):
+        evidence.append((2.0, "多行标题组"))
     score += sum(weight for weight, _ in evidence)
     if evidence:
         reason = max(evidence, key=lambda pair: abs(pair[0]))[1]
     return score, reason
 
 
+def _layout(page: Page, run: Run) -> tuple[int, bool, int]:
+    """Line count, byline presence and first-line length of a run."""
+    return len(run.headings), bool(run.bylines), page.lines[run.headings[0]].length
+
+
+def _alike(one: tuple[int, bool, int], other: tuple[int, bool, int]) -> bool:
+    if one[:2] != other[:2]:
+        return False
+    slack = LONG_STACK_SLACK if one[0] >= LONG_STACK else SERIES_LENGTH_SLACK
+    return one[1] or abs(one[2] - other[2]) <= slack
+
+
+def series_members(page: Page, runs: list[Run]) -> set[int]:
+    """Runs that repeat one layout on a page: the parts of a package or a feature.
+
+    Single-line runs without a byline are left out: separate short stories look alike too.
+    """
+    layouts = {run.first: _layout(page, run) for run in runs}
+    candidates = [run.first for run in runs if layouts[run.first][0] >= 2 or run.bylines]
+    members = set()
+    for first in candidates:
+        alike = [other for other in candidates if _alike(layouts[first], layouts[other])]
+        if len(alike) >= SERIES_SIZE:
+            members.add(first)
+    return members
+
+
 def run_starts(page: Page, runs: list[Run]) -> list[Start]:
     """Heading runs whose score says they open a story."""
     starts = []
+    series = series_members(page, runs)
     for run in runs:
         score, reason = score_run(page, run)
+        if run.first in series:
+            score, reason = score + SERIES_PENALTY, "与同页多组标题格式相同，是专题内小标题"
         if score >= THRESHOLD:
             starts.append(Start(run.first, score, reason, run))
     return starts
@@ -117,14 +181,22 @@ def other_starts(page: Page, run_first: set[int], in_run: set[int]) -> list[Star
         if index in in_run:
             continue
         kind = page.kind(index)
-        before = page.kind(index - 1)
+        before, after = page.kind(index - 1), page.kind(index + 1)
         if index == 0:
             starts.append(Start(0, 3.0, "版面第一段"))
-        elif kind == DATELINE and (index - 1) not in in_run:
+        elif kind == DATELINE and _opens_story(page, index, in_run):
             starts.append(Start(index, 3.5, "电头开篇，标题在导语之后"))
-        elif kind in (BODY, DATELINE) and is_closing(before):
+        elif kind in (BODY, DATELINE) and is_closing(before) and not is_closing(after):
             starts.append(Start(index, 1.0, "上接署名或图片说明，前文已结束"))
     return starts
+
+
+def _opens_story(page: Page, index: int, in_run: set[int]) -> bool:
+    """A dateline with body above it and no heading just before: a lead printed first."""
+    if page.lines[index].text.startswith("据"):
+        return False
+    reach = range(max(0, index - DATELINE_AFTER_RUN), index)
+    return not any(position in in_run for position in reach)
 
 
 def find_starts(page: Page) -> tuple[list[Start], list[Run]]:

@@ -90,3 +90,17 @@ def looks_like_name_list(text: str) -> bool:
     parts = space_parts(text)
     names = split_names(text)
     return len(parts) >= 2 and 1 <= len(names) <= 3 and all(2 <= len(n) <= 3 for n in names)
+
+
+# Last character of a post or rank: 主任, 书记, 院长, 教授, 委员, 经济师, 研究员, 记者 ...
+_POST_END = frozenset("长任记授员理席师家者官主委辑")
+MIN_POST = 4
+
+
+def is_speaker_line(text: str) -> bool:
+    """`北京大学政府管理学院常务副院长 燕继荣`: a post and a name under a speech's subhead."""
+    parts = space_parts(text)
+    if len(parts) < 2 or len(parts[0]) < MIN_POST or parts[0][-1] not in _POST_END:
+        return False
+    names = split_names(" ".join(parts[1:]))
+    return len(names) == 1 and 2 <= len(names[0]) <= 3

@@ -11,7 +11,7 @@ from editor_app.segmentation.bylines import parse_credit
 _NUM = r"[0-9０-９〇零一二三四五六七八九十]{1,3}"
 _AGENCY = r"(?:本报|新华社|中新社|人民网|中国新闻社)"
 _DATELINE = re.compile(
-    rf"^(?P<dateline>据?(?:本报讯|{_AGENCY}"
+    rf"^(?P<dateline>据?(?:本报讯|本报电|{_AGENCY}"
     rf"(?P<place>[\u4e00-\u9fff、]{{0,10}}?)(?P<date>{_NUM}月{_NUM}日)?电))"
     r"(?P<after>\s*(?:[（(](?P<credit>[^（()）]{1,60})[)）])?)"
 )
@@ -43,6 +43,8 @@ def find_dateline(text: str) -> Dateline | None:
 
 def _plausible_wire(match: re.Match) -> bool:
     """`本报X电` must name a place or a date and be followed by a blank or a bracket."""
+    if match.group("dateline").endswith("本报电"):
+        return True
     if not (match.group("place") or match.group("date")):
         return False
     after = match.group("after")

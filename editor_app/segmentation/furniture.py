@@ -14,10 +14,11 @@ _CREDIT_LABEL = re.compile(
     rf"^(?:本版|本期)?(?:制图|图片来源|数据来源|资料来源|图片说明|稿件统筹|统筹|策划|设计|插图|漫画|图表){_COLON}"
 )
 _PHOTO = re.compile(r"(?:摄|摄影|摄影报道|供图)(?:[（(][^（()）]{1,12}[)）])?$")
-_DRAWN = re.compile(r"[\u4e00-\u9fff ]{2,12}图 +[\u4e00-\u9fff ]{2,12}文$")
+_DRAWN = re.compile(r"[\u4e00-\u9fff\s]{2,12}图\s+[\u4e00-\u9fff\s]{2,12}文$")
+# A mailbox or web address given for readers' letters.
+_ADDRESS = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+|https?://|www\.")
 # A whole line in brackets closing a story: author notes, 本报…电, 记者 names.
 _END_NOTE = re.compile(r"^[（(][^（()）]*(?:[（(][^（()）]*[)）][^（()）]*)*[)）]$")
-_EDITOR_SIGN = re.compile(r"^——\s*编\s*者$")
 _NOISE = re.compile(
     r"^(?:第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|[0-9０-９]{1,4}|[-—·.]{1,3})$"
 )
@@ -35,7 +36,7 @@ def is_staff_line(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """A photo/chart credit or a source line that closes a story."""
-    if _CREDIT_LABEL.match(text):
+    if _CREDIT_LABEL.match(text) or _ADDRESS.search(text):
         return True
     if len(text) > 30:
         return False
@@ -46,8 +47,11 @@ def _ends_like_prose(text: str) -> bool:
     return any(mark in text for mark in "。，,；;！？!?")
 
 
+def is_photo_credit(text: str) -> bool:
+    """`X摄` / `X图 Y文`: a photographer's or artist's credit under a picture."""
+    return len(text) <= 30 and bool(_PHOTO.search(text) or _DRAWN.match(text))
+
+
 def is_end_note(text: str) -> bool:
-    """`(作者为…)`, `（本报北京10月14日电）`, `(记者 X)`, `——编 者`: a story's last line."""
-    if _EDITOR_SIGN.match(text):
-        return True
+    """`(作者为…)`, `（本报北京10月14日电）`, `(记者 X)`: a story's last line."""
     return len(text) <= 60 and bool(_END_NOTE.match(text))

@@ -17,12 +17,18 @@ from editor_app.segmentation.lines import (
 MAX_HEADING = 60
 # Commas that make a line read as prose rather than a headline.
 _COMMAS = re.compile(r"[,，]")
-MAX_HEADING_COMMAS = 2
-LONG_WITH_COMMA = 40
+MAX_HEADING_COMMAS = 1
+LONG_WITH_COMMA = 27
+# A date, a number with its unit, or a figure: never a headline on its own.
+_DATE_OR_FIGURE = re.compile(
+    r"^(?:[0-9０-９〇一二三四五六七八九十]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月"
+    r"[0-9０-９一二三四五六七八九十]{1,3}日$|^[-+]?[0-9０-９][0-9０-９.,，%％]*[^\s]{0,3}$"
+)
+_PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("【", "】"))
 # A column tag closing a title: `（评论员观察）`, `(人民时评)`, `（走近国医大师(26)）`.
-_COLUMN_TAG = re.compile(r"[（(][^（()）]{2,30}(?:[（(][^（()）]{1,6}[)）][^（()）]{0,10})?[)）]$")
+_COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]{1,6}[)）][^（()）]{0,10})?[)）]$")
 # A kicker ends in a dash or a verb of saying: `…时强调`, `研究发现——`.
-_KICKER_END = re.compile(r"(?:——|强调|指出|表示|要求|提出|宣布|时说|寄语|回应|透露)$")
+_KICKER_END = re.compile(r"(?:——|强调|指出|表示|时说|寄语)$")
 # A subtitle reports who attended or spoke: `韩正出席`, `孟景伟主持`.
 _ATTEND_END = re.compile(r"(?:出席|主持|讲话|参加|致辞|会见|作报告)$")
 _SPEECH_START = re.compile(r"^(?:强调|指出|表示|要求|决定|提出|——)")
@@ -43,12 +49,23 @@ def is_heading_shape(info: LineInfo) -> bool:
         return False
     if ends_continuing(text):
         return False
-    commas = len(_COMMAS.findall(text))
-    if commas > MAX_HEADING_COMMAS or (commas and info.length > LONG_WITH_COMMA):
+    if _looks_like_prose_cut(text) or _DATE_OR_FIGURE.match(text):
         return False
     if ends_sentence(text):
         return info.length <= 8 and text[-1] in "！？!?"
     return True
+
+
+def _looks_like_prose_cut(text: str) -> bool:
+    """Part of a paragraph cut at a column break: commas, open quotes, a trailing digit."""
+    if text.endswith("——"):
+        return False
+    commas = len(_COMMAS.findall(text))
+    if commas > MAX_HEADING_COMMAS:
+        return True
+    if commas and (len(text) > LONG_WITH_COMMA or text[-1].isdigit()):
+        return len(space_parts(text)) < 2
+    return any(text.count(left) != text.count(right) for left, right in _PAIRS)
 
 
 def has_column_tag(text: str) -> bool:

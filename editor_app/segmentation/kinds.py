@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from editor_app.segmentation.bylines import parse_byline_line
+from editor_app.segmentation.bylines import is_speaker_line, parse_byline_line
 from editor_app.segmentation.datelines import find_dateline
 from editor_app.segmentation.furniture import is_credit, is_end_note, is_noise, is_staff_line
 from editor_app.segmentation.headings import is_heading_shape
@@ -43,7 +43,7 @@ def line_kind(info: LineInfo) -> str:
     dateline = find_dateline(text)
     if dateline is not None and dateline.end < len(text):
         return DATELINE
-    if parse_byline_line(text) is not None:
+    if parse_byline_line(text) is not None or is_speaker_line(text):
         return BYLINE
     if is_heading_shape(info):
         return HEADING
