@@ -59,20 +59,33 @@ def _log_problems(db) -> list[str]:
 
 
 def _state_matches_log(db) -> list[str]:
-    """The newest logged value of each article field must be its current value."""
-    latest: dict[tuple[int, str], object] = {}
+    """Each logged article field must hold the value the log says it has now."""
+    problems = []
+    for (article_id, column), value in _logged_values(db).items():
+        row = db.execute(f"SELECT [{column}] FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is not None and row[0] != value:
+            problems.append(f"article {article_id} {column} differs from its change log")
+    return problems
+
+
+def _logged_values(db) -> dict[tuple[int, str], object]:
+    """The `after` of a field's newest done change, else the `before` of its oldest change.
+
+    Undo restores `before` values newest first, so after any mix of undo, redo and new
+    steps a field holds what its newest still-done change wrote, or, when every change to
+    it is undone, what it held before the first one.
+    """
+    done: dict[tuple[int, str], object] = {}
+    first: dict[tuple[int, str], object] = {}
     rows = db.execute(
         "SELECT c.row_key, c.before, c.after, o.state FROM changes c "
         "JOIN operations o ON o.id = c.operation_id WHERE c.tbl = 'articles' ORDER BY c.id"
     )
     for key_text, before_text, after_text, state in rows:
         article_id = json.loads(key_text)["id"]
-        values = json.loads((after_text if state == "done" else before_text) or "{}")
-        for column, value in values.items():
-            latest[(article_id, column)] = value
-    problems = []
-    for (article_id, column), value in latest.items():
-        row = db.execute(f"SELECT [{column}] FROM articles WHERE id = ?", [article_id]).fetchone()
-        if row is not None and row[0] != value:
-            problems.append(f"article {article_id} {column} differs from its change log")
-    return problems
+        for column, value in json.loads(before_text or "{}").items():
+            first.setdefault((article_id, column), value)
+        if state == "done":
+            for column, value in json.loads(after_text or "{}").items():
+                done[(article_id, column)] = value
+    return {**first, **done}
