@@ -7,7 +7,8 @@ import re
 # CJK unified ideographs incl. extension A and the supplementary planes.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Full-width punctuation, quotes and brackets that sit inside Chinese text.
-CJK_PUNCT = "\u3001-\u3003\u3008-\u3011\u3014-\u301f\u2018\u2019\u201c\u201d\u2026\u2014\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+# (also circled numbers, ‰, the ratio colon and middle dots that Chinese text uses.)
+CJK_PUNCT = "\u00b7\u2030\u2236\u2160-\u217f\u2460-\u24ff\u3220-\u32ff\u3001-\u3003\u3008-\u3011\u3014-\u301f\u2018\u2019\u201c\u201d\u2026\u2014\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 HAN_RE = re.compile(f"[{HAN}]")
 SPACES = " \t\u00a0\u3000"
 

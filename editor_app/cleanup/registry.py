@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from editor_app.cleanup import join
+from editor_app.cleanup import join, punctuation
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.model import Suggestion
 
@@ -12,6 +12,7 @@ Finder = Callable[[CleanupDocument], Iterable[Suggestion]]
 
 RULES: dict[str, Finder] = {
     join.RULE: join.find,
+    punctuation.RULE: punctuation.find,
 }
 DEFAULT_RULES: tuple[str, ...] = tuple(RULES)
 

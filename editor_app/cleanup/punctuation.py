@@ -1,0 +1,140 @@
+"""Half-width punctuation inside Chinese text -> full width (`,` `:` `;` `!` `?` `(` `)`).
+
+Left alone: marks between digits (`1,000`, `10:30`), marks in Latin text, URLs and e-mail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor_app.cleanup.chars import CJK_PUNCT, HAN, HAN_RE
+from editor_app.cleanup.document import CleanupDocument
+from editor_app.model import Suggestion
+
+RULE = "punctuation"
+FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+NAMES = {
+    ",": "逗号",
+    ":": "冒号",
+    ";": "分号",
+    "!": "感叹号",
+    "?": "问号",
+    "(": "括号",
+    ")": "括号",
+}
+MARK_RE = re.compile(r"[,:;!?()]")
+CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+DIGIT_RE = re.compile(r"[0-9０-９]")
+SKIP_RE = re.compile(
+    r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.ASCII,
+)
+ASCII_RUN_RE = re.compile(r"[!-~]+")
+LAYOUT_SPACES = "\u00a0\u3000"
+PAIR = "()→（）"
+
+
+def find(doc: CleanupDocument) -> Iterator[Suggestion]:
+    for line in doc.lines:
+        if MARK_RE.search(line.text):
+            yield from _line_suggestions(doc, line.start, line.text)
+
+
+def _line_suggestions(doc: CleanupDocument, base: int, text: str) -> Iterator[Suggestion]:
+    skipped = _skipped_positions(text)
+    brackets = _bracket_changes(text, skipped)
+    for match in MARK_RE.finditer(text):
+        at = match.start()
+        if at in skipped:
+            continue
+        mark = match.group()
+        if mark in "()":
+            pattern = brackets.get(at)
+            if pattern is None:
+                continue
+        elif _wants_full_width(text, at, mark):
+            pattern = f"{mark}→{FULL[mark]}"
+        else:
+            continue
+        reason = f"中文语境中的半角{NAMES[mark]}应为全角"
+        yield doc.suggestion(RULE, base + at, base + at + 1, FULL[mark], reason, 0.95, pattern)
+
+
+def _skipped_positions(text: str) -> set[int]:
+    """Offsets inside URLs and e-mail addresses (a URL's closing punctuation stays outside)."""
+    positions: set[int] = set()
+    for match in SKIP_RE.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        positions.update(range(match.start(), end))
+    return positions
+
+
+def _is_cjk(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and CJK_RE.match(text[at]) is not None
+
+
+def _is_digit(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and DIGIT_RE.match(text[at]) is not None
+
+
+def _outside(text: str, at: int, step: int) -> int:
+    """The next offset from `at` in direction `step` that is not layout white space."""
+    while 0 <= at < len(text) and text[at] in LAYOUT_SPACES:
+        at += step
+    return at
+
+
+def _chinese_or_edge(text: str, at: int) -> bool:
+    """Chinese, layout white space (NBSP, ideographic space) or the edge of the line."""
+    return not 0 <= at < len(text) or text[at] in LAYOUT_SPACES or _is_cjk(text, at)
+
+
+def _wants_full_width(text: str, at: int, mark: str) -> bool:
+    if mark in "!?":
+        # `太漂亮了!`, `吗?!`: the run of marks follows Chinese.
+        start = at
+        while start > 0 and text[start - 1] in "!?":
+            start -= 1
+        return _is_cjk(text, _outside(text, start - 1, -1))
+    if _is_digit(text, at - 1) and _is_digit(text, at + 1):
+        return False  # 1,000 and 10:30
+    run = next(
+        m for m in ASCII_RUN_RE.finditer(text, max(0, at - 200)) if m.start() <= at < m.end()
+    )
+    left, right = run.start() - 1, run.end()
+    chinese = _is_cjk(text, _outside(text, left, -1)) or _is_cjk(text, _outside(text, right, 1))
+    return chinese and _chinese_or_edge(text, left) and _chinese_or_edge(text, right)
+
+
+def _bracket_changes(text: str, skipped: set[int]) -> dict[int, str]:
+    """Offsets of `(`/`)` to convert: a pair next to Chinese together, a lone one by itself."""
+    changes: dict[int, str] = {}
+    stack: list[int] = []
+    for match in re.finditer(r"[()]", text):
+        at = match.start()
+        if at in skipped:
+            continue
+        if match.group() == "(":
+            stack.append(at)
+        elif stack:
+            opening = stack.pop()
+            if _pair_is_chinese(text, opening, at):
+                changes[opening] = changes[at] = PAIR
+        elif _is_cjk(text, at - 1) or _is_cjk(text, at + 1):
+            changes[at] = ")→）"
+    for opening in stack:
+        if _is_cjk(text, opening - 1) or _is_cjk(text, opening + 1):
+            changes[opening] = "(→（"
+    return changes
+
+
+def _pair_is_chinese(text: str, opening: int, closing: int) -> bool:
+    if HAN_RE.search(text, opening, closing):
+        return True
+    return _is_cjk(text, _outside(text, opening - 1, -1)) or _is_cjk(
+        text, _outside(text, closing + 1, 1)
+    )
