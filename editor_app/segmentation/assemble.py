@@ -99,7 +99,7 @@ def _merge(target: Byline, extra: Byline | None) -> None:
 def _breaks_off(page: Page, last: int) -> bool:
     """The story's last line is prose cut mid-sentence."""
     info = page.lines[last]
-    if info.kind != BODY or info.length < MIN_CUT_LENGTH:
+    if info.kind not in (BODY, DATELINE) or info.length < MIN_CUT_LENGTH:
         return False
     return not ends_sentence(info.text) and info.text[-1] not in CLOSERS
 
@@ -131,6 +131,3 @@ def _line_roles(page: Page, segments: list[Segment]) -> dict[int, str]:
             else:
                 roles[number] = segment.kind
     return roles
-
-
-__all__ = ["build", "confidence_of", "BODY", "DATELINE"]

@@ -13,7 +13,8 @@ def article_to_dict(segment: Segment) -> dict:
     for name in ARTICLE_FIELDS:
         data[name] = getattr(segment, name)
     for name in NAME_FIELDS:
-        data[name] = list(getattr(segment, name))
+        value = getattr(segment, name)
+        data[name] = None if value is None else list(value)
     data["truncated"] = segment.truncated
     data["roles"] = {str(line): role for line, role in sorted(segment.roles.items())}
     data["confidence"] = round(segment.confidence, 3)
