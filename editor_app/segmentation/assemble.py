@@ -9,9 +9,10 @@ from editor_app.segmentation.boundaries import Run, Start
 from editor_app.segmentation.bylines import parse_byline_line, parse_credit
 from editor_app.segmentation.context import Page
 from editor_app.segmentation.datelines import find_dateline
+from editor_app.segmentation.furniture import is_design_credit
 from editor_app.segmentation.headings import headline_from_stack
-from editor_app.segmentation.kinds import BODY, BYLINE, DATELINE, NOISE
-from editor_app.segmentation.lines import CLOSERS, ends_sentence
+from editor_app.segmentation.kinds import BODY, BYLINE, DATELINE, NOISE, STAFF
+from editor_app.segmentation.lines import CLOSERS, LineInfo, ends_sentence
 
 # A line cut mid-sentence is long; short unpunctuated last lines are dates or signatures.
 MIN_CUT_LENGTH = 15
@@ -114,9 +115,23 @@ def _trailing(page: Page) -> list[Segment]:
         if previous and previous.kind == kind and kind == "boilerplate":
             previous.end = info.number
             continue
-        reason = "孤立的页码或年份" if kind == "noise" else "责编、版式或口号框，非文章"
-        segments.append(Segment(kind, info.number, info.number, confidence=0.9, reason=reason))
+        reason, confidence = _furniture_reason(info)
+        segments.append(
+            Segment(kind, info.number, info.number, confidence=confidence, reason=reason)
+        )
     return segments
+
+
+def _furniture_reason(info: LineInfo) -> tuple[str, float]:
+    """Why a trailing line is no story, and how sure that is."""
+    if info.kind == NOISE:
+        return "版面末尾孤立的页码或年份", 0.95
+    if info.kind == STAFF and is_design_credit(info.text):
+        # A design credit sometimes travels with the story above it.
+        return "版面末尾的版式设计署名，非文章（也可能属上一篇）", 0.6
+    if info.kind == STAFF:
+        return "版面末尾的责任编辑署名，非文章", 0.95
+    return "版面末尾的口号框或栏花，无正文", 0.8
 
 
 def _line_roles(page: Page, segments: list[Segment]) -> dict[int, str]:

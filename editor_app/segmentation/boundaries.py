@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from editor_app.segmentation.context import Page, is_closing
+from editor_app.segmentation.datelines import find_dateline
 from editor_app.segmentation.furniture import is_photo_credit
 from editor_app.segmentation.headings import ends_like_kicker, has_column_tag, split_combined
 from editor_app.segmentation.kinds import BODY, BYLINE, CAPTION, CREDIT, DATELINE, HEADING
@@ -97,12 +99,12 @@ def score_run(page: Page, run: Run) -> tuple[float, str]:
     texts = [lines[i].text for i in run.headings]
     after = page.kind(run.last + 1)
     before = page.kind(run.first - 1)
-    score, reason = -1.0, "短行无句末标点"
+    score = -1.0
     evidence: list[tuple[float, str]] = []
     if run.first == 0:
         evidence.append((4.0, "版面首行标题"))
     if after == DATELINE:
-        evidence.append((4.0, "下接电头"))
+        evidence.append((4.0, f"下接电头「{_dateline_text(page, run.last + 1)}」"))
     if run.bylines:
         evidence.append((2.5, "下接署名行"))
     if is_closing(before):
@@ -129,9 +131,19 @@ def score_run(page: Page, run: Run) -> tuple[float, str]:
     elif _is_full_stack(texts) and not any(_ENUMERATED.match(t) for t in texts):
         evidence.append((2.0, "多行标题组"))
     score += sum(weight for weight, _ in evidence)
-    if evidence:
-        reason = max(evidence, key=lambda pair: abs(pair[0]))[1]
-    return score, reason
+    return score, explain(score, evidence)
+
+
+def explain(score: float, evidence: list[tuple[float, str]]) -> str:
+    """The line shape plus the two strongest reasons pointing the way the score went."""
+    agreeing = [pair for pair in evidence if (pair[0] > 0) == (score >= THRESHOLD)]
+    agreeing.sort(key=lambda pair: -abs(pair[0]))
+    return "，".join(["短行无句末标点"] + [why for _, why in agreeing[:2]])
+
+
+def _dateline_text(page: Page, index: int) -> str:
+    found = find_dateline(page.lines[index].text)
+    return found.text if found else ""
 
 
 def _layout(page: Page, run: Run) -> tuple[int, bool, int]:
@@ -139,26 +151,37 @@ def _layout(page: Page, run: Run) -> tuple[int, bool, int]:
     return len(run.headings), bool(run.bylines), page.lines[run.headings[0]].length
 
 
-def _alike(one: tuple[int, bool, int], other: tuple[int, bool, int]) -> bool:
-    if one[:2] != other[:2]:
-        return False
-    slack = LONG_STACK_SLACK if one[0] >= LONG_STACK else SERIES_LENGTH_SLACK
-    return one[1] or abs(one[2] - other[2]) <= slack
-
-
 def series_members(page: Page, runs: list[Run]) -> set[int]:
     """Runs that repeat one layout on a page: the parts of a package or a feature.
 
     Single-line runs without a byline are left out: separate short stories look alike too.
     """
-    layouts = {run.first: _layout(page, run) for run in runs}
-    candidates = [run.first for run in runs if layouts[run.first][0] >= 2 or run.bylines]
-    members = set()
-    for first in candidates:
-        alike = [other for other in candidates if _alike(layouts[first], layouts[other])]
-        if len(alike) >= SERIES_SIZE:
-            members.add(first)
+    groups: dict[tuple[int, bool], list[tuple[int, int]]] = {}
+    for run in runs:
+        count, has_byline, length = _layout(page, run)
+        if count >= 2 or has_byline:
+            groups.setdefault((count, has_byline), []).append((length, run.first))
+    members: set[int] = set()
+    for (count, has_byline), group in groups.items():
+        if has_byline:
+            if len(group) >= SERIES_SIZE:
+                members.update(first for _, first in group)
+            continue
+        slack = LONG_STACK_SLACK if count >= LONG_STACK else SERIES_LENGTH_SLACK
+        members.update(_crowded(sorted(group), slack))
     return members
+
+
+def _crowded(group: list[tuple[int, int]], slack: int) -> set[int]:
+    """Members of a length-sorted group with enough others of about the same length."""
+    lengths = [length for length, _ in group]
+    crowded = set()
+    for length, first in group:
+        low = bisect.bisect_left(lengths, length - slack)
+        high = bisect.bisect_right(lengths, length + slack)
+        if high - low >= SERIES_SIZE:
+            crowded.add(first)
+    return crowded
 
 
 def run_starts(page: Page, runs: list[Run]) -> list[Start]:
@@ -168,7 +191,10 @@ def run_starts(page: Page, runs: list[Run]) -> list[Start]:
     for run in runs:
         score, reason = score_run(page, run)
         if run.first in series:
-            score, reason = score + SERIES_PENALTY, "与同页多组标题格式相同，是专题内小标题"
+            score, reason = (
+                score + SERIES_PENALTY,
+                "短行无句末标点，但与同页多组标题格式相同，是专题内小标题",
+            )
         if score >= THRESHOLD:
             starts.append(Start(run.first, score, reason, run))
     return starts
@@ -185,7 +211,7 @@ def other_starts(page: Page, run_first: set[int], in_run: set[int]) -> list[Star
         if index == 0:
             starts.append(Start(0, 3.0, "版面第一段"))
         elif kind == DATELINE and _opens_story(page, index, in_run):
-            starts.append(Start(index, 3.5, "电头开篇，标题在导语之后"))
+            starts.append(Start(index, 1.5, "上段已完，电头另起一篇（标题可能在导语之后）"))
         elif kind in (BODY, DATELINE) and is_closing(before) and not is_closing(after):
             starts.append(Start(index, 1.0, "上接署名或图片说明，前文已结束"))
     return starts

@@ -34,6 +34,11 @@ def is_staff_line(text: str) -> bool:
     return bool(_STAFF.match(text))
 
 
+def is_design_credit(text: str) -> bool:
+    """A 版式设计 / 美术编辑 line rather than a 责编 line."""
+    return is_staff_line(text) and ("设计" in text[:6] or "美术" in text[:6])
+
+
 def is_credit(text: str) -> bool:
     """A photo/chart credit or a source line that closes a story."""
     if _CREDIT_LABEL.match(text) or _ADDRESS.search(text):
