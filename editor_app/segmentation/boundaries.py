@@ -19,6 +19,8 @@ _ENUMERATED = re.compile(
     r"|[■□●◆▲★☆◎·]|第[一二三四五六七八九十百0-9]+[章节条部分]|【)"
 )
 THRESHOLD = 0.0
+# A lone short line is more often a subhead than a title until something says otherwise.
+PRIOR = -1.0
 SERIES_SIZE = 3
 SERIES_LENGTH_SLACK = 1
 SERIES_PENALTY = -6.0
@@ -94,12 +96,15 @@ def _is_full_stack(texts: list[str]) -> bool:
 
 
 def score_run(page: Page, run: Run) -> tuple[float, str]:
-    """How strongly a heading run opens a new story, with the deciding reason."""
-    lines = page.lines
-    texts = [lines[i].text for i in run.headings]
-    after = page.kind(run.last + 1)
-    before = page.kind(run.first - 1)
-    score = -1.0
+    """How strongly a heading run opens a new story, with the deciding reasons."""
+    evidence = _neighbour_evidence(page, run) + _shape_evidence(page, run)
+    score = PRIOR + sum(weight for weight, _ in evidence)
+    return score, explain(score, evidence)
+
+
+def _neighbour_evidence(page: Page, run: Run) -> list[tuple[float, str]]:
+    """What the lines around the run say: page top, dateline, closing line, photo credit."""
+    after, before = page.kind(run.last + 1), page.kind(run.first - 1)
     evidence: list[tuple[float, str]] = []
     if run.first == 0:
         evidence.append((4.0, "版面首行标题"))
@@ -109,29 +114,36 @@ def score_run(page: Page, run: Run) -> tuple[float, str]:
         evidence.append((2.5, "下接署名行"))
     if is_closing(before):
         evidence.append((2.5, "上接署名或图片说明，前文已结束"))
+    if before == BODY and not ends_sentence(page.lines[run.first - 1].text):
+        evidence.append((-1.5, "上段未完"))
+    if _credit_follows(page, run):
+        evidence.append((3.0, "下接图片说明和摄影署名，是图片报道"))
+    if page.indented_body:
+        if all(page.lines[i].indented for i in run.headings):
+            evidence.append((-8.0, "与正文同样缩进，是小标题"))
+        else:
+            evidence.append((2.0, "不缩进的标题行"))
+    return evidence
+
+
+def _shape_evidence(page: Page, run: Run) -> list[tuple[float, str]]:
+    """What the heading lines themselves say: column tag, kicker, subtitle, numbering."""
+    texts = [page.lines[i].text for i in run.headings]
+    enumerated = any(_ENUMERATED.match(t) for t in texts)
+    evidence: list[tuple[float, str]] = []
     if any(has_column_tag(t) for t in texts):
         evidence.append((3.0, "标题带栏目标签"))
     if len(texts) >= 2 and any(ends_like_kicker(t) for t in texts[:-1]):
         evidence.append((1.5, "引题加主题"))
     if len(texts) >= 2 and texts[-1].startswith("——"):
         evidence.append((1.5, "主题下接破折号副题"))
-    if page.indented_body:
-        if all(lines[i].indented for i in run.headings):
-            evidence.append((-8.0, "与正文同样缩进，是小标题"))
-        else:
-            evidence.append((2.0, "不缩进的标题行"))
-    if any(_ENUMERATED.match(t) for t in texts):
+    if enumerated:
         evidence.append((-3.0, "编号小标题"))
-    if before == BODY and not ends_sentence(lines[run.first - 1].text):
-        evidence.append((-1.5, "上段未完"))
-    if _credit_follows(page, run):
-        evidence.append((3.0, "下接图片说明和摄影署名，是图片报道"))
     if len(texts) == 1 and split_combined(texts[0]).kicker:
         evidence.append((1.5, "引题与主题同行"))
-    elif _is_full_stack(texts) and not any(_ENUMERATED.match(t) for t in texts):
+    elif _is_full_stack(texts) and not enumerated:
         evidence.append((2.0, "多行标题组"))
-    score += sum(weight for weight, _ in evidence)
-    return score, explain(score, evidence)
+    return evidence
 
 
 def explain(score: float, evidence: list[tuple[float, str]]) -> str:
