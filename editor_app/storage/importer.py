@@ -17,6 +17,7 @@ from pathlib import Path
 from editor_app.model import split_lines
 from editor_app.storage.analysis import Analysis, analyse_file
 from editor_app.storage.journal import now
+from editor_app.storage.suggestions import reason_id
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PARALLEL_FROM = 16  # below this many files, a pool costs more than it saves
@@ -131,62 +132,72 @@ def _insert_document(db, analysis: Analysis, name: str, publication: str) -> int
         )
         .last_pk
     )
+    # Plain executemany: the bulk of an import is these rows, and they need no conversion.
     proposal = analysis.proposal
-    db.table("articles").insert_all(
-        [_article_row(doc_id, seg, lines) for seg in proposal.segments], batch_size=500
+    db.conn.executemany(ARTICLE_INSERT, [_article_row(doc_id, s, lines) for s in proposal.segments])
+    db.conn.executemany(
+        "INSERT INTO line_roles (document_id, line, role) VALUES (?, ?, ?)",
+        [(doc_id, number, role) for number, role in proposal.roles.items()],
     )
-    db.table("line_roles").insert_all(
-        [{"document_id": doc_id, "line": n, "role": r} for n, r in proposal.roles.items()],
-        batch_size=2000,
-    )
-    db.table("suggestions").insert_all(
-        [_suggestion_row(doc_id, s) for s in analysis.suggestions], batch_size=1000
+    reasons: dict[str, int] = {}
+    db.conn.executemany(
+        SUGGESTION_INSERT,
+        [_suggestion_row(db, doc_id, s, reasons) for s in analysis.suggestions],
     )
     return doc_id
 
 
-def _article_row(doc_id: int, seg, lines) -> dict:
-    return {
-        "document_id": doc_id,
-        "start_line": seg.start,
-        "end_line": seg.end,
-        "start_offset": lines[seg.start - 1].start,
-        "end_offset": lines[seg.end - 1].end,
-        "kind": seg.kind,
-        "kicker": seg.kicker,
-        "title": seg.title,
-        "subtitle": seg.subtitle,
-        "dateline": seg.dateline,
-        "reporters": json.dumps(seg.reporters or [], ensure_ascii=False),
-        "correspondents": json.dumps(seg.correspondents or [], ensure_ascii=False),
-        "interns": json.dumps(seg.interns or [], ensure_ascii=False),
-        "section": "",
-        "corrected_text": None,
-        "status": "proposed",
-        "truncated": int(seg.truncated),
-        "lost_text": 0,
-        "note": "",
-        "confidence": seg.confidence,
-        "reason": seg.reason,
-    }
+ARTICLE_INSERT = (
+    "INSERT INTO articles (document_id, start_line, end_line, start_offset, end_offset, kind, "
+    "kicker, title, subtitle, dateline, reporters, correspondents, interns, truncated, "
+    "confidence, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+SUGGESTION_INSERT = (
+    "INSERT INTO suggestions (document_id, rule, line, col, next_line, start, end, before, "
+    "after, reason_id, confidence, pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
-def _suggestion_row(doc_id: int, s) -> dict:
-    return {
-        "document_id": doc_id,
-        "rule": s.rule,
-        "line": s.line,
-        "col": s.column,
-        "next_line": s.next_line,
-        "start": s.start,
-        "end": s.end,
-        "before": s.before,
-        "after": s.after,
-        "reason": s.reason,
-        "confidence": s.confidence,
-        "pattern": s.pattern,
-        "status": "open",
-    }
+def _article_row(doc_id: int, seg, lines) -> tuple:
+    return (
+        doc_id,
+        seg.start,
+        seg.end,
+        lines[seg.start - 1].start,
+        lines[seg.end - 1].end,
+        seg.kind,
+        seg.kicker,
+        seg.title,
+        seg.subtitle,
+        seg.dateline,
+        _names(seg.reporters),
+        _names(seg.correspondents),
+        _names(seg.interns),
+        int(seg.truncated),
+        seg.confidence,
+        seg.reason,
+    )
+
+
+def _names(names) -> str:
+    return json.dumps(list(names or []), ensure_ascii=False)
+
+
+def _suggestion_row(db, doc_id: int, s, reasons: dict) -> tuple:
+    return (
+        doc_id,
+        s.rule,
+        s.line,
+        s.column,
+        s.next_line,
+        s.start,
+        s.end,
+        s.before,
+        s.after,
+        reason_id(db, s.reason, reasons),
+        s.confidence,
+        s.pattern,
+    )
 
 
 def _log_import(project, report: ImportReport) -> None:

@@ -83,11 +83,13 @@ def suggestion_tables(db) -> None:
                 document_id INTEGER NOT NULL REFERENCES documents(id),
                 rule TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
                 next_line INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL,
-                before TEXT NOT NULL, after TEXT NOT NULL, reason TEXT DEFAULT '',
+                before TEXT NOT NULL, after TEXT NOT NULL,
+                reason_id INTEGER REFERENCES reasons(id),
                 confidence REAL DEFAULT 1.0, pattern TEXT DEFAULT '',
                 status TEXT NOT NULL DEFAULT 'open')""",
+            # A page holds hundreds of suggestions with a handful of distinct reasons.
+            "CREATE TABLE reasons (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)",
             "CREATE INDEX suggestions_by_document ON suggestions(document_id, status, start)",
-            "CREATE INDEX suggestions_by_rule ON suggestions(rule, status)",
             "CREATE INDEX suggestions_by_pattern ON suggestions(pattern, status)",
             """CREATE TABLE dictionary (
                 id INTEGER PRIMARY KEY, wrong TEXT NOT NULL UNIQUE, right TEXT NOT NULL,
@@ -103,34 +105,43 @@ def schema_version() -> int:
 
 SEARCHED_COLUMNS = (
     "kicker, title, subtitle, dateline, reporters, correspondents, interns, section, note, "
-    "corrected_text, start_offset, end_offset"
+    "corrected_text"
 )
-# The text an article is searched by: metadata, then the editor's text or the raw span.
-_SEARCH_SOURCE = """
+# What the article index holds: metadata, and the editor's text once there is one.
+# Unedited text is found through the document index over the raw text.
+_ARTICLE_SOURCE = """
     coalesce({p}.kicker, '') || char(10) || coalesce({p}.title, '') || char(10) ||
     coalesce({p}.subtitle, '') || char(10) || coalesce({p}.dateline, '') || char(10) ||
     coalesce({p}.reporters, '') || ' ' || coalesce({p}.correspondents, '') || ' ' ||
     coalesce({p}.interns, '') || char(10) || coalesce({p}.section, '') || char(10) ||
-    coalesce({p}.note, '') || char(10) ||
-    coalesce({p}.corrected_text, (SELECT substr(d.raw_text, {p}.start_offset + 1,
-        {p}.end_offset - {p}.start_offset) FROM documents d WHERE d.id = {p}.document_id))
+    coalesce({p}.note, '') || char(10) || coalesce({p}.corrected_text, '')
 """
 
 
 @_migration("0003_search")
 def search_index(db) -> None:
-    """Trigram index over article metadata and text, kept in step by triggers.
+    """Trigram indexes: one over each document's raw text, one over article edits.
 
-    detail=none keeps the index small: it answers "which articles hold all these
-    trigrams", and the search then checks each candidate exactly.
+    detail=none keeps them small: they answer "which rows hold all these trigrams",
+    and the search then checks each candidate exactly. Both keep no copy of the text.
     """
-    new, old = _SEARCH_SOURCE.format(p="new"), _SEARCH_SOURCE.format(p="old")
-    forget = f"INSERT INTO article_search (article_search, rowid, content) VALUES ('delete', old.id, {old});"
+    new, old = _ARTICLE_SOURCE.format(p="new"), _ARTICLE_SOURCE.format(p="old")
+    forget = (
+        "INSERT INTO article_search (article_search, rowid, content) "
+        f"VALUES ('delete', old.id, {old});"
+    )
     _run(
         db,
         [
-            # Contentless: the index keeps no copy of the text; deleting an entry needs the
-            # indexed text again, which the triggers rebuild (raw text never changes).
+            "CREATE VIRTUAL TABLE document_search USING fts5(raw_text, content = 'documents', "
+            "content_rowid = 'id', tokenize = 'trigram', detail = 'none')",
+            """CREATE TRIGGER document_search_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO document_search (rowid, raw_text) VALUES (new.id, new.raw_text); END""",
+            """CREATE TRIGGER document_search_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO document_search (document_search, rowid, raw_text)
+                VALUES ('delete', old.id, old.raw_text); END""",
+            "INSERT INTO document_search (rowid, raw_text) SELECT id, raw_text FROM documents",
+            # Contentless: deleting an entry needs the indexed text again, rebuilt from `old`.
             "CREATE VIRTUAL TABLE article_search USING fts5("
             "content, content = '', tokenize = 'trigram', detail = 'none')",
             f"""CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
@@ -141,8 +152,9 @@ def search_index(db) -> None:
                 ON articles BEGIN
                 {forget}
                 INSERT INTO article_search (rowid, content) VALUES (new.id, {new}); END""",
-            f"INSERT INTO article_search (rowid, content) SELECT p.id, {_SEARCH_SOURCE.format(p='p')} "
-            "FROM articles p",
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower(hex(randomblob(16))))",
+            f"INSERT INTO article_search (rowid, content) "
+            f"SELECT p.id, {_ARTICLE_SOURCE.format(p='p')} FROM articles p",
+            "INSERT OR IGNORE INTO meta (key, value) "
+            "VALUES ('project_id', lower(hex(randomblob(16))))",
         ],
     )

@@ -1,7 +1,7 @@
 """Search and replace across the project's corrected text and metadata.
 
-Three or more characters: the trigram index proposes candidate articles, each checked
-exactly. One or two characters: the trigram index cannot answer, so the raw text of
+Three or more characters: the trigram indexes (raw text per document, edits and
+metadata per article) propose candidate articles, each checked exactly. One or two characters: the trigram index cannot answer, so the raw text of
 every document is scanned with instr() (fast, in SQLite) and edited texts separately.
 A regular expression scans every article. Either way each hit is a real occurrence.
 """
@@ -91,9 +91,11 @@ class SearchOperations:
             return self.db.query(base + order)
         if len(query) >= 3:
             return self.db.query(
-                f"{base} WHERE a.id IN (SELECT rowid FROM article_search WHERE article_search "
-                f"MATCH ?){order}",
-                [_trigram_query(query)],
+                f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "
+                "(SELECT rowid FROM document_search WHERE document_search MATCH :q)) "
+                "OR a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q)"
+                f"{order}",
+                {"q": _trigram_query(query)},
             )
         return self.db.query(
             f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "

@@ -161,7 +161,7 @@ class SuggestionOperations:
                         "end": start + len(wrong),
                         "before": wrong,
                         "after": right,
-                        "reason": f"项目词典：{wrong}→{right}",
+                        "reason_id": reason_id(self.db, f"项目词典：{wrong}→{right}"),
                         "confidence": 1.0,
                         "pattern": _pattern(wrong, right),
                         "status": "open",
@@ -169,6 +169,17 @@ class SuggestionOperations:
                 )
                 made += 1
         return made
+
+
+def reason_id(db, text: str, cache: dict | None = None) -> int:
+    """The id of a reason text, added on first use."""
+    if cache is not None and text in cache:
+        return cache[text]
+    db.execute("INSERT OR IGNORE INTO reasons (text) VALUES (?)", [text])
+    found = db.execute("SELECT id FROM reasons WHERE text = ?", [text]).fetchone()[0]
+    if cache is not None:
+        cache[text] = found
+    return found
 
 
 def _filters(document_id, rule, status, pattern, ids) -> tuple[str, list]:
@@ -180,11 +191,11 @@ def _filters(document_id, rule, status, pattern, ids) -> tuple[str, list]:
         ("pattern", pattern),
     ):
         if value is not None:
-            clauses.append(f"{column} = ?")
+            clauses.append(f"s.{column} = ?")
             params.append(value)
     if ids:
         ids = [int(i) for i in ids]
-        clauses.append(f"id IN ({', '.join('?' * len(ids))})")
+        clauses.append(f"s.id IN ({', '.join('?' * len(ids))})")
         params.extend(ids)
     return " AND ".join(clauses), params
 

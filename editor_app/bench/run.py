@@ -1,0 +1,179 @@
+"""`python -m editor_app bench`: generate an archive, measure every figure, compare to floors."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from editor_app.bench import floors
+from editor_app.bench.generate import generate_archive
+from editor_app.bench.measure import median, percentile, run_measured, timed
+from editor_app.storage.project import Project
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# figure -> (label, target as text, floor key or None)
+FIGURES = {
+    "import_mb_s": ("import + segment + suggestions, MB/s", "≥ 5", "sqlite_utils_insert_mb_s"),
+    "import_peak_mb": ("peak memory during import, MB", "≤ 400", None),
+    "open_s": ("open the project (core), s", "≤ 0.3", None),
+    "window_s": ("start to usable main window, s", "≤ 1.5", None),
+    "switch_article_ms": ("switch article, ms", "≤ 50", None),
+    "switch_document_ms": ("switch document, ms", "≤ 100", None),
+    "edit_ms_median": ("one edit, median ms", "≤ 5", None),
+    "edit_ms_p99": ("one edit, p99 ms", "≤ 30", None),
+    "undo_ms_median": ("undo, median ms", "≤ 5", None),
+    "search_short_ms": ("search 1–2 characters, ms", "≤ 300", "grep_ms"),
+    "search_long_ms": ("search 3+ characters, ms", "≤ 50", "grep_ms"),
+    "export_jsonl_mb_s": ("export JSONL, MB/s", "≥ 30", "json_dumps_mb_s"),
+    "size_ratio": ("project file / raw text", "≤ 4", None),
+    "longest_stall_ms": ("longest GUI stall, ms", "≤ 100", None),
+}
+
+
+def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
+    with tempfile.TemporaryDirectory(prefix="qingyang-bench-") as temp:
+        work = Path(work or temp)
+        folder = work / "issues"
+        say(f"generating {issues} issues …")
+        files = generate_archive(SEEDS, folder, issues)
+        raw_bytes = sum(path.stat().st_size for path in files)
+        result = {"issues": issues, "raw_mb": round(raw_bytes / 1e6, 2)}
+        project_path = work / "bench.qingyang"
+        say("importing …")
+        result.update(_import(project_path, folder, raw_bytes))
+        say("measuring the project …")
+        result.update(_core_figures(project_path, raw_bytes, work))
+        say("measuring the window …")
+        result.update(_window_figures(project_path))
+        say("measuring the floors …")
+        result["floors"] = _floors(files, folder, raw_bytes, work)
+        return result
+
+
+def _python(*args: str) -> list[str]:
+    return [sys.executable, "-m", "editor_app", *args]
+
+
+def _import(project: Path, folder: Path, raw_bytes: int) -> dict:
+    subprocess.run(_python("new", str(project)), check=True, capture_output=True)
+    seconds, peak_mb, _ = run_measured(_python("import", str(project), str(folder)))
+    return {
+        "import_s": round(seconds, 2),
+        "import_mb_s": round(raw_bytes / 1e6 / seconds, 2),
+        "import_peak_mb": round(peak_mb, 1),
+    }
+
+
+def _core_figures(path: Path, raw_bytes: int, work: Path) -> dict:
+    opens = []
+    for _ in range(5):
+        seconds, project = timed(Project.open, path, editor="bench", backups=False)
+        opens.append(seconds)
+        project.close()
+    figures = {"open_s": round(median(opens), 3)}
+    with Project.open(path, editor="bench", backups=False) as project:
+        figures.update(_edit_figures(project))
+        figures.update(_search_figures(project))
+        figures.update(_export_figures(project, raw_bytes, work))
+    figures["size_ratio"] = round(path.stat().st_size / raw_bytes, 2)
+    return figures
+
+
+def _edit_figures(project: Project, count: int = 300) -> dict:
+    rng = random.Random(7)
+    documents = project.document_ids()
+    edits, undos = [], []
+    for number in range(count):
+        rows = project.article_rows(rng.choice(documents))
+        seconds, _ = timed(project.set_field, rng.choice(rows)["id"], "note", f"核对 {number}")
+        edits.append(seconds * 1000)
+    for _ in range(count // 3):
+        seconds, _ = timed(project.undo)
+        undos.append(seconds * 1000)
+    return {
+        "edit_ms_median": round(median(edits), 2),
+        "edit_ms_p99": round(percentile(edits, 0.99), 2),
+        "undo_ms_median": round(median(undos), 2),
+    }
+
+
+def _search_figures(project: Project) -> dict:
+    short = [_search_ms(project, query) for query in ("镇", "区委")]
+    long = [_search_ms(project, query) for query in ("副中心", "高质量发展", "基本无违建区")]
+    return {"search_short_ms": round(max(short), 1), "search_long_ms": round(max(long), 1)}
+
+
+def _search_ms(project: Project, query: str, repeats: int = 3) -> float:
+    times = []
+    for _ in range(repeats):
+        seconds, _ = timed(project.search, query, limit=200)
+        times.append(seconds * 1000)
+    return median(times)
+
+
+def _export_figures(project: Project, raw_bytes: int, work: Path) -> dict:
+    try:
+        from editor_app.export import export_project
+    except ImportError:
+        return {"export_jsonl_mb_s": None}
+    out = work / "export.jsonl"
+    seconds, _ = timed(export_project, project, "jsonl", out)
+    return {"export_jsonl_mb_s": round(raw_bytes / 1e6 / seconds, 1)}
+
+
+def _window_figures(project: Path) -> dict:
+    """The GUI figures come from a probe in its own process (the Qt shell's own module)."""
+    command = [sys.executable, "-m", "editor_app.qt.bench_probe", str(project)]
+    completed = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    )
+    if completed.returncode != 0:
+        return {
+            "window_s": None,
+            "switch_article_ms": None,
+            "switch_document_ms": None,
+            "longest_stall_ms": None,
+            "window_error": completed.stderr.strip()[-300:],
+        }
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _floors(files, folder: Path, raw_bytes: int, work: Path) -> dict:
+    raw_mb = raw_bytes / 1e6
+    texts = [{"name": f.name, "text": f.read_text(encoding="utf-8")} for f in files]
+    return {
+        "cat_mb_s": round(floors.cat_mb_s(files, raw_mb), 1),
+        "sqlite_utils_insert_mb_s": round(floors.sqlite_utils_insert_mb_s(files, raw_mb, work), 1),
+        "grep_ms": round(floors.grep_ms(folder, "高质量发展"), 1),
+        "json_dumps_mb_s": round(floors.json_dumps_mb_s(texts, raw_mb, work / "floor.jsonl"), 1),
+    }
+
+
+def format_table(result: dict) -> str:
+    floors_ = result.get("floors", {})
+    lines = [
+        f"Qingyang benchmark: {result['issues']} issues, {result['raw_mb']} MB of raw text",
+        "",
+        f"| {'figure':<40} | {'ours':>9} | {'target':>7} | {'floor':>9} | ratio |",
+        f"|{'-' * 42}|{'-' * 11}|{'-' * 9}|{'-' * 11}|-------|",
+    ]
+    for key, (label, target, floor_key) in FIGURES.items():
+        ours = result.get(key)
+        floor = floors_.get(floor_key) if floor_key else None
+        ratio = f"{ours / floor:.2f}" if ours and floor else ""
+        lines.append(
+            f"| {label:<40} | {_fmt(ours):>9} | {target:>7} | {_fmt(floor):>9} | {ratio:>5} |"
+        )
+    lines.append("")
+    lines.append("floors: " + ", ".join(f"{k} {v}" for k, v in floors_.items()))
+    return "\n".join(lines)
+
+
+def _fmt(value) -> str:
+    return "—" if value is None else f"{value:g}"
