@@ -8,6 +8,7 @@ names). Without jieba the rules fall back to the shipped list alone.
 from __future__ import annotations
 
 import importlib.util
+import math
 from functools import cache
 from pathlib import Path
 
@@ -51,8 +52,7 @@ def _tables() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
                 word, freq, tag = (raw.split() + ["1", "x"])[:3]
                 if len(word) > MAX_WORD:
                     continue
-                if len(word) > 1:
-                    table[word] = int(freq)
+                table[word] = int(freq)
                 if tag == "v":
                     verbs.add(word)
                 elif tag in NOMINAL_TAGS:
@@ -65,8 +65,36 @@ def _tables() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
 
 
 def words() -> dict[str, int]:
-    """Word -> frequency for words of 2..MAX_WORD characters."""
+    """Word -> frequency for words of 1..MAX_WORD characters."""
     return _tables()[0]
+
+
+@cache
+def _log_total() -> float:
+    return math.log(sum(words().values()) or 1)
+
+
+def segmentation_score(text: str) -> float:
+    """Log-probability of the best split of `text` into dictionary words (unigram model).
+
+    Characters the dictionary lacks count as rare one-character words.
+    """
+    table = words()
+    log_total = _log_total()
+    best = [0.0] + [-math.inf] * len(text)
+    for i in range(len(text)):
+        if best[i] == -math.inf:
+            continue
+        for j in range(i + 1, min(len(text), i + MAX_WORD) + 1):
+            freq = table.get(text[i:j])
+            if freq is None:
+                if j > i + 1:
+                    continue
+                freq = 0.5
+            score = best[i] + math.log(freq) - log_total
+            if score > best[j]:
+                best[j] = score
+    return best[len(text)]
 
 
 def verbs() -> frozenset[str]:
@@ -122,6 +150,7 @@ def best_word(text: str, position: int, replacement: str | None = None) -> int:
         text = text[:position] + replacement + text[position + 1 :]
     best = 0
     lo_limit = max(0, position - MAX_WORD + 1)
+    # words of two characters or more only: a lone character always "covers" itself
     for start in range(lo_limit, position + 1):
         for end in range(max(position + 1, start + 2), min(len(text), start + MAX_WORD) + 1):
             freq = table.get(text[start:end])

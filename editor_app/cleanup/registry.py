@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
-from editor_app.cleanup import join, punctuation
+from editor_app.cleanup import (
+    dictionary,
+    join,
+    lookalike,
+    noise,
+    punctuation,
+    traditional,
+    whitespace,
+)
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.model import Suggestion
 
 Finder = Callable[[CleanupDocument], Iterable[Suggestion]]
 
 RULES: dict[str, Finder] = {
+    dictionary.RULE: dictionary.find,
     join.RULE: join.find,
+    noise.RULE: noise.find,
+    whitespace.RULE: whitespace.find,
     punctuation.RULE: punctuation.find,
+    traditional.RULE: traditional.find,
+    lookalike.RULE: lookalike.find,
 }
 DEFAULT_RULES: tuple[str, ...] = tuple(RULES)
 
@@ -33,19 +47,28 @@ def run(doc: CleanupDocument, names: Iterable[str]) -> list[Suggestion]:
     taken: list[tuple[int, int]] = []
     kept: list[Suggestion] = []
     for name in names:
-        for suggestion in RULES[name](doc):
-            if not _overlaps(taken, suggestion):
-                taken.append((suggestion.start, suggestion.end))
-                kept.append(suggestion)
+        fresh = [s for s in RULES[name](doc) if not _overlaps(taken, s)]
+        fresh = _drop_self_overlaps(fresh)
+        kept.extend(fresh)
+        taken.extend((s.start, s.end) for s in fresh)
         taken.sort()
     kept.sort(key=lambda s: (s.start, s.end))
     return kept
 
 
 def _overlaps(taken: list[tuple[int, int]], suggestion: Suggestion) -> bool:
-    from bisect import bisect_right
-
     index = bisect_right(taken, (suggestion.start, float("inf")))
     if index > 0 and taken[index - 1][1] > suggestion.start:
         return True
     return index < len(taken) and taken[index][0] < suggestion.end
+
+
+def _drop_self_overlaps(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Within one rule the first of two overlapping suggestions (by offset) stays."""
+    result: list[Suggestion] = []
+    end = -1
+    for suggestion in sorted(suggestions, key=lambda s: (s.start, s.end)):
+        if suggestion.start >= end:
+            result.append(suggestion)
+            end = suggestion.end
+    return result
