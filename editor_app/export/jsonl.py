@@ -1,0 +1,87 @@
+"""JSON Lines: one article per line, keys sorted, UTF-8 without escapes."""
+
+from __future__ import annotations
+
+import json
+
+from editor_app.export.records import ExportArticle, ExportDocument
+
+SCHEMA = "qingyang-article/1"
+
+_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def document_json(document: ExportDocument) -> dict:
+    return {
+        "id": document.id,
+        "file_name": document.file_name,
+        "sha256": document.sha256,
+        "publication": document.publication,
+        "date": document.date,
+        "page": document.page,
+        "edition": document.edition,
+        "raw_length": document.raw_length,
+        "line_count": document.line_count,
+    }
+
+
+def article_json(article: ExportArticle, document: dict | None = None) -> dict:
+    return {
+        "schema": SCHEMA,
+        "project": article.project,
+        "document": document or document_json(article.document),
+        "id": article.id,
+        "order": article.order,
+        "kind": article.kind,
+        "status": article.status,
+        "kicker": article.kicker,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "dateline": article.dateline,
+        "reporters": article.reporters,
+        "correspondents": article.correspondents,
+        "interns": article.interns,
+        "section": article.section,
+        "flags": {"truncated": article.truncated, "lost_text": article.lost_text},
+        "note": article.note,
+        "paragraphs": [
+            {
+                "role": p.role,
+                "text": p.text,
+                "raw_start": p.raw_start,
+                "raw_end": p.raw_end,
+                "line": p.line,
+            }
+            for p in article.paragraphs
+        ],
+        "text": article.text,
+        "script": article.script,
+        "editors": article.editors,
+        "last_changed": article.last_changed,
+        "provenance": {
+            "start_line": article.start_line,
+            "end_line": article.end_line,
+            "raw_start": article.raw_start,
+            "raw_end": article.raw_end,
+            "raw_text": article.raw_text,
+            "corrected_text": article.corrected_text,
+            "line_roles": article.line_roles,
+            "alignment": article.alignment,
+        },
+    }
+
+
+class JsonlWriter:
+    """Writes to an open text handle."""
+
+    def __init__(self, handle, meta) -> None:
+        self.handle = handle
+
+    def write_document(self, document: ExportDocument, articles: list[ExportArticle]) -> None:
+        if not articles:
+            return
+        shared = document_json(document)
+        self.handle.write("".join(_encode(article_json(a, shared)) + "\n" for a in articles))
+
+    def finish(self) -> None:
+        pass

@@ -1,0 +1,310 @@
+"""What every format writes: documents and articles read through the Project, made ready.
+
+An article's paragraphs are the non-empty lines of its corrected text whose raw line is
+body or subhead (any role for a non-article); each corrected line finds its raw line
+through the alignment of the corrected text with the raw span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor_app.export.alignment import Run, RunMap, diff_runs, shifted
+from editor_app.export.errors import ExportError
+from editor_app.export.options import ExportOptions
+from editor_app.export.script import ScriptConverter
+
+# Raw line roles whose lines are an article's paragraphs; headings and bylines are metadata.
+PARAGRAPH_ROLES = frozenset({"body", "subhead"})
+DEFAULT_ROLE = "body"  # a non-empty line the segmenter gave no role
+
+
+class ExportCancelled(Exception):
+    """Raised inside an export when its cancel callable says so; nothing is left behind."""
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph; [raw_start, raw_end) are offsets into the document's raw text."""
+
+    role: str
+    text: str
+    raw_start: int
+    raw_end: int
+    line: int
+
+
+@dataclass(slots=True)
+class ExportDocument:
+    id: int
+    file_name: str
+    sha256: str
+    publication: str
+    date: str
+    page: str
+    edition: str
+    raw_length: int
+    line_count: int
+
+
+@dataclass(slots=True)
+class ExportArticle:
+    """An article as exported; `corrected_text` is None when the editor left the span as is."""
+
+    project: str
+    document: ExportDocument
+    id: int
+    order: int
+    kind: str
+    status: str
+    kicker: str
+    title: str
+    subtitle: str
+    dateline: str
+    reporters: list[str]
+    correspondents: list[str]
+    interns: list[str]
+    section: str
+    truncated: bool
+    lost_text: bool
+    note: str
+    is_article: bool
+    start_line: int
+    end_line: int
+    raw_start: int
+    raw_end: int
+    raw_text: str
+    corrected_text: str | None
+    script: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    text: str = ""
+    alignment: list[Run] = field(default_factory=list)
+    line_roles: list[tuple[int, str]] = field(default_factory=list)
+    byline_lines: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    last_changed: str | None = None
+
+    @property
+    def byline(self) -> str:
+        """The printed byline lines, else `记者 甲、乙 通讯员 丙 实习记者 丁` or ""."""
+        if self.byline_lines:
+            return "\n".join(self.byline_lines)
+        parts = []
+        for label, names in (
+            ("记者", self.reporters),
+            ("通讯员", self.correspondents),
+            ("实习记者", self.interns),
+        ):
+            if names:
+                parts.append(f"{label} {'、'.join(names)}")
+        return " ".join(parts)
+
+    @property
+    def headlines(self) -> list[str]:
+        return [line for line in (self.kicker, self.title, self.subtitle) if line]
+
+
+@dataclass(slots=True)
+class ExportPlan:
+    """The documents an export covers, and what it needs once for all of them."""
+
+    project_id: str
+    document_ids: list[int]
+    editors: dict[int, tuple[list[str], str | None]]
+    options: ExportOptions
+
+
+def plan_export(project, options: ExportOptions) -> ExportPlan:
+    problems = options.problems()
+    if problems:
+        raise ExportError(project.path, "; ".join(problems))
+    known = project.document_ids()
+    if options.document_ids is None:
+        chosen = known
+    else:
+        missing = sorted(set(options.document_ids) - set(known))
+        if missing:
+            raise ExportError(project.path, f"no document {', '.join(map(str, missing))}")
+        chosen = sorted(set(options.document_ids))
+    return ExportPlan(project_identity(project), chosen, _editors(project), options)
+
+
+def project_identity(project) -> str:
+    """The project's own id when it has one, else its file name and its documents' hashes."""
+    own = getattr(project, "project_id", None)
+    if own:
+        return str(own)
+    hashes = sorted(row["sha256"] for row in project.document_rows())
+    digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
+    return f"{Path(project.path).stem}-{digest[:16]}"
+
+
+def _editors(project) -> dict[int, tuple[list[str], str | None]]:
+    method = getattr(project, "article_editors", None)
+    if method is None:
+        from editor_app.storage.export_queries import article_editors
+
+        return article_editors(project)
+    return method()
+
+
+def iter_documents(
+    project,
+    plan: ExportPlan,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[tuple[ExportDocument, list[ExportArticle], int]]:
+    """(document, its exported articles, raw bytes) per document; stops when cancelled."""
+    converter = ScriptConverter(plan.options.script)
+    total = len(plan.document_ids)
+    for done, document_id in enumerate(plan.document_ids, start=1):
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
+        document, raw = _document(project, document_id)
+        articles = _articles(project, plan, document, raw, converter)
+        yield document, articles, len(raw.encode("utf-8"))
+        if progress is not None:
+            progress(done, total, document.file_name)
+
+
+def _document(project, document_id: int) -> tuple[ExportDocument, str]:
+    doc = project.document(document_id)
+    raw = doc.text
+    exported = ExportDocument(
+        id=doc.id,
+        file_name=doc.file_name,
+        sha256=doc.sha256,
+        publication=doc.publication or "",
+        date=doc.date or "",
+        page=doc.page or "",
+        edition=doc.edition or "",
+        raw_length=len(raw),
+        line_count=raw.count("\n") + 1,
+    )
+    return exported, raw
+
+
+def _articles(project, plan, document, raw, converter) -> list[ExportArticle]:
+    roles = project.line_roles(document.id)
+    chosen = [a for a in project.articles(document.id) if plan.options.wants(a)]
+    return [
+        _article(plan, document, article, order, raw, roles, converter)
+        for order, article in enumerate(chosen, start=1)
+    ]
+
+
+def _article(plan, document, article, order, raw, roles, converter) -> ExportArticle:
+    span = raw[article.start_offset : article.end_offset]
+    corrected = None if article.corrected_text == span else article.corrected_text
+    text = converter.text
+    editors, last = plan.editors.get(article.id, ([], None))
+    exported = ExportArticle(
+        project=plan.project_id,
+        document=document,
+        id=article.id,
+        order=order,
+        kind=article.kind,
+        status=article.status,
+        kicker=text(article.kicker or ""),
+        title=text(article.title or ""),
+        subtitle=text(article.subtitle or ""),
+        dateline=text(article.dateline or ""),
+        reporters=converter.names(article.reporters),
+        correspondents=converter.names(article.correspondents),
+        interns=converter.names(article.interns),
+        section=text(article.section or ""),
+        truncated=article.truncated,
+        lost_text=article.lost_text,
+        note=text(article.note or ""),
+        is_article=article.is_article,
+        start_line=article.start_line,
+        end_line=article.end_line,
+        raw_start=article.start_offset,
+        raw_end=article.end_offset,
+        raw_text=span,
+        corrected_text=corrected,
+        script=plan.options.script,
+        line_roles=[
+            (n, roles[n]) for n in range(article.start_line, article.end_line + 1) if n in roles
+        ],
+        editors=list(editors),
+        last_changed=last,
+    )
+    lines = _lines(exported, roles)
+    if article.is_article:
+        exported.byline_lines = [converter.text(p.text) for p, _ in lines if p.role == "byline"]
+        lines = [(p, runs) for p, runs in lines if p.role in PARAGRAPH_ROLES]
+    _assemble(exported, lines, converter)
+    return exported
+
+
+def _lines(article: ExportArticle, roles) -> list[tuple[Paragraph, list[Run]]]:
+    """Every non-empty corrected line with its raw role and runs (line pos -> raw offset)."""
+    if article.corrected_text is None:
+        return _raw_lines(article, roles)
+    return _edited_lines(article, roles)
+
+
+def _raw_lines(article, roles) -> list[tuple[Paragraph, list[Run]]]:
+    # Unedited: each line stands for itself, no diff needed.
+    found = []
+    pos = article.raw_start
+    for number, line in enumerate(article.raw_text.split("\n"), start=article.start_line):
+        stripped = line.strip()
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            end = start + len(stripped)
+            role = roles.get(number, DEFAULT_ROLE)
+            found.append((Paragraph(role, stripped, start, end, number), [(0, start, end - start)]))
+        pos += len(line) + 1
+    return found
+
+
+def _edited_lines(article, roles) -> list[tuple[Paragraph, list[Run]]]:
+    mapping = RunMap(diff_runs(article.corrected_text, article.raw_text))
+    raw_line_starts = _line_starts(article.raw_text)
+    base = article.raw_start
+    found = []
+    pos = 0
+    for line in article.corrected_text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            end = start + len(stripped)
+            raw_start = mapping.source_start(start)
+            raw_end = max(mapping.source_end(end), raw_start)
+            number = article.start_line + bisect_right(raw_line_starts, raw_start) - 1
+            role = roles.get(number, DEFAULT_ROLE)
+            paragraph = Paragraph(role, stripped, base + raw_start, base + raw_end, number)
+            found.append((paragraph, mapping.clip(start, end, base=base)))
+        pos += len(line) + 1
+    return found
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def _assemble(article: ExportArticle, pieces, converter: ScriptConverter) -> None:
+    """Convert the paragraphs' script, join them with newlines and collect the runs."""
+    texts: list[str] = []
+    alignment: list[Run] = []
+    offset = 0
+    for paragraph, runs in pieces:
+        paragraph.text, runs = converter.aligned(paragraph.text, runs)
+        texts.append(paragraph.text)
+        alignment += shifted(runs, offset) if offset else runs
+        offset += len(paragraph.text) + 1
+    article.paragraphs = [paragraph for paragraph, _runs in pieces]
+    article.text = "\n".join(texts)
+    article.alignment = alignment

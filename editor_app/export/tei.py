@@ -1,0 +1,168 @@
+"""TEI P5: a teiCorpus with one TEI per article, streamed with lxml.
+
+Per article: teiHeader/fileDesc (titleStmt: titles and authors; publicationStmt: ids;
+notesStmt: section, flags, note; sourceDesc/bibl: paper, date, page, file, raw lines),
+revisionDesc (status, last change, editors); text/body/div with head, dateline, byline
+and one p per paragraph (subheads as p rend="subhead"). resources/tei/qingyang-tei.rng
+is the schema of exactly this subset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from editor_app.export.options import LANGUAGE_TAGS
+from editor_app.export.records import ExportArticle, ExportDocument
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+PUBLISHER = "Qingyang 清样"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_AUTHOR_ROLES = (
+    ("reporters", "reporter"),
+    ("correspondents", "correspondent"),
+    ("interns", "intern"),
+)
+
+
+def _tag(name: str) -> str:
+    return f"{{{TEI_NS}}}{name}"
+
+
+def _clean(value: str) -> str:
+    """Characters XML cannot hold (stray control codes from OCR) become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value) if _NOT_XML.search(value) else value
+
+
+def _add(parent, name: str, text: str | None = None, **attributes):
+    element = etree.SubElement(parent, _tag(name), {k: str(v) for k, v in attributes.items()})
+    if text:
+        element.text = _clean(text)
+    return element
+
+
+def corpus_header(project_id: str, script: str):
+    header = etree.Element(_tag("teiHeader"), nsmap={None: TEI_NS})
+    file_desc = _add(header, "fileDesc")
+    _add(_add(file_desc, "titleStmt"), "title", f"清样导出 {project_id}")
+    publication = _add(file_desc, "publicationStmt")
+    _add(publication, "publisher", PUBLISHER)
+    _add(publication, "idno", project_id, type="project")
+    _add(
+        _add(file_desc, "sourceDesc"),
+        "p",
+        f"Corrected articles of digitised newspaper pages; script: {script}.",
+    )
+    return header
+
+
+def article_tei(article: ExportArticle):
+    tei = etree.Element(_tag("TEI"), {f"{{{XML_NS}}}id": f"a{article.id}"}, nsmap={None: TEI_NS})
+    header = _add(tei, "teiHeader")
+    file_desc = _add(header, "fileDesc")
+    _title_stmt(file_desc, article)
+    publication = _add(file_desc, "publicationStmt")
+    _add(publication, "publisher", PUBLISHER)
+    _add(publication, "idno", article.project, type="project")
+    _add(publication, "idno", str(article.id), type="article")
+    _notes(file_desc, article)
+    _source(_add(file_desc, "sourceDesc"), article.document, article)
+    _revisions(header, article)
+    _body(_add(_add(tei, "text"), "body"), article)
+    return tei
+
+
+def _title_stmt(file_desc, article: ExportArticle) -> None:
+    stmt = _add(file_desc, "titleStmt")
+    _add(stmt, "title", article.title, type="main")
+    if article.subtitle:
+        _add(stmt, "title", article.subtitle, type="sub")
+    if article.kicker:
+        _add(stmt, "title", article.kicker, type="kicker")
+    for field, role in _AUTHOR_ROLES:
+        for name in getattr(article, field):
+            _add(stmt, "author", name, role=role)
+
+
+def _notes(file_desc, article: ExportArticle) -> None:
+    notes = [("dateline", article.dateline), ("section", article.section)]
+    notes.append(("editorial", article.note))
+    notes += [(flag, flag) for flag in ("truncated", "lost_text") if getattr(article, flag)]
+    notes = [(kind, text) for kind, text in notes if text]
+    if notes:
+        stmt = _add(file_desc, "notesStmt")
+        for kind, text in notes:
+            _add(stmt, "note", text, type=kind)
+
+
+def _source(source_desc, document: ExportDocument, article: ExportArticle) -> None:
+    bibl = _add(source_desc, "bibl")
+    if document.publication:
+        _add(bibl, "title", document.publication, level="j")
+    if _ISO_DATE.fullmatch(document.date):
+        _add(bibl, "date", document.date, when=document.date)
+    elif document.date:
+        _add(bibl, "date", document.date)
+    if document.page:
+        _add(bibl, "biblScope", document.page, unit="page")
+    scope = _add(bibl, "biblScope", unit="line")
+    scope.set("from", str(article.start_line))
+    scope.set("to", str(article.end_line))
+    _add(bibl, "idno", document.file_name, type="file")
+    _add(bibl, "idno", document.sha256, type="sha256")
+
+
+def _revisions(header, article: ExportArticle) -> None:
+    revisions = _add(header, "revisionDesc", status=article.status)
+    change = _add(revisions, "change", status=article.status)
+    if article.last_changed:
+        change.set("when", article.last_changed)
+    for editor in article.editors:
+        _add(change, "name", editor, type="editor")
+
+
+def _body(body, article: ExportArticle) -> None:
+    div_type = "article" if article.is_article else article.kind
+    div = _add(body, "div", type=div_type, subtype=article.kind, n=article.order)
+    for kind, text in (
+        ("kicker", article.kicker),
+        ("main", article.title),
+        ("sub", article.subtitle),
+    ):
+        if text:
+            _add(div, "head", text, type=kind)
+    for line in article.byline_lines:
+        _add(div, "byline", line)
+    for paragraph in article.paragraphs:
+        if paragraph.role == "subhead":
+            _add(div, "p", paragraph.text, rend="subhead")
+        else:
+            _add(div, "p", paragraph.text)
+    if not article.paragraphs:
+        _add(div, "p")  # a div holds at least one paragraph
+
+
+class TeiWriter:
+    """Streams the corpus to a binary handle: header first, then one TEI per article."""
+
+    def __init__(self, handle, meta) -> None:
+        self.handle = handle
+        language = LANGUAGE_TAGS[meta.options.script]
+        handle.write(b"<?xml version='1.0' encoding='UTF-8'?>\n")
+        handle.write(f'<teiCorpus xmlns="{TEI_NS}" xml:lang="{language}">\n'.encode())
+        self._write(corpus_header(meta.project_id, meta.options.script))
+
+    def write_document(self, document: ExportDocument, articles: list[ExportArticle]) -> None:
+        for article in articles:
+            self._write(article_tei(article))
+
+    def finish(self) -> None:
+        self.handle.write(b"</teiCorpus>\n")
+
+    def _write(self, element) -> None:
+        self.handle.write(
+            etree.tostring(element, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+        )

@@ -1,0 +1,42 @@
+"""Read-only figures the corpus export needs in bulk, each computed in one SQL pass."""
+
+from __future__ import annotations
+
+# Every operation that wrote an article row, and every undo/redo that replayed one of them.
+_ARTICLE_TOUCHES = """
+WITH touched AS (
+    SELECT DISTINCT c.operation_id AS op,
+           CAST(json_extract(c.row_key, '$.id') AS INTEGER) AS article_id
+    FROM changes c WHERE c.tbl = 'articles'
+)
+SELECT t.article_id, o.editor, o.time, (o.kind = 'do' AND o.state = 'done') AS effective
+FROM touched t JOIN operations o ON o.id = t.op
+UNION ALL
+SELECT t.article_id, r.editor, r.time, 0
+FROM touched t JOIN operations r ON r.target = t.op AND r.kind IN ('undo', 'redo')
+"""
+
+
+def article_editors(project) -> dict[int, tuple[list[str], str | None]]:
+    """{article id: (sorted editor names, time of the last change)} for every edited article.
+
+    The editors are those whose operations are in effect (not undone); the last change is
+    the latest write to the article, an undo or a redo included. Articles never edited are
+    absent.
+    """
+    editors: dict[int, set[str]] = {}
+    last: dict[int, str] = {}
+    for article_id, editor, time, effective in project.db.execute(_ARTICLE_TOUCHES):
+        names = editors.setdefault(article_id, set())
+        if effective:
+            names.add(editor)
+        if time and (article_id not in last or time > last[article_id]):
+            last[article_id] = time
+    return {key: (sorted(names), last.get(key)) for key, names in editors.items()}
+
+
+class ExportQueries:
+    """Mixed into Project: the bulk reads of the corpus export (uses self.db)."""
+
+    def article_editors(self) -> dict[int, tuple[list[str], str | None]]:
+        return article_editors(self)
