@@ -53,12 +53,17 @@ def _parse_stamp(rest: str) -> datetime | None:
 
 
 def backup_now(
-    project: Path, conn: sqlite3.Connection, *, reason: str = "", folder: Path | None = None
+    project: Path,
+    conn: sqlite3.Connection,
+    *,
+    reason: str = "",
+    folder: Path | None = None,
+    taken: datetime | None = None,
 ) -> Path:
-    """Write a consistent copy of the open connection's database."""
+    """Write a consistent copy of the open connection's database, stamped `taken` (now)."""
     target_dir = backup_folder(project, folder)
     target_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime(STAMP)
+    stamp = (taken or datetime.now()).strftime(STAMP)
     suffix = f"-{reason}" if reason else ""
     target = target_dir / f"{project.stem}-{stamp}{suffix}.qingyang"
     counter = 1
@@ -79,7 +84,7 @@ def backup_if_due(project: Path, conn, *, folder: Path | None = None, now=None) 
     existing = list_backups(project, folder)
     if existing and now - existing[0].taken < DUE_AFTER:
         return None
-    made = backup_now(project, conn, folder=folder)
+    made = backup_now(project, conn, folder=folder, taken=now)
     prune(project, folder=folder)
     return made
 
