@@ -33,7 +33,10 @@ class SuggestionOperations:
     ) -> list[Suggestion]:
         where, params = _filters(document_id, rule, status, pattern, ids)
         rows = self.db.query(
-            f"SELECT * FROM suggestions WHERE {where} ORDER BY document_id, start", params
+            "SELECT s.*, r.text AS reason FROM suggestions s "
+            f"LEFT JOIN reasons r ON r.id = s.reason_id WHERE {where} "
+            "ORDER BY s.document_id, s.start",
+            params,
         )
         return [_to_suggestion(row) for row in rows]
 
