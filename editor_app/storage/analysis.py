@@ -32,9 +32,25 @@ class Analysis:
     error: str = ""
 
 
-def analyse_file(
-    path: str, known_hashes: frozenset[str] = frozenset(), dictionary: tuple = ()
-) -> Analysis:
+@dataclass(slots=True)
+class Context:
+    """What every file of one import is analysed against; set once per worker process."""
+
+    known_hashes: frozenset[str] = frozenset()
+    dictionary: tuple = ()
+
+
+_context = Context()
+
+
+def set_context(known_hashes: frozenset[str], dictionary: tuple) -> None:
+    global _context
+    _context = Context(known_hashes, dictionary)
+
+
+def analyse_file(path: str) -> Analysis:
+    """Read, decode, segment and suggest for one file, against the current context."""
+    known_hashes, dictionary = _context.known_hashes, _context.dictionary
     result = Analysis(path=path)
     try:
         data = Path(path).read_bytes()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.model import split_lines
-from editor_app.storage.analysis import Analysis, analyse_file
+from editor_app.storage.analysis import Analysis, analyse_file, set_context
 from editor_app.storage.journal import now
 from editor_app.storage.suggestions import reason_id
 
@@ -80,15 +80,19 @@ def _analyses(
 ) -> Iterator[Analysis]:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < PARALLEL_FROM:
+        set_context(known, dictionary)
         for path in files:
-            yield analyse_file(path, known, dictionary)
+            yield analyse_file(path)
         return
     # Bounded look-ahead keeps memory flat however many files there are.
     window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=set_context, initargs=(known, dictionary)
+    )
+    with pool:
         pending = []
         for path in files:
-            pending.append(pool.submit(analyse_file, path, known, dictionary))
+            pending.append(pool.submit(analyse_file, path))
             if len(pending) >= window:
                 yield pending.pop(0).result()
         for future in pending:
