@@ -1,0 +1,73 @@
+"""Start the GUI: the application object, fonts, language, and the first project."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from editor_app.qt.i18n import install_language
+from editor_app.qt.main_window import MainWindow
+from editor_app.qt.settings import Preferences
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named so QSettings has a home, speaking the chosen language."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("Qingyang")
+    app.setApplicationName("Qingyang")
+    app.setApplicationDisplayName("清样 Qingyang")
+    use_cjk_font(app, Preferences().font_family)
+    return app
+
+
+def use_cjk_font(app: QApplication, preferred: str = "") -> None:
+    """Chinese text in a CJK font: the preference, else the first CJK font installed."""
+    families = set(QFontDatabase.families())
+    for family in (preferred, *CJK_FONTS):
+        if family and family in families:
+            font = app.font()
+            font.setFamily(family)
+            app.setFont(font)
+            return
+
+
+def demo_project_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "demo.qingyang"
+
+
+def open_demo(window: MainWindow) -> None:
+    """The demo project from seeds/, built on first run in the user's data folder."""
+    path = demo_project_path()
+    if path.exists():
+        window.open_project(path)
+    elif window.create_project(path):
+        window.start_import([str(SEEDS)])
+
+
+def open_or_create(window: MainWindow, path: Path) -> None:
+    if path.exists():
+        window.open_project(path)
+    else:
+        window.create_project(path)
+
+
+def main(argv: list[str]) -> int:
+    app = application()
+    window = MainWindow()
+    window.language = install_language(window.preferences.language)
+    window.retranslate()
+    window.show()
+    if argv:
+        open_or_create(window, Path(argv[0]))
+    else:
+        open_demo(window)
+    return app.exec()

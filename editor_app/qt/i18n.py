@@ -1,0 +1,37 @@
+"""Which language the UI speaks, and switching it at run time through QTranslator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    """Simplified Chinese when the system locale is Chinese, English otherwise."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install_language(language: str) -> str:
+    """Replace the installed translators; returns the language now in force."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language not in LANGUAGES:
+        language = system_language()
+    if language == "zh_CN":
+        _load(app, "qingyang_zh_CN", str(TRANSLATIONS))
+        _load(app, "qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return language
+
+
+def _load(app, name: str, folder: str) -> None:
+    translator = QTranslator(app)
+    if translator.load(name, folder):
+        app.installTranslator(translator)
+        _installed.append(translator)

@@ -1,0 +1,210 @@
+"""Every command of the window: its menu, text and key. Menus and the cheat sheet read this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from editor_app.model import ROLES
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """`scope` "raw" keys work only while the raw text has focus (single keys, no modifier)."""
+
+    name: str
+    menu: str
+    text: str
+    keys: str = ""
+    scope: str = "window"
+    edits: bool = True  # disabled while the project is read-only or an import runs
+
+
+MENUS = {
+    "file": QT_TRANSLATE_NOOP("Menus", "&File"),
+    "edit": QT_TRANSLATE_NOOP("Menus", "&Edit"),
+    "article": QT_TRANSLATE_NOOP("Menus", "&Article"),
+    "line": QT_TRANSLATE_NOOP("Menus", "&Line"),
+    "suggestion": QT_TRANSLATE_NOOP("Menus", "&Suggestions"),
+    "go": QT_TRANSLATE_NOOP("Menus", "&Go"),
+    "view": QT_TRANSLATE_NOOP("Menus", "&View"),
+    "help": QT_TRANSLATE_NOOP("Menus", "&Help"),
+}
+ROLE_KEYS = {role: str(number) for number, role in enumerate(ROLES, start=1)}
+ROLE_TEXTS = {
+    "kicker": QT_TRANSLATE_NOOP("Commands", "Line is kicker"),
+    "title": QT_TRANSLATE_NOOP("Commands", "Line is title"),
+    "subtitle": QT_TRANSLATE_NOOP("Commands", "Line is subtitle"),
+    "byline": QT_TRANSLATE_NOOP("Commands", "Line is byline"),
+    "subhead": QT_TRANSLATE_NOOP("Commands", "Line is subhead"),
+    "body": QT_TRANSLATE_NOOP("Commands", "Line is body"),
+    "boilerplate": QT_TRANSLATE_NOOP("Commands", "Line is boilerplate"),
+    "noise": QT_TRANSLATE_NOOP("Commands", "Line is noise"),
+}
+
+
+def _c(name, menu, text, keys="", scope="window", edits=True) -> Command:
+    return Command(name, menu, text, keys, scope, edits)
+
+
+COMMANDS: tuple[Command, ...] = (
+    _c("new_project", "file", QT_TRANSLATE_NOOP("Commands", "New project…"), "Ctrl+N", edits=False),
+    _c(
+        "open_project",
+        "file",
+        QT_TRANSLATE_NOOP("Commands", "Open project…"),
+        "Ctrl+O",
+        edits=False,
+    ),
+    _c("import_files", "file", QT_TRANSLATE_NOOP("Commands", "Import files…"), "Ctrl+I"),
+    _c("import_folder", "file", QT_TRANSLATE_NOOP("Commands", "Import folder…"), "Ctrl+Shift+I"),
+    _c("preferences", "file", QT_TRANSLATE_NOOP("Commands", "Preferences…"), "Ctrl+,", edits=False),
+    _c("quit", "file", QT_TRANSLATE_NOOP("Commands", "Quit"), "Ctrl+Q", edits=False),
+    _c("undo", "edit", QT_TRANSLATE_NOOP("Commands", "Undo"), "Ctrl+Z"),
+    _c("redo", "edit", QT_TRANSLATE_NOOP("Commands", "Redo"), "Ctrl+Shift+Z"),
+    _c(
+        "go_to_line",
+        "edit",
+        QT_TRANSLATE_NOOP("Commands", "Go to line or lines…"),
+        "Ctrl+G",
+        edits=False,
+    ),
+    _c(
+        "split",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Split article at cursor line"),
+        "Ctrl+Return",
+    ),
+    _c(
+        "merge_previous",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Merge with previous article"),
+        "Ctrl+Shift+Up",
+    ),
+    _c(
+        "merge_next",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Merge with next article"),
+        "Ctrl+Shift+Down",
+    ),
+    _c(
+        "boundary_up",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Move start boundary one line up"),
+        "Alt+Up",
+    ),
+    _c(
+        "boundary_down",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Move start boundary one line down"),
+        "Alt+Down",
+    ),
+    _c(
+        "title_to_head",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Move late title to head of article"),
+        "Ctrl+T",
+    ),
+    _c(
+        "mark_boilerplate",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Mark lines as boilerplate"),
+        "Ctrl+Shift+B",
+    ),
+    _c(
+        "mark_noise",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Mark lines as noise"),
+        "Ctrl+Shift+N",
+    ),
+    _c(
+        "reviewed_next",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Mark reviewed, go to next unreviewed"),
+        "Ctrl+R",
+    ),
+    *(_c(f"role_{role}", "line", ROLE_TEXTS[role], ROLE_KEYS[role], scope="raw") for role in ROLES),
+    _c(
+        "next_suggestion",
+        "suggestion",
+        QT_TRANSLATE_NOOP("Commands", "Next suggestion"),
+        "F8",
+        edits=False,
+    ),
+    _c(
+        "previous_suggestion",
+        "suggestion",
+        QT_TRANSLATE_NOOP("Commands", "Previous suggestion"),
+        "Shift+F8",
+        edits=False,
+    ),
+    _c("accept_suggestion", "suggestion", QT_TRANSLATE_NOOP("Commands", "Accept suggestion"), "F9"),
+    _c(
+        "reject_suggestion",
+        "suggestion",
+        QT_TRANSLATE_NOOP("Commands", "Reject suggestion"),
+        "Shift+F9",
+    ),
+    _c(
+        "accept_rule",
+        "suggestion",
+        QT_TRANSLATE_NOOP("Commands", "Accept all of this rule in the document"),
+        "Ctrl+F9",
+    ),
+    _c(
+        "next_article",
+        "go",
+        QT_TRANSLATE_NOOP("Commands", "Next article"),
+        "Ctrl+PgDown",
+        edits=False,
+    ),
+    _c(
+        "previous_article",
+        "go",
+        QT_TRANSLATE_NOOP("Commands", "Previous article"),
+        "Ctrl+PgUp",
+        edits=False,
+    ),
+    _c(
+        "next_document",
+        "go",
+        QT_TRANSLATE_NOOP("Commands", "Next document"),
+        "Ctrl+Shift+PgDown",
+        edits=False,
+    ),
+    _c(
+        "previous_document",
+        "go",
+        QT_TRANSLATE_NOOP("Commands", "Previous document"),
+        "Ctrl+Shift+PgUp",
+        edits=False,
+    ),
+    _c(
+        "next_uncertain",
+        "go",
+        QT_TRANSLATE_NOOP("Commands", "Next uncertain boundary"),
+        "Ctrl+U",
+        edits=False,
+    ),
+    _c("zoom_in", "view", QT_TRANSLATE_NOOP("Commands", "Larger text"), "Ctrl+=", edits=False),
+    _c("zoom_out", "view", QT_TRANSLATE_NOOP("Commands", "Smaller text"), "Ctrl+-", edits=False),
+    _c(
+        "show_diff",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Show differences from raw text"),
+        "Ctrl+D",
+        edits=False,
+    ),
+    _c(
+        "cheat_sheet",
+        "help",
+        QT_TRANSLATE_NOOP("Commands", "Keyboard shortcuts"),
+        "F1",
+        edits=False,
+    ),
+)
+
+
+def command(name: str) -> Command:
+    return next(c for c in COMMANDS if c.name == name)

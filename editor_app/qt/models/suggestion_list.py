@@ -1,0 +1,43 @@
+"""The open suggestions of the selected article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+
+NO_PARENT = QModelIndex()
+
+
+def describe(suggestion) -> str:
+    """One line: where, what becomes what, and which rule says so."""
+    before = suggestion.before.replace("\n", "⏎") or "∅"
+    after = suggestion.after.replace("\n", "⏎") or "∅"
+    return f"{suggestion.line}:{suggestion.column}  {before} → {after}  [{suggestion.rule}]"
+
+
+class SuggestionListModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list = []
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def row_of(self, suggestion_id: int) -> int | None:
+        return next((n for n, s in enumerate(self.items) if s.id == suggestion_id), None)
+
+    def rowCount(self, parent: QModelIndex = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return describe(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.reason} ({item.confidence:.2f})"
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        return None

@@ -1,0 +1,70 @@
+"""Pure helpers for moving around a document's segments and suggestions (no Qt)."""
+
+from __future__ import annotations
+
+from editor_app.model import NON_ARTICLE_KINDS
+
+DONE_STATUSES = frozenset({"reviewed", "approved"})
+
+
+def segment_at_line(rows: list[dict], line: int) -> dict | None:
+    return next((r for r in rows if r["start_line"] <= line <= r["end_line"]), None)
+
+
+def neighbour(rows: list[dict], current_id: int | None, step: int) -> dict | None:
+    """The segment `step` places from the current one in line order (None past the ends)."""
+    ids = [r["id"] for r in rows]
+    if not rows:
+        return None
+    if current_id not in ids:
+        return rows[0] if step > 0 else rows[-1]
+    position = ids.index(current_id) + step
+    return rows[position] if 0 <= position < len(rows) else None
+
+
+def next_unreviewed(rows: list[dict], current_id: int | None) -> dict | None:
+    """The first article after the current one (in line order) not yet reviewed."""
+    ids = [r["id"] for r in rows]
+    start = ids.index(current_id) + 1 if current_id in ids else 0
+    for row in rows[start:]:
+        if row["kind"] not in NON_ARTICLE_KINDS and row["status"] not in DONE_STATUSES:
+            return row
+    return None
+
+
+def next_uncertain(rows: list[dict], current_id: int | None) -> dict | None:
+    """Unreviewed segments by confidence, lowest first; the one after the current, cycling."""
+    ranked = sorted(
+        (r for r in rows if r["status"] not in DONE_STATUSES and r["confidence"] < 1.0),
+        key=lambda r: (r["confidence"], r["start_line"]),
+    )
+    if not ranked:
+        return None
+    ids = [r["id"] for r in ranked]
+    if current_id not in ids:
+        return ranked[0]
+    return ranked[(ids.index(current_id) + 1) % len(ranked)]
+
+
+def parse_line_range(text: str) -> tuple[int, int] | None:
+    """ "12" -> (12, 12); "83-87" or "83–87" -> (83, 87); anything else -> None."""
+    parts = text.replace("–", "-").replace(" ", "").split("-")
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() for p in parts):
+        return None
+    first, last = int(parts[0]), int(parts[-1])
+    return (first, last) if 0 < first <= last else None
+
+
+def suggestion_from(suggestions: list, offset: int, step: int):
+    """The next (step > 0) or previous suggestion from a raw offset, in text order."""
+    ordered = sorted(suggestions, key=lambda s: (s.start, s.id or 0))
+    if step > 0:
+        return next((s for s in ordered if s.start > offset), None)
+    return next((s for s in reversed(ordered) if s.start < offset), None)
+
+
+def suggestions_in(suggestions: list, row: dict | None, lines) -> list:
+    """The suggestions whose position lies within a segment's lines."""
+    if row is None:
+        return []
+    return [s for s in suggestions if row["start_line"] <= s.line <= row["end_line"]]

@@ -1,0 +1,173 @@
+"""Article-list filters for review, and the review shortcuts' helpers.
+
+The helpers take a Project and an optional `run` (the window's OperationRunner.run) and
+use no Qt, so the shortcuts' behaviour is tested without a window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QWidget
+
+DONE_STATUSES = frozenset({"reviewed", "approved"})
+NO_LIMIT = -1  # SQLite reads a negative LIMIT as "all rows"
+DEFAULT_UNCERTAIN_BELOW = 0.8
+
+
+# -- the shortcuts ------------------------------------------------------------------------------
+
+
+def next_unreviewed_id(rows: list[dict], current: dict | None) -> int | None:
+    """The first unreviewed article after `current` in document and line order, wrapping.
+
+    rows: filtered_article_rows() output (ordered by document, start line); current: the
+    row of the article the editor is on (it need not be in rows), or None for the first.
+    """
+    waiting = [r for r in rows if r["status"] not in DONE_STATUSES]
+    if current is not None:
+        waiting = [r for r in waiting if r["id"] != current["id"]]
+        here = (current["document_id"], current["start_line"])
+        later = [r for r in waiting if (r["document_id"], r["start_line"]) > here]
+        if later:
+            return later[0]["id"]
+    return waiting[0]["id"] if waiting else None
+
+
+def next_unreviewed_article(project, current_id: int | None) -> int | None:
+    """Next unreviewed article: in the current document first, then anywhere after it."""
+    current = _position(project, current_id)
+    if current is not None:
+        in_document = project.filtered_article_rows(
+            document_id=current["document_id"], not_reviewed=True, limit=NO_LIMIT
+        )
+        later = [r for r in in_document if r["start_line"] > current["start_line"]]
+        if later:
+            return later[0]["id"]
+    rows = project.filtered_article_rows(not_reviewed=True, limit=NO_LIMIT)
+    return next_unreviewed_id(rows, current)
+
+
+def mark_reviewed_and_next(project, article_id: int, run=None):
+    """Mark the article reviewed (one operation); returns (OpResult or None, next id)."""
+    result = _run(run, project.set_status, article_id, "reviewed")
+    if result is None:
+        return None, None
+    return result, next_unreviewed_article(project, article_id)
+
+
+def mark_approved(project, article_id: int, run=None):
+    return _run(run, project.set_status, article_id, "approved")
+
+
+def _run(run, operation, *args):
+    return run(operation, *args) if run is not None else operation(*args)
+
+
+def _position(project, article_id: int | None) -> dict | None:
+    if article_id is None:
+        return None
+    try:
+        article = project.article(article_id)
+    except KeyError:
+        return None
+    return {"id": article.id, "document_id": article.document_id, "start_line": article.start_line}
+
+
+# -- the filter bar -----------------------------------------------------------------------------
+
+
+class ReviewFilterBar(QWidget):
+    """All / not yet reviewed / changed by an editor / uncertain: emits the article ids."""
+
+    MODES = ("all", "not_reviewed", "changed_by", "uncertain")
+    articles_filtered = Signal(list)  # article ids in document and line order
+
+    def __init__(self, project=None, parent=None) -> None:
+        super().__init__(parent)
+        self.project = None
+        self.document_id: int | None = None
+        self.mode_combo = QComboBox(self)
+        for mode, text in zip(self.MODES, self._mode_texts(), strict=True):
+            self.mode_combo.addItem(text, mode)
+        self.editor_combo = QComboBox(self)
+        self.threshold_spin = QDoubleSpinBox(self)
+        self.threshold_spin.setRange(0.0, 1.0)
+        self.threshold_spin.setSingleStep(0.05)
+        self.threshold_spin.setDecimals(2)
+        self.threshold_spin.setValue(DEFAULT_UNCERTAIN_BELOW)
+        self.threshold_spin.setPrefix(self.tr("confidence < "))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.mode_combo, self.editor_combo, self.threshold_spin):
+            row.addWidget(widget)
+        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.editor_combo.currentIndexChanged.connect(self.apply)
+        self.threshold_spin.valueChanged.connect(self.apply)
+        self._show_inputs()
+        if project is not None:
+            self.set_project(project)
+
+    def _mode_texts(self) -> list[str]:
+        return [
+            self.tr("All articles"),
+            self.tr("Not yet reviewed"),
+            self.tr("Changed by…"),
+            self.tr("Uncertain"),
+        ]
+
+    def set_project(self, project) -> None:
+        self.project = project
+        self.refresh_editors()
+        self.apply()
+
+    def set_document(self, document_id: int | None) -> None:
+        """Filter within one document, or the whole project (None)."""
+        self.document_id = document_id
+        self.apply()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode_combo.setCurrentIndex(self.MODES.index(mode))
+
+    def mode(self) -> str:
+        return self.mode_combo.currentData()
+
+    def refresh_editors(self) -> None:
+        kept = self.editor_combo.currentText()
+        self.editor_combo.blockSignals(True)
+        self.editor_combo.clear()
+        self.editor_combo.addItems(self.project.editors() if self.project else [])
+        self.editor_combo.setCurrentIndex(max(0, self.editor_combo.findText(kept)))
+        self.editor_combo.blockSignals(False)
+
+    def filter_arguments(self) -> dict:
+        """The keyword arguments of Project.filtered_article_rows for the current choice."""
+        arguments: dict = {"document_id": self.document_id, "limit": NO_LIMIT}
+        mode = self.mode()
+        if mode == "not_reviewed":
+            arguments["not_reviewed"] = True
+        elif mode == "changed_by":
+            arguments["changed_by"] = self.editor_combo.currentText() or None
+        elif mode == "uncertain":
+            arguments["uncertain_below"] = self.threshold_spin.value()
+        return arguments
+
+    def article_ids(self) -> list[int]:
+        if self.project is None:
+            return []
+        if self.mode() == "changed_by" and not self.editor_combo.currentText():
+            return []
+        rows = self.project.filtered_article_rows(**self.filter_arguments())
+        return [row["id"] for row in rows]
+
+    def apply(self) -> list[int]:
+        ids = self.article_ids()
+        self.articles_filtered.emit(ids)
+        return ids
+
+    def _mode_changed(self) -> None:
+        self._show_inputs()
+        self.apply()
+
+    def _show_inputs(self) -> None:
+        self.editor_combo.setVisible(self.mode() == "changed_by")
+        self.threshold_spin.setVisible(self.mode() == "uncertain")

@@ -1,0 +1,267 @@
+"""Find across the project, jump to a hit, and replace the kept hits as one undo step."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from editor_app.qt.review.running import Runner, direct_runner
+from editor_app.storage.errors import ProjectError
+from editor_app.storage.review_queries import document_names
+from editor_app.storage.search import Hit
+
+SEARCH_LIMIT = 1000
+HIT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def hit_context(hit: Hit, *, with_replacement: bool = False) -> str:
+    """before【match】after on one line; a preview shows 【match→replacement】."""
+    middle = f"{hit.match}→{hit.replacement}" if with_replacement else hit.match
+    return _one_line(f"{hit.before}【{middle}】{hit.after}")
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+class SearchReplaceDialog(QDialog):
+    """Search the corrected text and metadata of every article; replace what is kept."""
+
+    jump_to_article = Signal(int, str, int)  # article id, field, start offset in the field
+    changed = Signal(object)  # the OpResult of a replace or a new dictionary entry
+
+    def __init__(self, project=None, parent=None, *, run: Runner | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Search and replace"))
+        self.project = project
+        self.run = run or direct_runner(self)
+        self.hits: list[Hit] = []
+        self.previewing = False
+        self._names: dict[int, str] = {}
+        self._build()
+        self._update_buttons()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        self.query_edit = QLineEdit(self)
+        self.query_edit.setPlaceholderText(self.tr("Text to find"))
+        self.regex_check = QCheckBox(self.tr("Regular expression"), self)
+        self.search_button = self._button(self.tr("Search"), self.search)
+        self.replace_edit = QLineEdit(self)
+        self.replace_edit.setPlaceholderText(self.tr("Replace with"))
+        self.preview_button = self._button(self.tr("Preview"), self.preview)
+        self.apply_button = self._button(self.tr("Apply"), self.apply)
+        self.dictionary_button = self._button(
+            self.tr("Save as dictionary entry"), self.save_dictionary_entry
+        )
+        grid.addWidget(QLabel(self.tr("Find:"), self), 0, 0)
+        grid.addWidget(self.query_edit, 0, 1)
+        grid.addWidget(self.regex_check, 0, 2)
+        grid.addWidget(self.search_button, 0, 3)
+        grid.addWidget(QLabel(self.tr("Replace:"), self), 1, 0)
+        grid.addWidget(self.replace_edit, 1, 1)
+        grid.addWidget(self.preview_button, 1, 2)
+        grid.addWidget(self.apply_button, 1, 3)
+        grid.addWidget(self.dictionary_button, 2, 3)
+        layout.addLayout(grid)
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self._results(), 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        for button in buttons.buttons():
+            button.setAutoDefault(False)
+        layout.addWidget(buttons)
+        self.query_edit.returnPressed.connect(self.search)
+        self.query_edit.textEdited.connect(self._inputs_edited)
+        self.replace_edit.textEdited.connect(self._inputs_edited)
+        self.regex_check.toggled.connect(self._inputs_edited)
+        self.resize(760, 520)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAutoDefault(False)  # Enter searches or jumps; it never applies by accident
+        button.clicked.connect(slot)
+        return button
+
+    def _results(self) -> QTreeWidget:
+        self.results = QTreeWidget(self)
+        self.results.setHeaderLabels([self.tr("Where"), self.tr("Field"), self.tr("Context")])
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
+        self.results.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemChanged.connect(self._update_buttons)
+        return self.results
+
+    # -- public -------------------------------------------------------------------------------
+
+    def set_project(self, project) -> None:
+        self.project = project
+        self._show([], previewing=False)
+        self.message_label.clear()
+
+    def set_query(self, text: str, *, regex: bool = False) -> None:
+        self.query_edit.setText(text)
+        self.regex_check.setChecked(regex)
+
+    def search(self) -> list[Hit]:
+        """Run the query; hits are listed, an invalid query is explained in the dialog."""
+        hits = self._ask(
+            lambda: self.project.search(self._query(), regex=self._regex(), limit=SEARCH_LIMIT)
+        )
+        if hits is None:
+            return []
+        self._show(hits, previewing=False)
+        if len(hits) >= SEARCH_LIMIT:
+            self._say(self.tr("The first %1 hits are shown.").replace("%1", str(len(hits))))
+        else:
+            self._say(self.tr("%1 hits").replace("%1", str(len(hits))))
+        return hits
+
+    def preview(self) -> list[Hit]:
+        """List every hit with its replacement, each with a box to keep or skip it."""
+        find, replacement = self._query(), self.replace_edit.text()
+        hits = self._ask(
+            lambda: self.project.replace_preview(find, replacement, regex=self._regex())
+        )
+        if hits is None:
+            return []
+        self._show(hits, previewing=True)
+        self._say(
+            self.tr("%1 hits would change. Untick the ones to keep as they are.").replace(
+                "%1", str(len(hits))
+            )
+        )
+        return hits
+
+    def kept_hits(self) -> list[Hit]:
+        if not self.previewing:
+            return []
+        return [
+            self.results.topLevelItem(i).data(0, HIT_ROLE)
+            for i in range(self.results.topLevelItemCount())
+            if self.results.topLevelItem(i).checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def apply(self):
+        """Replace the kept hits of the preview: one operation, one undo step."""
+        kept = self.kept_hits()
+        if not kept:
+            self._say(self.tr("Nothing to replace: preview first and keep at least one hit."))
+            return None
+        result = self.run(self.project.apply_replace, kept)
+        if result is None:
+            return None
+        self.changed.emit(result)
+        self.search()
+        self._say(self.tr("Replaced %1 occurrences as one step.").replace("%1", str(len(kept))))
+        return result
+
+    def save_dictionary_entry(self):
+        """Add find → replacement to the project dictionary (it then suggests it everywhere)."""
+        if not self._dictionary_possible():
+            return None
+        result = self.run(
+            self.project.add_dictionary_entry, self._query(), self.replace_edit.text()
+        )
+        if result is None:
+            return None
+        self.changed.emit(result)
+        made = result.value if isinstance(result.value, int) else 0
+        self._say(self.tr("Dictionary entry saved; %1 suggestions made.").replace("%1", str(made)))
+        return result
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _query(self) -> str:
+        return self.query_edit.text()
+
+    def _regex(self) -> bool:
+        return self.regex_check.isChecked()
+
+    def _ask(self, call):
+        """Run a read; a bad query becomes a message here, never an exception."""
+        if self.project is None:
+            return None
+        if not self._query():
+            self._say(self.tr("Type something to find."), error=True)
+            return None
+        try:
+            return call()
+        except ProjectError as error:
+            self._say(self._problem_text(error.problem), error=True)
+        except re.error as error:  # a bad group reference in a regex replacement
+            self._say(self.tr("Not a valid replacement: %1").replace("%1", str(error)), error=True)
+        self._show([], previewing=False)
+        return None
+
+    def _problem_text(self, problem: str) -> str:
+        if problem.startswith("not a valid regular expression"):
+            detail = problem.partition(":")[2].strip()
+            return self.tr("Not a valid regular expression: %1").replace("%1", detail)
+        return problem
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setStyleSheet("color: #b31d28;" if error else "")
+        self.message_label.setText(text)
+
+    def _show(self, hits: list[Hit], *, previewing: bool) -> None:
+        self.hits = hits
+        self.previewing = previewing
+        if self.project is not None:
+            self._names = document_names(self.project)
+        self.results.blockSignals(True)
+        self.results.clear()
+        self.results.addTopLevelItems([self._item(hit, previewing) for hit in hits])
+        self.results.blockSignals(False)
+        if hits:
+            self.results.setCurrentItem(self.results.topLevelItem(0))
+        self._update_buttons()
+
+    def _item(self, hit: Hit, previewing: bool) -> QTreeWidgetItem:
+        where = f"{self._names.get(hit.document_id, hit.document_id)} #{hit.article_id}"
+        item = QTreeWidgetItem([where, hit.field, hit_context(hit, with_replacement=previewing)])
+        item.setData(0, HIT_ROLE, hit)
+        if previewing:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked)
+        return item
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        hit = item.data(0, HIT_ROLE)
+        if hit is not None:
+            self.jump_to_article.emit(hit.article_id, hit.field, hit.start)
+
+    def _inputs_edited(self) -> None:
+        if self.previewing:  # a preview of other words must not be applied
+            self._show(self.hits, previewing=False)
+        self._update_buttons()
+
+    def _dictionary_possible(self) -> bool:
+        find, replacement = self._query(), self.replace_edit.text()
+        return bool(not self._regex() and find and replacement and find != replacement)
+
+    def _update_buttons(self, *_args) -> None:
+        writable = self.project is not None and not self.project.read_only
+        self.apply_button.setEnabled(writable and bool(self.kept_hits()))
+        self.preview_button.setEnabled(writable)
+        self.dictionary_button.setEnabled(writable and self._dictionary_possible())

@@ -1,0 +1,88 @@
+"""What the window remembers between runs (QSettings): layout, text size, recent projects."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+DEFAULT_TEXT_SIZE = 12
+
+
+class Preferences:
+    """Typed access to the application's QSettings."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings or QSettings()
+
+    def _get(self, key: str, default, kind=str):
+        value = self.qsettings.value(key, default)
+        if value is None:
+            return default
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    # -- people and places ------------------------------------------------------------------
+
+    @property
+    def editor_name(self) -> str:
+        return self._get("editor/name", "")
+
+    @editor_name.setter
+    def editor_name(self, value: str) -> None:
+        self.qsettings.setValue("editor/name", value)
+
+    @property
+    def language(self) -> str:
+        """ "zh_CN", "en", or "" for the system's language."""
+        return self._get("ui/language", "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.qsettings.setValue("ui/language", value)
+
+    @property
+    def font_family(self) -> str:
+        return self._get("ui/font_family", "")
+
+    @font_family.setter
+    def font_family(self, value: str) -> None:
+        self.qsettings.setValue("ui/font_family", value)
+
+    @property
+    def backup_folder(self) -> str:
+        return self._get("project/backup_folder", "")
+
+    @backup_folder.setter
+    def backup_folder(self, value: str) -> None:
+        self.qsettings.setValue("project/backup_folder", value)
+
+    @property
+    def text_size(self) -> int:
+        return self._get("ui/text_size", DEFAULT_TEXT_SIZE, int)
+
+    @text_size.setter
+    def text_size(self, value: int) -> None:
+        self.qsettings.setValue("ui/text_size", int(value))
+
+    # -- recent projects --------------------------------------------------------------------
+
+    @property
+    def recent_projects(self) -> list[str]:
+        value = self.qsettings.value("project/recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value or []]
+
+    def remember_project(self, path: str) -> None:
+        recent = [path, *(p for p in self.recent_projects if p != path)]
+        self.qsettings.setValue("project/recent", recent[:MAX_RECENT])
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def layout(self, name: str):
+        return self.qsettings.value(f"layout/{name}")
+
+    def set_layout(self, name: str, state) -> None:
+        self.qsettings.setValue(f"layout/{name}", state)

@@ -1,0 +1,259 @@
+"""The raw text of a document: role gutter, boundary rules, selected span, suggestions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+
+from editor_app.model import NON_ARTICLE_KINDS
+from editor_app.qt.labels import ROLE_NAMES, role_colour, role_name
+
+SPAN_COLOUR = QColor("#fff6d5")
+CURSOR_LINE_COLOUR = QColor("#ffe9a8")
+SUGGESTION_COLOUR = QColor("#d35400")
+RULE_COLOUR = QColor("#2c6fbb")
+UNCERTAIN_RULE_COLOUR = QColor("#c0392b")
+NON_ARTICLE_RULE_COLOUR = QColor("#95a5a6")
+ROLE_BAR_WIDTH = 6
+
+
+class RoleGutter(QWidget):
+    """Line numbers and each line's role, on the role's colour."""
+
+    def __init__(self, view: RawTextView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.view.gutter_width(), 0)
+
+    def paintEvent(self, event) -> None:
+        self.view.paint_gutter(self, event)
+
+
+class RawTextView(QPlainTextEdit):
+    cursor_line_changed = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setObjectName("rawView")
+        self.document_id: int | None = None
+        self.segments: list[dict] = []
+        self.roles: dict[int, str] = {}
+        self.suggestions: list = []
+        self.span: tuple[int, int] | None = None
+        self.context_actions: list = []
+        self._last_line = 0
+        self.gutter = RoleGutter(self)
+        self.blockCountChanged.connect(self._update_margins)
+        self.updateRequest.connect(self._scroll_gutter)
+        self.cursorPositionChanged.connect(self._cursor_moved)
+        self._update_margins()
+
+    # -- content ----------------------------------------------------------------------------
+
+    def show_document(self, document_id, text: str, segments, roles, suggestions) -> None:
+        """Show a document; the cursor stays where it was when the document is the same."""
+        if document_id != self.document_id or text != self.toPlainText():
+            self.document_id = document_id
+            self._last_line = 0
+            self.segments, self.suggestions, self.span = [], [], None
+            self.setPlainText(text)
+        self.set_overlay(segments, roles, suggestions)
+
+    def set_overlay(self, segments, roles, suggestions) -> None:
+        self.segments, self.roles, self.suggestions = list(segments), dict(roles), list(suggestions)
+        self._update_margins()
+        self._refresh_selections()
+        self.viewport().update()
+        self.gutter.update()
+
+    def highlight_span(self, span: tuple[int, int] | None) -> None:
+        self.span = span
+        self._refresh_selections()
+
+    # -- cursor -----------------------------------------------------------------------------
+
+    def current_line(self) -> int:
+        return self.textCursor().blockNumber() + 1
+
+    def selected_lines(self) -> tuple[int, int]:
+        """First and last line touched by the selection (a selection ending at column 0
+        of a line does not include that line)."""
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        last = doc.findBlock(cursor.selectionEnd())
+        end_line = last.blockNumber() + 1
+        if cursor.hasSelection() and cursor.selectionEnd() == last.position() and last != first:
+            end_line -= 1
+        return first.blockNumber() + 1, end_line
+
+    def go_to_lines(self, first: int, last: int | None = None) -> None:
+        """Put the cursor on line `first`, selecting through line `last` when given."""
+        doc = self.document()
+        block = doc.findBlockByNumber(max(0, min(first, doc.blockCount()) - 1))
+        cursor = QTextCursor(block)
+        if last is not None and last > first:
+            end = doc.findBlockByNumber(min(last, doc.blockCount()) - 1)
+            cursor.setPosition(
+                end.position() + max(0, end.length() - 1), QTextCursor.MoveMode.KeepAnchor
+            )
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def go_to_offset(self, offset: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(offset, self.document().characterCount() - 1)))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def _cursor_moved(self) -> None:
+        line = self.current_line()
+        if line != self._last_line:
+            self._last_line = line
+            self._refresh_selections()
+            self.cursor_line_changed.emit(line)
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def gutter_width(self) -> int:
+        metrics = self.fontMetrics()
+        digits = len(str(max(1, self.blockCount())))
+        widest_role = max(metrics.horizontalAdvance(role_name(r)) for r in ROLE_NAMES)
+        return ROLE_BAR_WIDTH + 12 + metrics.horizontalAdvance("9" * digits) + widest_role
+
+    def _update_margins(self, *_args) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _scroll_gutter(self, rect, dy) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        self._update_margins()  # role names change width with the language or the font
+
+    def paint_gutter(self, gutter: QWidget, event) -> None:
+        painter = QPainter(gutter)
+        painter.fillRect(event.rect(), QColor("#f7f7f7"))
+        metrics = self.fontMetrics()
+        block = self.firstVisibleBlock()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        while block.isValid() and top <= event.rect().bottom():
+            height = round(self.blockBoundingRect(block).height())
+            number = block.blockNumber() + 1
+            role = self.roles.get(number)
+            if role:
+                painter.fillRect(0, top, ROLE_BAR_WIDTH, height, role_colour(role))
+                painter.setPen(role_colour(role).darker(160))
+                painter.drawText(
+                    ROLE_BAR_WIDTH + 4,
+                    top,
+                    gutter.width(),
+                    metrics.height(),
+                    Qt.AlignmentFlag.AlignLeft,
+                    role_name(role),
+                )
+            painter.setPen(QColor("#999999"))
+            painter.drawText(
+                0,
+                top,
+                gutter.width() - 4,
+                metrics.height(),
+                Qt.AlignmentFlag.AlignRight,
+                str(number),
+            )
+            block = block.next()
+            top += height
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        for segment in self.segments[1:]:
+            self._paint_rule(painter, segment)
+
+    def _paint_rule(self, painter: QPainter, segment: dict) -> None:
+        """A rule above the first line of each segment: where the boundary is proposed."""
+        block = self.document().findBlockByNumber(segment["start_line"] - 1)
+        previous = block.previous()
+        anchor = previous if previous.isValid() and not previous.text().strip() else block
+        geometry = self.blockBoundingGeometry(anchor).translated(self.contentOffset())
+        y = round(geometry.center().y() if anchor != block else geometry.top())
+        if y < 0 or y > self.viewport().height():
+            return
+        colour = RULE_COLOUR
+        if segment["kind"] in NON_ARTICLE_KINDS:
+            colour = NON_ARTICLE_RULE_COLOUR
+        elif segment["confidence"] < 0.6:
+            colour = UNCERTAIN_RULE_COLOUR
+        painter.setPen(QPen(colour, 2, Qt.PenStyle.SolidLine))
+        painter.drawLine(0, y, self.viewport().width(), y)
+
+    # -- extra selections -------------------------------------------------------------------
+
+    def _refresh_selections(self) -> None:
+        selections = []
+        if self.span is not None:
+            selections += self._line_backgrounds(self.span[0], self.span[1], SPAN_COLOUR)
+        line = self.current_line()
+        selections += self._line_backgrounds(line, line, CURSOR_LINE_COLOUR)
+        size = self.document().characterCount()
+        selections += [self._underline(s) for s in self.suggestions if s.end < size]
+        self.setExtraSelections(selections)
+
+    def _line_backgrounds(self, first: int, last: int, colour: QColor) -> list:
+        result = []
+        doc = self.document()
+        for number in range(first, last + 1):
+            block = doc.findBlockByNumber(number - 1)
+            if not block.isValid():
+                break
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(colour)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            cursor = QTextCursor(block)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            selection.cursor = cursor
+            result.append(selection)
+        return result
+
+    def _underline(self, suggestion) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        # Change the format in place: assigning a new one to the field trips PySide's refcounts.
+        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        selection.format.setUnderlineColor(SUGGESTION_COLOUR)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(suggestion.start)
+        cursor.setPosition(
+            max(suggestion.end, suggestion.start + 1), QTextCursor.MoveMode.KeepAnchor
+        )
+        selection.cursor = cursor
+        return selection
+
+    def contextMenuEvent(self, event) -> None:
+        cursor = self.cursorForPosition(event.pos())
+        if not self.textCursor().hasSelection():
+            self.setTextCursor(cursor)
+        menu = QMenu(self)
+        for action in self.context_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(event.globalPos())

@@ -1,0 +1,78 @@
+"""The selected article's open suggestions with Accept / Reject buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from editor_app.qt.models.suggestion_list import SuggestionListModel
+
+
+class SuggestionPanel(QWidget):
+    accept_clicked = Signal()
+    reject_clicked = Signal()
+    accept_rule_clicked = Signal()
+    current_changed = Signal(object)  # Suggestion or None
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = SuggestionListModel(self)
+        self.heading = QLabel(self)
+        self.list = QListView(self)
+        self.list.setObjectName("suggestionList")
+        self.list.setModel(self.model)
+        self.accept = QPushButton(self)
+        self.accept.setObjectName("acceptSuggestion")
+        self.reject = QPushButton(self)
+        self.reject.setObjectName("rejectSuggestion")
+        self.accept_rule = QPushButton(self)
+        self.accept_rule.setObjectName("acceptRule")
+        buttons = QHBoxLayout()
+        for button in (self.accept, self.reject, self.accept_rule):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.accept.clicked.connect(self.accept_clicked)
+        self.reject.clicked.connect(self.reject_clicked)
+        self.accept_rule.clicked.connect(self.accept_rule_clicked)
+        self.list.selectionModel().currentChanged.connect(
+            lambda *_: self.current_changed.emit(self.current())
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Open suggestions"))
+        self.accept.setText(self.tr("Accept"))
+        self.reject.setText(self.tr("Reject"))
+        self.accept_rule.setText(self.tr("Accept all of this rule"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_items(self, items: list, keep_id: int | None = None) -> None:
+        self.model.set_items(items)
+        row = self.model.row_of(keep_id) if keep_id is not None else None
+        if row is None and items:
+            row = 0
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+        self._enable()
+
+    def select(self, suggestion_id: int) -> None:
+        row = self.model.row_of(suggestion_id)
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+
+    def current(self):
+        index = self.list.currentIndex()
+        return self.model.items[index.row()] if index.isValid() else None
+
+    def _enable(self) -> None:
+        has = bool(self.model.items)
+        for button in (self.accept, self.reject, self.accept_rule):
+            button.setEnabled(has)
