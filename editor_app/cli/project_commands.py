@@ -49,6 +49,9 @@ def _import(subparsers) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument("--publication", default="", help="the paper, for every imported file")
     parser.add_argument("--json", action="store_true", help="report as JSON")
+    parser.add_argument(
+        "--format", choices=("txt", "jsonl"), default="txt", help="jsonl: a corpus export"
+    )
     parser.set_defaults(func=run_import)
 
 
@@ -58,6 +61,8 @@ def run_import(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise CommandError(f"{missing[0]}: no such file or folder")
+    if args.format == "jsonl":
+        return _print_import_report(args, _import_jsonl(args))
     with opened_project(args) as project:
         total = sum(1 for _ in iter_text_files(args.paths))
         bar = Progress(total, "import")
@@ -68,6 +73,24 @@ def run_import(args) -> int:
             progress=lambda done, _total, path: bar.advance(note=Path(path).name),
         )
         bar.close()
+    return _print_import_report(args, report)
+
+
+def _import_jsonl(args):
+    from editor_app.storage.importer import ImportReport
+    from editor_app.storage.jsonl_import import import_jsonl
+
+    total = ImportReport()
+    with opened_project(args) as project:
+        for path in args.paths:
+            report = import_jsonl(project, path)
+            total.imported += report.imported
+            total.skipped += report.skipped
+            total.bytes_read += report.bytes_read
+    return total
+
+
+def _print_import_report(args, report) -> int:
     if args.json:
         print_json(
             {
