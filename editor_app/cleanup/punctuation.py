@@ -6,6 +6,7 @@ Left alone: marks between digits (`1,000`, `10:30`), marks in Latin text, URLs a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from editor_app.cleanup.chars import CJK_PUNCT, HAN, HAN_RE
@@ -45,6 +46,7 @@ def find(doc: CleanupDocument) -> Iterator[Suggestion]:
 def _line_suggestions(doc: CleanupDocument, base: int, text: str) -> Iterator[Suggestion]:
     skipped = _skipped_positions(text)
     brackets = _bracket_changes(text, skipped)
+    runs = [match.span() for match in ASCII_RUN_RE.finditer(text)]
     for match in MARK_RE.finditer(text):
         at = match.start()
         if at in skipped:
@@ -54,7 +56,7 @@ def _line_suggestions(doc: CleanupDocument, base: int, text: str) -> Iterator[Su
             pattern = brackets.get(at)
             if pattern is None:
                 continue
-        elif _wants_full_width(text, at, mark):
+        elif _wants_full_width(text, at, mark, runs):
             pattern = f"{mark}→{FULL[mark]}"
         else:
             continue
@@ -93,7 +95,7 @@ def _chinese_or_edge(text: str, at: int) -> bool:
     return not 0 <= at < len(text) or text[at] in LAYOUT_SPACES or _is_cjk(text, at)
 
 
-def _wants_full_width(text: str, at: int, mark: str) -> bool:
+def _wants_full_width(text: str, at: int, mark: str, runs: list[tuple[int, int]]) -> bool:
     if mark in "!?":
         # `太漂亮了!`, `吗?!`: the run of marks follows Chinese.
         start = at
@@ -102,10 +104,8 @@ def _wants_full_width(text: str, at: int, mark: str) -> bool:
         return _is_cjk(text, _outside(text, start - 1, -1))
     if _is_digit(text, at - 1) and _is_digit(text, at + 1):
         return False  # 1,000 and 10:30
-    run = next(
-        m for m in ASCII_RUN_RE.finditer(text, max(0, at - 200)) if m.start() <= at < m.end()
-    )
-    left, right = run.start() - 1, run.end()
+    run_start, run_end = runs[bisect_right(runs, (at, len(text))) - 1]
+    left, right = run_start - 1, run_end
     chinese = _is_cjk(text, _outside(text, left, -1)) or _is_cjk(text, _outside(text, right, 1))
     return chinese and _chinese_or_edge(text, left) and _chinese_or_edge(text, right)
 
