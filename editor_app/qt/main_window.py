@@ -400,7 +400,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
             self.show_article(article_id, move_cursor=True)
 
     def _suggestion_focused(self, suggestion) -> None:
-        if suggestion is not None and not self.raw_view.hasFocus():
+        if suggestion is not None and self.suggestion_panel.list.hasFocus():
             self.raw_view.go_to_offset(suggestion.start)
 
     # -- after an operation -----------------------------------------------------------------

@@ -230,8 +230,8 @@ class EditingCommands:
                 _message("Type a line number or a range like 83-87."), 5000
             )
             return
-        self.raw_view.go_to_lines(*lines)
         self.raw_view.setFocus()
+        self.raw_view.go_to_lines(*lines)
 
     # -- undo, view, help -------------------------------------------------------------------
 
