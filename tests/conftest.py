@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,35 @@ def project(project_file):
     opened = Project.open(project_file, editor="tester", backups=False)
     yield opened
     opened.close()
+
+
+HOLDER = textwrap.dedent(
+    """
+    import sys
+    from editor_app.storage.project import Project
+    project = Project.open(sys.argv[1], editor="other", backups=False)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    project.close()
+    """
+)
+
+
+@pytest.fixture
+def held_open(project_file):
+    """Another process holding the project open for writing, until the test ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(project_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+        cwd=REPO,
+    )
+    assert holder.stdout.readline().strip() == "ready"
+    yield project_file
+    holder.stdin.close()
+    holder.wait(timeout=60)
 
 
 # -- helpers used by several test modules ---------------------------------------------------

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
-import textwrap
 
 import pytest
 from sqlite_utils import Database
@@ -21,7 +19,7 @@ from editor_app.storage.errors import (
 )
 from editor_app.storage.project import Project, is_project_file
 from editor_app.storage.schema import APPLICATION_ID, MIGRATION_NAMES, migrations, schema_version
-from tests.conftest import REPO, cli_env, sha256_of, state_of
+from tests.conftest import sha256_of, state_of
 
 # -- files that are not (sound, current) projects -------------------------------------------
 
@@ -118,34 +116,6 @@ def test_is_project_file(tmp_path, make, expected):
 
 
 # -- another running instance ---------------------------------------------------------------
-
-HOLDER = textwrap.dedent(
-    """
-    import sys
-    from editor_app.storage.project import Project
-    project = Project.open(sys.argv[1], editor="other", backups=False)
-    print("ready", flush=True)
-    sys.stdin.readline()
-    project.close()
-    """
-)
-
-
-@pytest.fixture
-def held_open(project_file):
-    """Another process holding the project open for writing, until the test ends."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(project_file)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=cli_env(),
-        cwd=REPO,
-    )
-    assert holder.stdout.readline().strip() == "ready"
-    yield project_file
-    holder.stdin.close()
-    holder.wait(timeout=60)
 
 
 def test_a_project_open_elsewhere_is_refused(held_open):
