@@ -17,6 +17,7 @@ from editor_app.storage.backups import (
     prune,
     restore,
 )
+from editor_app.storage.errors import ProjectError
 from editor_app.storage.project import Project
 
 
@@ -133,6 +134,20 @@ def test_restore_brings_a_backup_back_and_keeps_the_current_state(project_file):
 
 def test_restore_of_a_missing_backup_changes_nothing(project_file, tmp_path):
     before = titles(project_file)
-    with pytest.raises(Exception, match="no such backup"):
+    with pytest.raises(ProjectError, match="no such backup"):
         restore(project_file, tmp_path / "nope.qingyang")
     assert titles(project_file) == before
+
+
+@pytest.mark.parametrize(
+    "content", [b"", "随手记".encode(), b"SQLite format 3\x00" + b"\x00" * 200]
+)
+def test_restore_refuses_a_file_that_is_no_project(project_file, tmp_path, content):
+    before = titles(project_file)
+    impostor = tmp_path / "impostor.qingyang"
+    impostor.write_bytes(content)
+    with pytest.raises(ProjectError) as raised:
+        restore(project_file, impostor)
+    assert str(impostor) in str(raised.value)
+    assert titles(project_file) == before
+    assert list_backups(project_file) == []

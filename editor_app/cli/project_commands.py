@@ -258,6 +258,8 @@ def _backups(subparsers) -> None:
 def run_backups(args) -> int:
     from editor_app.storage.backups import list_backups
 
+    if not Path(args.project).is_file():
+        raise CommandError(f"{args.project}: no such project file")
     for backup in list_backups(Path(args.project)):
         print(f"{backup.taken:%Y-%m-%d %H:%M:%S}  {backup.path}")
     return 0

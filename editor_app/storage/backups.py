@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from editor_app.storage.connection import inspect_file
 from editor_app.storage.errors import ProjectError
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -126,6 +127,7 @@ def restore(project: Path, backup: Path, *, folder: Path | None = None) -> Path:
     backup = Path(backup)
     if not backup.is_file():
         raise ProjectError(backup, "no such backup file")
+    inspect_file(backup)  # never put something that is not a sound project in its place
     kept = None
     if project.exists():
         with sqlite3.connect(project) as current:

@@ -85,6 +85,8 @@ def connect_writer(path: Path) -> tuple[sqlite3.Connection, FileLock]:
         raise ProjectLockedError(
             path, "open in another running Qingyang; close it there first"
         ) from error
+    except OSError as error:  # no such folder, no permission
+        raise ProjectError(path, f"cannot open the file: {error.strerror}") from error
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     _configure(conn)
     return conn, lock
