@@ -114,3 +114,13 @@ def test_read_only_project_refuses_undo_and_redo(project_file, step):
         pytest.raises(ReadOnlyProjectError),
     ):
         getattr(project, step)()
+
+
+def test_a_step_that_changes_nothing_keeps_the_redo_branch(project):
+    a = first_id(project)
+    project.set_field(a, "title", "新标题")
+    project.undo()
+    assert project.set_field(a, "title", project.article(a).title).operation_id is None
+    assert project.redo_label() == "修改字段"
+    project.redo()
+    assert project.article(a).title == "新标题"

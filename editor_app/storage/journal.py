@@ -65,7 +65,6 @@ class Journal:
             yield self.current
             return
         with self.db.atomic():
-            self._drop_redo_branch()
             op_id = (
                 self.db.table("operations")
                 .insert(
@@ -86,8 +85,10 @@ class Journal:
             self.current = OpResult(op_id, label)
             try:
                 yield self.current
-                if not self.current.tables:
-                    # Nothing changed: leave no empty step on the undo stack.
+                if self.current.tables:
+                    self._drop_redo_branch()
+                else:
+                    # Nothing changed: leave no empty step, and keep what redo can do.
                     self.db.execute("DELETE FROM operations WHERE id = ?", [op_id])
                     self.current.operation_id = None
             finally:
