@@ -11,6 +11,7 @@ from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 
+FALSE_WORDS = frozenset({"", "0", "false", "no", "off", "否"})
 LABELS = {
     "split": "拆分文章",
     "merge": "合并文章",
@@ -392,6 +393,8 @@ def _stored(name: str, value):
             value = [part for part in value.replace("、", " ").split() if part]
         return json.dumps(list(value), ensure_ascii=False)
     if name in FLAG_FIELDS:
+        if isinstance(value, str):  # from the command line: "0", "false", "否" are false
+            return int(value.strip().lower() not in FALSE_WORDS)
         return int(bool(value))
     return value
 
