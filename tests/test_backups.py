@@ -151,3 +151,11 @@ def test_restore_refuses_a_file_that_is_no_project(project_file, tmp_path, conte
     assert str(impostor) in str(raised.value)
     assert titles(project_file) == before
     assert list_backups(project_file) == []
+
+
+def test_a_backup_that_cannot_be_made_is_a_notice_not_a_refusal(project_file):
+    backup_folder(project_file).write_text("a file where the folder should be")
+    with Project.open(project_file, editor="t") as project:
+        assert "no backup" in project.notice
+        project.set_field(project.article_rows(1)[0]["id"], "title", "照常工作")
+    assert titles(project_file)[0] == "照常工作"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -96,13 +97,14 @@ class Project(
         db = Database(conn)
         try:
             migrate_if_needed(path, db, state.version)
-            if backups:
-                backup_if_due(path, conn, folder=backup_folder)
         except Exception:
             conn.close()
             lock.release()
             raise
-        return cls(path, db, read_only=False, lock=lock, editor=editor)
+        project = cls(path, db, read_only=False, lock=lock, editor=editor)
+        if backups:
+            project.notice = _daily_backup(path, conn, backup_folder)
+        return project
 
     def close(self) -> None:
         if self.db is None:
@@ -134,6 +136,15 @@ class Project(
     @property
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _daily_backup(path: Path, conn, folder) -> str:
+    """Make the daily backup if due; a failure is a notice, not a reason to refuse work."""
+    try:
+        backup_if_due(path, conn, folder=folder)
+    except (OSError, sqlite3.Error) as error:
+        return f"no backup could be made ({error})"
+    return ""
 
 
 def is_project_file(path) -> bool:
