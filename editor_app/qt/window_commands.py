@@ -19,10 +19,6 @@ from editor_app.qt.navigation import (
 from editor_app.qt.widgets.cheat_sheet import CheatSheet
 
 
-def _message(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 class EditingCommands:
     # -- boundaries -------------------------------------------------------------------------
 
@@ -132,7 +128,9 @@ class EditingCommands:
         while True:
             if row >= self.documents.loaded_count:
                 if not self.documents.canFetchMore(QModelIndex()):
-                    self.statusBar().showMessage(_message("Every article is reviewed."), 5000)
+                    self.statusBar().showMessage(
+                        QCoreApplication.translate("Commands", "Every article is reviewed."), 5000
+                    )
                     return
                 self.documents.fetchMore(QModelIndex())
                 continue
@@ -150,7 +148,9 @@ class EditingCommands:
     def _suggestion_call(self, name: str):
         call = getattr(self.project, name, None)
         if call is None:
-            self.statusBar().showMessage(_message("Suggestions are not available."), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("Commands", "Suggestions are not available."), 5000
+            )
         return call
 
     def cmd_accept_suggestion(self) -> None:
@@ -184,7 +184,10 @@ class EditingCommands:
             offset = max(offset, current.start)
         suggestion = suggestion_from(self.open_suggestions, offset, step)
         if suggestion is None:
-            self.statusBar().showMessage(_message("No more suggestions in this document."), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("Commands", "No more suggestions in this document."),
+                5000,
+            )
             return
         self.raw_view.go_to_offset(suggestion.start)
         self.suggestion_panel.select(suggestion.id)
@@ -227,7 +230,8 @@ class EditingCommands:
         lines = parse_line_range(self.line_box.text())
         if lines is None:
             self.statusBar().showMessage(
-                _message("Type a line number or a range like 83-87."), 5000
+                QCoreApplication.translate("Commands", "Type a line number or a range like 83-87."),
+                5000,
             )
             return
         self.raw_view.setFocus()

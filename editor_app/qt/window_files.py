@@ -17,10 +17,6 @@ from editor_app.storage.project import PROJECT_SUFFIX, Project
 MAX_SKIPPED_SHOWN = 15
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Files", text)
-
-
 class FileCommands:
     language = "en"
 
@@ -36,15 +32,29 @@ class FileCommands:
                 backup_folder=self.preferences.backup_folder or None,
             )
         except ProjectError as error:
-            show_error(self, _t("Cannot open the project"), project_error_message(error))
+            show_error(
+                self,
+                QCoreApplication.translate("Files", "Cannot open the project"),
+                project_error_message(error),
+            )
             return False
         except OSError as error:
-            show_error(self, _t("Cannot open the project"), f"{path}: {error.strerror}")
+            show_error(
+                self,
+                QCoreApplication.translate("Files", "Cannot open the project"),
+                f"{path}: {error.strerror}",
+            )
             return False
         self._use_project(project)
         if project.read_only:
-            message = _t("%1\nis opened read-only: %2").replace("%1", str(project.path))
-            show_notice(self, _t("Read-only project"), message.replace("%2", project.notice))
+            message = QCoreApplication.translate("Files", "%1\nis opened read-only: %2").replace(
+                "%1", str(project.path)
+            )
+            show_notice(
+                self,
+                QCoreApplication.translate("Files", "Read-only project"),
+                message.replace("%2", project.notice),
+            )
         return True
 
     def create_project(self, path) -> bool:
@@ -55,7 +65,9 @@ class FileCommands:
             message = (
                 project_error_message(error) if isinstance(error, ProjectError) else str(error)
             )
-            show_error(self, _t("Cannot create the project"), message)
+            show_error(
+                self, QCoreApplication.translate("Files", "Cannot create the project"), message
+            )
             return False
         self._use_project(project)
         return True
@@ -85,7 +97,12 @@ class FileCommands:
 
     def cmd_new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, _t("New project"), "", _t("Qingyang projects (*%1)").replace("%1", PROJECT_SUFFIX)
+            self,
+            QCoreApplication.translate("Files", "New project"),
+            "",
+            QCoreApplication.translate("Files", "Qingyang projects (*%1)").replace(
+                "%1", PROJECT_SUFFIX
+            ),
         )
         if path:
             if not path.endswith(PROJECT_SUFFIX):
@@ -95,9 +112,11 @@ class FileCommands:
     def cmd_open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            _t("Open project"),
+            QCoreApplication.translate("Files", "Open project"),
             "",
-            _t("Qingyang projects (*%1);;All files (*)").replace("%1", PROJECT_SUFFIX),
+            QCoreApplication.translate("Files", "Qingyang projects (*%1);;All files (*)").replace(
+                "%1", PROJECT_SUFFIX
+            ),
         )
         if path:
             self.open_project(path)
@@ -116,13 +135,18 @@ class FileCommands:
 
     def cmd_import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, _t("Import files"), "", _t("Text files (*.txt *.text);;All files (*)")
+            self,
+            QCoreApplication.translate("Files", "Import files"),
+            "",
+            QCoreApplication.translate("Files", "Text files (*.txt *.text);;All files (*)"),
         )
         if paths:
             self.start_import(paths)
 
     def cmd_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _t("Import folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("Files", "Import folder")
+        )
         if folder:
             self.start_import([folder])
 
@@ -132,7 +156,13 @@ class FileCommands:
             return
         self.text_pane.commit()
         self.import_job = ImportJob(self.project, [str(p) for p in paths], self)
-        self.import_progress = QProgressDialog(_t("Importing…"), _t("Cancel"), 0, 0, self)
+        self.import_progress = QProgressDialog(
+            QCoreApplication.translate("Files", "Importing…"),
+            QCoreApplication.translate("Files", "Cancel"),
+            0,
+            0,
+            self,
+        )
         self.import_progress.setObjectName("importProgress")
         self.import_progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.import_progress.setMinimumDuration(0)
@@ -149,7 +179,9 @@ class FileCommands:
     def _import_progressed(self, done: int, total: int, path: str) -> None:
         self.import_progress.setMaximum(total)
         self.import_progress.setValue(done)
-        self.import_progress.setLabelText(_t("Importing %1").replace("%1", Path(path).name))
+        self.import_progress.setLabelText(
+            QCoreApplication.translate("Files", "Importing %1").replace("%1", Path(path).name)
+        )
 
     def _import_done(self, report, error: str) -> None:
         self.import_progress.close()
@@ -160,25 +192,35 @@ class FileCommands:
         if self.document_id is None:
             self.show_document(self.documents.document_id(0))
         if error:
-            show_error(self, _t("The import failed"), error)
+            show_error(self, QCoreApplication.translate("Files", "The import failed"), error)
         elif report is not None:
-            show_notice(self, _t("Import finished"), self.import_summary(report))
+            show_notice(
+                self,
+                QCoreApplication.translate("Files", "Import finished"),
+                self.import_summary(report),
+            )
         self.import_finished.emit(report)
 
     @staticmethod
     def import_summary(report) -> str:
         lines = [
-            _t("Imported %1 files, skipped %2.")
+            QCoreApplication.translate("Files", "Imported %1 files, skipped %2.")
             .replace("%1", str(len(report.imported)))
             .replace("%2", str(len(report.skipped)))
         ]
         if report.cancelled:
-            lines.append(_t("The import was cancelled; the files imported so far are kept."))
+            lines.append(
+                QCoreApplication.translate(
+                    "Files", "The import was cancelled; the files imported so far are kept."
+                )
+            )
         for path, reason in report.skipped[:MAX_SKIPPED_SHOWN]:
             lines.append(f"• {Path(path).name}: {reason}")
         if len(report.skipped) > MAX_SKIPPED_SHOWN:
             more = len(report.skipped) - MAX_SKIPPED_SHOWN
-            lines.append(_t("…and %1 more").replace("%1", str(more)))
+            lines.append(
+                QCoreApplication.translate("Files", "…and %1 more").replace("%1", str(more))
+            )
         return "\n".join(lines)
 
     # -- preferences and language -----------------------------------------------------------

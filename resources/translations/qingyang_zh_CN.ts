@@ -1,0 +1,1281 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="524"/>
+        <source>HistoryPane</source>
+        <comment>Article %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="526"/>
+        <source>HistoryPane</source>
+        <comment>Document %1, line %2</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="529"/>
+        <source>HistoryPane</source>
+        <comment>Suggestion %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="531"/>
+        <source>HistoryPane</source>
+        <comment>Dictionary entry %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleForm</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="72"/>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="73"/>
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="74"/>
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="75"/>
+        <source>Dateline</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="76"/>
+        <source>Reporters</source>
+        <translation>记者</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="77"/>
+        <source>Correspondents</source>
+        <translation>通讯员</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="78"/>
+        <source>Interns</source>
+        <translation>实习记者</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="79"/>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="80"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="81"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="82"/>
+        <source>Truncated</source>
+        <translation>残缺</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="83"/>
+        <source>Lost text</source>
+        <translation>缺文</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="84"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="90"/>
+        <source>breaks off; continuation not here</source>
+        <translation>文章中断，续文不在本页</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="91"/>
+        <source>text lost in the source</source>
+        <translation>原件文字缺失</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="94"/>
+        <source>names, separated by spaces</source>
+        <translation>姓名，以空格分隔</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../editor_app/qt/models/article_list.py" line="88"/>
+        <source>(lines %1–%2)</source>
+        <translation>（第 %1–%2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/article_list.py" line="97"/>
+        <source>Lines %1–%2</source>
+        <translation>第 %1–%2 行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/article_list.py" line="101"/>
+        <source>Confidence %1</source>
+        <translation>置信度 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/article_list.py" line="105"/>
+        <source>Truncated: continues elsewhere or lost</source>
+        <translation>残缺：续文在别处或已缺失</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/article_list.py" line="111"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/article_list.py" line="111"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/article_list.py" line="111"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesChart</name>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="93"/>
+        <source>No changes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheet</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/cheat_sheet.py" line="36"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="36"/>
+        <source>Line is kicker</source>
+        <translation>本行为引题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="37"/>
+        <source>Line is title</source>
+        <translation>本行为主题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="38"/>
+        <source>Line is subtitle</source>
+        <translation>本行为副题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="39"/>
+        <source>Line is byline</source>
+        <translation>本行为署名</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="40"/>
+        <source>Line is subhead</source>
+        <translation>本行为小标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="41"/>
+        <source>Line is body</source>
+        <translation>本行为正文</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="42"/>
+        <source>Line is boilerplate</source>
+        <translation>本行为版面文字</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="43"/>
+        <source>Line is noise</source>
+        <translation>本行为噪声</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="52"/>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="56"/>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="60"/>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="61"/>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="62"/>
+        <source>Preferences…</source>
+        <translation>首选项…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="63"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="64"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="65"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="69"/>
+        <source>Go to line or lines…</source>
+        <translation>跳到行或行范围…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="76"/>
+        <source>Split article at cursor line</source>
+        <translation>在光标行拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="82"/>
+        <source>Merge with previous article</source>
+        <translation>与上一篇合并</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="88"/>
+        <source>Merge with next article</source>
+        <translation>与下一篇合并</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="94"/>
+        <source>Move start boundary one line up</source>
+        <translation>文章起点上移一行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="100"/>
+        <source>Move start boundary one line down</source>
+        <translation>文章起点下移一行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="106"/>
+        <source>Move late title to head of article</source>
+        <translation>后置标题移至文首</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="112"/>
+        <source>Mark lines as boilerplate</source>
+        <translation>标记为版面文字</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="118"/>
+        <source>Mark lines as noise</source>
+        <translation>标记为噪声</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="124"/>
+        <source>Mark reviewed, go to next unreviewed</source>
+        <translation>标为已审，转到下一篇未审</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="131"/>
+        <source>Next suggestion</source>
+        <translation>下一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="138"/>
+        <source>Previous suggestion</source>
+        <translation>上一条建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="142"/>
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="146"/>
+        <source>Reject suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="152"/>
+        <source>Accept all of this rule in the document</source>
+        <translation>接受本页此规则的全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="158"/>
+        <source>Next article</source>
+        <translation>下一篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="165"/>
+        <source>Previous article</source>
+        <translation>上一篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="172"/>
+        <source>Next document</source>
+        <translation>下一个文档</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="179"/>
+        <source>Previous document</source>
+        <translation>上一个文档</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="186"/>
+        <source>Next uncertain boundary</source>
+        <translation>下一个不确定边界</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="190"/>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="191"/>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="195"/>
+        <source>Show differences from raw text</source>
+        <translation>显示与原文的差异</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="202"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_commands.py" line="132"/>
+        <source>Every article is reviewed.</source>
+        <translation>所有文章均已审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_commands.py" line="152"/>
+        <source>Suggestions are not available.</source>
+        <translation>建议功能不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_commands.py" line="188"/>
+        <source>No more suggestions in this document.</source>
+        <translation>本文档没有更多建议。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_commands.py" line="233"/>
+        <source>Type a line number or a range like 83-87.</source>
+        <translation>请输入行号或范围，如 83-87。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="207"/>
+        <source>Revert: later changes conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="213"/>
+        <source>Later changes set some of the same fields again. Keep their values, or overwrite them with the old ones?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="222"/>
+        <source>Keep later values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="225"/>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <source>Current value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <source>Reverts to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectedTextPane</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/text_editor.py" line="75"/>
+        <source>Show differences from the raw text</source>
+        <translation>显示与原文的差异</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../editor_app/qt/dialogs.py" line="21"/>
+        <source>The project file
+%1
+cannot be used:
+%2</source>
+        <translation>项目文件
+%1
+无法使用：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <source>Publication</source>
+        <translation>报刊</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <source>Page</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <source>Reviewed</source>
+        <translation>已审</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="37"/>
+        <location filename="../../editor_app/qt/window_files.py" line="44"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="50"/>
+        <source>%1
+is opened read-only: %2</source>
+        <translation>%1
+以只读方式打开：%2</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="55"/>
+        <source>Read-only project</source>
+        <translation>只读项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="69"/>
+        <source>Cannot create the project</source>
+        <translation>无法创建项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="101"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="103"/>
+        <source>Qingyang projects (*%1)</source>
+        <translation>清样项目 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="115"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="117"/>
+        <source>Qingyang projects (*%1);;All files (*)</source>
+        <translation>清样项目 (*%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="139"/>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="141"/>
+        <source>Text files (*.txt *.text);;All files (*)</source>
+        <translation>文本文件 (*.txt *.text);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="148"/>
+        <source>Import folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="160"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="161"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="183"/>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="195"/>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="199"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="207"/>
+        <source>Imported %1 files, skipped %2.</source>
+        <translation>已导入 %1 个文件，跳过 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="213"/>
+        <source>The import was cancelled; the files imported so far are kept.</source>
+        <translation>导入已取消；已导入的文件均保留。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="222"/>
+        <source>…and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="143"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="144"/>
+        <source>Editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="145"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="146"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="147"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="179"/>
+        <source>Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="181"/>
+        <source>Redo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="191"/>
+        <source>article %1 (gone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="194"/>
+        <source>whole project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="197"/>
+        <source>undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPane</name>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="347"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="348"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="388"/>
+        <source>Go to article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="389"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="390"/>
+        <source>Undo this one change as a new change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="403"/>
+        <source>All editors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="404"/>
+        <source>All operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="410"/>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="497"/>
+        <source>Cannot revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="510"/>
+        <source>Nothing reverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="511"/>
+        <source>Later changes set every field of this change; nothing was reverted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="9"/>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="10"/>
+        <source>title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="11"/>
+        <source>subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="12"/>
+        <source>byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="13"/>
+        <source>subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="14"/>
+        <source>body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="15"/>
+        <source>boilerplate</source>
+        <translation>版面文字</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="16"/>
+        <source>noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="19"/>
+        <source>news</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="20"/>
+        <source>feature</source>
+        <translation>通讯</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="21"/>
+        <source>commentary</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="22"/>
+        <source>interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="23"/>
+        <source>brief</source>
+        <translation>简讯</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="24"/>
+        <source>photo</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="25"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="28"/>
+        <source>proposed</source>
+        <translation>待审</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="29"/>
+        <source>edited</source>
+        <translation>已改</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="30"/>
+        <source>reviewed</source>
+        <translation>已审</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="31"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="35"/>
+        <source>split article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="36"/>
+        <source>merge articles</source>
+        <translation>合并文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="37"/>
+        <source>move boundary</source>
+        <translation>移动边界</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="38"/>
+        <source>set line role</source>
+        <translation>设置行角色</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="39"/>
+        <source>change field</source>
+        <translation>修改字段</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="40"/>
+        <source>edit text</source>
+        <translation>修改正文</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="41"/>
+        <source>mark non-article</source>
+        <translation>标记非文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="42"/>
+        <source>set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="43"/>
+        <source>move title to head</source>
+        <translation>标题移至文首</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="44"/>
+        <source>batch edit</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="45"/>
+        <source>accept suggestions</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="46"/>
+        <source>reject suggestions</source>
+        <translation>拒绝建议</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="213"/>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="214"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="215"/>
+        <source>Line: </source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="216"/>
+        <source>12 or 83-87</source>
+        <translation>12 或 83-87</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="217"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="234"/>
+        <source>Qingyang — no project open</source>
+        <translation>清样 — 未打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="238"/>
+        <source>LAST CHANGE NOT SAVED</source>
+        <translation>最后一次修改未保存</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="240"/>
+        <source>importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="242"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="244"/>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/main_window.py" line="246"/>
+        <source>%1 — Qingyang — %2</source>
+        <translation>%1 — 清样 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="25"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="26"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="27"/>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="28"/>
+        <source>&amp;Line</source>
+        <translation>行(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="29"/>
+        <source>&amp;Suggestions</source>
+        <translation>建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="30"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="31"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="32"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>OperationRunner</name>
+    <message>
+        <location filename="../../editor_app/qt/operations.py" line="53"/>
+        <source>The change was not made</source>
+        <translation>修改未执行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/operations.py" line="57"/>
+        <source>The change could not be saved</source>
+        <translation>修改无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/operations.py" line="59"/>
+        <source>Writing to the project file failed: %1
+Everything saved before this change is kept.</source>
+        <translation>写入项目文件失败：%1
+此前保存的内容均完好保留。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/operations.py" line="94"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/operations.py" line="94"/>
+        <source>Undo %1</source>
+        <translation>撤销 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/operations.py" line="95"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/operations.py" line="95"/>
+        <source>Redo %1</source>
+        <translation>重做 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="25"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="29"/>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="37"/>
+        <source>beside the project file</source>
+        <translation>项目文件所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="38"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="51"/>
+        <source>Editor&apos;s name</source>
+        <translation>编辑姓名</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="52"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="53"/>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="54"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="58"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFilterBar</name>
+    <message>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="98"/>
+        <source>confidence &lt; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="112"/>
+        <source>All articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="113"/>
+        <source>Not yet reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="114"/>
+        <source>Changed by…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="115"/>
+        <source>Uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRunner</name>
+    <message>
+        <location filename="../../editor_app/qt/review/running.py" line="25"/>
+        <source>The change was not made</source>
+        <translation type="unfinished">修改未执行</translation>
+    </message>
+</context>
+<context>
+    <name>SearchReplaceDialog</name>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="49"/>
+        <source>Search and replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="64"/>
+        <source>Text to find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="65"/>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="66"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="68"/>
+        <source>Replace with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="69"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="70"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="72"/>
+        <source>Save as dictionary entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="74"/>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="78"/>
+        <source>Replace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="135"/>
+        <source>The first %1 hits are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="137"/>
+        <source>%1 hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="150"/>
+        <source>%1 hits would change. Untick the ones to keep as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="169"/>
+        <source>Nothing to replace: preview first and keep at least one hit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="176"/>
+        <source>Replaced %1 occurrences as one step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="190"/>
+        <source>Dictionary entry saved; %1 suggestions made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="206"/>
+        <source>Type something to find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="213"/>
+        <source>Not a valid replacement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="220"/>
+        <source>Not a valid regular expression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="135"/>
+        <source>Project statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="147"/>
+        <source>Documents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="148"/>
+        <source>Fully reviewed documents:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="149"/>
+        <source>Articles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="155"/>
+        <source>Articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
+        <source>Open suggestions</source>
+        <translation type="unfinished">待处理建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="156"/>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="157"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="160"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="178"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="222"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="47"/>
+        <source>Open suggestions</source>
+        <translation>待处理建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="48"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="49"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="50"/>
+        <source>Accept all of this rule</source>
+        <translation>接受此规则全部建议</translation>
+    </message>
+</context>
+</TS>

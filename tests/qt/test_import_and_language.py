@@ -1,0 +1,94 @@
+"""Import off the GUI thread with cancel; the language switch; the cheat sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
+from editor_app.qt.importing import ImportWorker
+from tests.qt.conftest import SEEDS, make_project
+
+
+def issue_files(folder, count: int):
+    """Distinct raw files (different content, so none is skipped as a duplicate)."""
+    folder.mkdir()
+    text = (SEEDS / "004_353c17634c82fe70.txt").read_text(encoding="utf-8")
+    for number in range(count):
+        (folder / f"issue_{number:02d}.txt").write_text(
+            f"{text}\n\n第{number}版\n", encoding="utf-8"
+        )
+    (folder / "zz_broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    return folder
+
+
+def test_import_runs_in_the_background_and_reports_skipped_files(
+    qtbot, window, messages, tmp_path, monkeypatch
+):
+    assert window.create_project(tmp_path / "new.qingyang")
+    folder = issue_files(tmp_path / "in", 2)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
+        window.actions["import_folder"].trigger()
+        assert not window.actions["split"].isEnabled()  # editing waits for the import
+    report = finished.args[0]
+    assert len(report.imported) == 2 and len(report.skipped) == 1
+    summary = [m for m in messages if m[0] == "information"][-1][2]
+    assert "zz_broken.txt" in summary
+    assert window.documents.rowCount() == 2
+    assert window.actions["split"].isEnabled()
+
+
+def test_a_cancelled_import_keeps_whole_documents(qtbot, window, messages, tmp_path, monkeypatch):
+    assert window.create_project(tmp_path / "new.qingyang")
+    folder = issue_files(tmp_path / "in", 5)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    original = ImportWorker.report_progress
+
+    def wait_for_cancel(worker, done, total, path):
+        original(worker, done, total, path)
+        worker.cancel_requested.wait(30)  # hold the worker until the editor has pressed Cancel
+
+    monkeypatch.setattr(ImportWorker, "report_progress", wait_for_cancel)
+    with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
+        window.actions["import_folder"].trigger()
+        dialog = window.import_progress
+        qtbot.waitUntil(lambda: dialog.value() >= 1, timeout=30_000)
+        qtbot.waitUntil(window.isEnabled)  # the window still answers while the worker runs
+        cancel = dialog.findChild(QPushButton)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    report = finished.args[0]
+    assert report.cancelled
+    assert 1 <= len(report.imported) < 5
+    project = window.project
+    assert project.document_count() == len(report.imported)
+    for document_id in project.document_ids():
+        assert project.article_rows(document_id)  # every stored document is whole
+    summary = [m for m in messages if m[0] == "information"][-1][2]
+    assert "cancelled" in summary
+    assert window.actions["split"].isEnabled()
+
+
+def test_switching_language_changes_the_menus(qtbot, window, tmp_path):
+    assert window.open_project(make_project(tmp_path, SEEDS / "004_353c17634c82fe70.txt"))
+    file_menu = window.menus["file"]
+    assert file_menu.title() == "&File"
+    window.menus["view"].menuAction().trigger()
+    window.findChild(type(window.actions["undo"]), "language_zh_CN").trigger()
+    assert file_menu.title() == "文件(&F)"
+    assert window.actions["split"].text() == "在光标行拆分文章"
+    assert "已保存" in window.windowTitle()
+    window.raw_view.go_to_lines(15)
+    window.actions["split"].trigger()
+    assert window.actions["undo"].text() == "撤销 拆分文章"
+    assert window.preferences.language == "zh_CN"
+    window.findChild(type(window.actions["undo"]), "language_en").trigger()
+    assert file_menu.title() == "&File"
+    assert window.actions["undo"].text() == "Undo split article"
+
+
+def test_the_cheat_sheet_lists_the_keys(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    sheet = window.cheat_sheet
+    assert sheet is not None and sheet.isVisible()
+    text = sheet.browser.toPlainText()
+    assert "Split article at cursor line" in text and "Ctrl+Return" in text
