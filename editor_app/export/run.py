@@ -63,6 +63,8 @@ def export_project(
                 report.documents += 1
                 report.articles += len(articles)
                 report.raw_bytes += size
+            if format == "tei" and not report.articles:
+                raise ExportError(out, "no article to export: a TEI corpus needs at least one")
             writer.finish()
     except ExportCancelled:
         report.cancelled = True
