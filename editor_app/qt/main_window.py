@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -82,7 +83,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
         self.main_splitter = self._splitter(
             "main", Qt.Orientation.Horizontal, self.left, self.raw_view, self.right
         )
-        self.main_splitter.setSizes([300, 640, 460])
+        self.main_splitter.setSizes([340, 640, 520])
         self.right.setSizes([330, 330, 160])
         self.setCentralWidget(self.main_splitter)
         self.line_box = QLineEdit(self)
@@ -106,8 +107,16 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-        view.horizontalHeader().setStretchLastSection(False)
         view.setWordWrap(False)
+        header = view.horizontalHeader()
+        stretch = 0 if name == "documentList" else 1  # the publication, the title
+        for column in range(model.columnCount()):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
         return view
 
     def _splitter(self, name: str, orientation, *widgets) -> QSplitter:
