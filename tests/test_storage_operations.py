@@ -325,3 +325,14 @@ def test_a_bad_edit_is_refused_and_changes_nothing(project, name):
     assert str(project.path) in str(raised.value)
     assert state_of(project) == before
     assert project.undo_label() is None
+
+
+def test_a_failing_step_inside_a_group_rolls_the_whole_group_back(project):
+    a, b, _ = ids(project)
+    before = state_of(project)
+    with pytest.raises(OperationError), project.group("group"):
+        project.set_field(a, "title", "新标题")
+        project.split_article(b, 12)  # a blank line
+    assert state_of(project) == before
+    assert project.undo_label() is None
+    assert project.operations()[0].kind == "import"
