@@ -123,7 +123,7 @@ def _export_figures(project: Project, raw_bytes: int, work: Path) -> dict:
     except ImportError:
         return {"export_jsonl_mb_s": None}
     out = work / "export.jsonl"
-    seconds, _ = timed(export_project, project, "jsonl", out)
+    seconds, _ = timed(export_project, project, out, "jsonl")
     return {"export_jsonl_mb_s": round(raw_bytes / 1e6 / seconds, 1)}
 
 

@@ -17,6 +17,7 @@ from editor_app.storage.queries import EFFECTIVE_TEXT
 
 SEARCHED_FIELDS = ("title", "kicker", "subtitle", "dateline", "section", "note", "text")
 CONTEXT = 20
+CANDIDATE_BATCH = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,23 +82,36 @@ class SearchOperations:
     # -- candidates -------------------------------------------------------------------------
 
     def _candidate_rows(self, query: str, regex: bool):
-        columns = (
-            f"a.id, a.document_id, a.title, a.kicker, a.subtitle, a.dateline, "
-            f"a.section, a.note, {EFFECTIVE_TEXT} AS text"
-        )
-        base = f"SELECT {columns} FROM articles a JOIN documents d ON d.id = a.document_id"
-        order = " ORDER BY a.document_id, a.start_line"
+        """Rows with text of the candidate articles, fetched a batch at a time.
+
+        Candidates are chosen and ordered without touching any text, so a search that
+        stops at its limit reads only the articles it shows.
+        """
+        ids = [row[0] for row in self.db.execute(*self._candidate_sql(query, regex))]
+        for first in range(0, len(ids), CANDIDATE_BATCH):
+            batch = ids[first : first + CANDIDATE_BATCH]
+            yield from self.db.query(
+                f"SELECT a.id, a.document_id, a.title, a.kicker, a.subtitle, a.dateline, "
+                f"a.section, a.note, {EFFECTIVE_TEXT} AS text FROM articles a "
+                f"JOIN documents d ON d.id = a.document_id WHERE a.id IN "
+                f"({', '.join('?' * len(batch))}) ORDER BY a.document_id, a.start_line",
+                batch,
+            )
+
+    @staticmethod
+    def _candidate_sql(query: str, regex: bool) -> tuple[str, dict]:
+        base, order = "SELECT a.id FROM articles a", " ORDER BY a.document_id, a.start_line"
         if regex:
-            return self.db.query(base + order)
+            return base + order, {}
         if len(query) >= 3:
-            return self.db.query(
+            return (
                 f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "
                 "(SELECT rowid FROM document_search WHERE document_search MATCH :q)) "
                 "OR a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q)"
                 f"{order}",
                 {"q": _trigram_query(query)},
             )
-        return self.db.query(
+        return (
             f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "
             "(SELECT id FROM documents WHERE instr(raw_text, :q) > 0)) "
             "OR instr(a.corrected_text, :q) > 0 OR instr(a.title, :q) > 0 "
