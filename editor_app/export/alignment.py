@@ -18,10 +18,74 @@ _DMP.Diff_Timeout = 0  # no time limit: the same texts must give the same runs e
 
 
 def diff_runs(text: str, source: str) -> list[Run]:
-    """The equal stretches of `text` and `source` as runs, in order."""
+    """The equal stretches of `text` and `source` as runs, in order.
+
+    Lines are matched first; only changed lines are compared character by character,
+    so an article with a few fixes per line costs little more than reading it.
+    """
+    if text == source:
+        return [(0, 0, len(text))] if text else []
+    encoded_text, encoded_source, lines = _DMP.diff_linesToChars(text, source)
     runs: list[Run] = []
     a = b = 0
-    for op, chunk in _DMP.diff_main(text, source, False):
+    removed: list[str] = []
+    added: list[str] = []
+    line_diffs = _DMP.diff_main(encoded_text, encoded_source, False)
+    # A blank line shared between two edits is no anchor: fold it into one changed block.
+    _DMP.diff_cleanupSemantic(line_diffs)
+    for op, chunk in line_diffs:
+        block = "".join([lines[ord(char)] for char in chunk])
+        if op < 0:
+            removed.append(block)
+        elif op > 0:
+            added.append(block)
+        else:
+            a, b = _changed_block(runs, "".join(removed), "".join(added), a, b)
+            removed.clear(), added.clear()
+            _append(runs, (a, b, len(block)))
+            a += len(block)
+            b += len(block)
+    _changed_block(runs, "".join(removed), "".join(added), a, b)
+    return runs
+
+
+def _changed_block(runs: list[Run], old: str, new: str, a: int, b: int) -> tuple[int, int]:
+    """Runs of one block of changed lines (text `old` at a, source `new` at b)."""
+    if old and new:
+        if len(old) == len(new) and _mostly_equal(old, new):
+            pairs = _positional_runs(old, new)
+        else:
+            pairs = _char_runs(old, new)
+        for x, y, size in pairs:
+            _append(runs, (a + x, b + y, size))
+    return a + len(old), b + len(new)
+
+
+def _mostly_equal(old: str, new: str) -> bool:
+    # Same length and few differing characters: characters were replaced, not moved.
+    differing = sum(1 for x, y in zip(old, new, strict=True) if x != y)
+    return differing * 10 <= len(old)
+
+
+def _positional_runs(old: str, new: str) -> list[Run]:
+    runs: list[Run] = []
+    start = None
+    for index, (x, y) in enumerate(zip(old, new, strict=True)):
+        if x == y:
+            if start is None:
+                start = index
+        elif start is not None:
+            runs.append((start, start, index - start))
+            start = None
+    if start is not None:
+        runs.append((start, start, len(old) - start))
+    return runs
+
+
+def _char_runs(old: str, new: str) -> list[Run]:
+    runs: list[Run] = []
+    a = b = 0
+    for op, chunk in _DMP.diff_main(old, new, False):
         size = len(chunk)
         if op == 0:
             runs.append((a, b, size))

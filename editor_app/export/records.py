@@ -11,9 +11,10 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from editor_app.export.alignment import Run, RunMap, diff_runs, shifted
+from editor_app.export.alignment import Run, RunMap, diff_runs
 from editor_app.export.errors import ExportError
 from editor_app.export.options import ExportOptions
 from editor_app.export.script import ScriptConverter
@@ -36,6 +37,8 @@ class Paragraph:
     raw_start: int
     raw_end: int
     line: int
+    # Runs (paragraph position, raw offset, length); None: the whole text, from raw_start.
+    runs: list[Run] | None = None
 
 
 @dataclass(slots=True)
@@ -116,6 +119,8 @@ class ExportPlan:
     document_ids: list[int]
     editors: dict[int, tuple[list[str], str | None]]
     options: ExportOptions
+    # document id -> its segments; corrected_text may be None for "the raw span".
+    read_articles: Callable[[int], list]
 
 
 def plan_export(project, options: ExportOptions) -> ExportPlan:
@@ -130,7 +135,9 @@ def plan_export(project, options: ExportOptions) -> ExportPlan:
         if missing:
             raise ExportError(project.path, f"no document {', '.join(map(str, missing))}")
         chosen = sorted(set(options.document_ids))
-    return ExportPlan(project_identity(project), chosen, _editors(project), options)
+    return ExportPlan(
+        project_identity(project), chosen, _editors(project), options, _article_reader(project)
+    )
 
 
 def project_identity(project) -> str:
@@ -141,6 +148,15 @@ def project_identity(project) -> str:
     hashes = sorted(row["sha256"] for row in project.document_rows())
     digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
     return f"{Path(project.path).stem}-{digest[:16]}"
+
+
+def _article_reader(project) -> Callable[[int], list]:
+    method = getattr(project, "export_articles", None)
+    if method is None:
+        from editor_app.storage.export_queries import export_articles
+
+        return partial(export_articles, project)
+    return method
 
 
 def _editors(project) -> dict[int, tuple[list[str], str | None]]:
@@ -191,7 +207,7 @@ def _document(project, document_id: int) -> tuple[ExportDocument, str]:
 
 def _articles(project, plan, document, raw, converter) -> list[ExportArticle]:
     roles = project.line_roles(document.id)
-    chosen = [a for a in project.articles(document.id) if plan.options.wants(a)]
+    chosen = [a for a in plan.read_articles(document.id) if plan.options.wants(a)]
     return [
         _article(plan, document, article, order, raw, roles, converter)
         for order, article in enumerate(chosen, start=1)
@@ -200,7 +216,9 @@ def _articles(project, plan, document, raw, converter) -> list[ExportArticle]:
 
 def _article(plan, document, article, order, raw, roles, converter) -> ExportArticle:
     span = raw[article.start_offset : article.end_offset]
-    corrected = None if article.corrected_text == span else article.corrected_text
+    corrected = article.corrected_text
+    if corrected == span:
+        corrected = None
     text = converter.text
     editors, last = plan.editors.get(article.id, ([], None))
     exported = ExportArticle(
@@ -237,35 +255,37 @@ def _article(plan, document, article, order, raw, roles, converter) -> ExportArt
     )
     lines = _lines(exported, roles)
     if article.is_article:
-        exported.byline_lines = [converter.text(p.text) for p, _ in lines if p.role == "byline"]
-        lines = [(p, runs) for p, runs in lines if p.role in PARAGRAPH_ROLES]
+        exported.byline_lines = [converter.text(p.text) for p in lines if p.role == "byline"]
+        lines = [p for p in lines if p.role in PARAGRAPH_ROLES]
     _assemble(exported, lines, converter)
     return exported
 
 
-def _lines(article: ExportArticle, roles) -> list[tuple[Paragraph, list[Run]]]:
-    """Every non-empty corrected line with its raw role and runs (line pos -> raw offset)."""
+def _lines(article: ExportArticle, roles) -> list[Paragraph]:
+    """Every non-empty corrected line as a paragraph, with its raw line's role."""
     if article.corrected_text is None:
         return _raw_lines(article, roles)
     return _edited_lines(article, roles)
 
 
-def _raw_lines(article, roles) -> list[tuple[Paragraph, list[Run]]]:
+def _raw_lines(article, roles) -> list[Paragraph]:
     # Unedited: each line stands for itself, no diff needed.
     found = []
     pos = article.raw_start
-    for number, line in enumerate(article.raw_text.split("\n"), start=article.start_line):
-        stripped = line.strip()
-        if stripped:
-            start = pos + len(line) - len(line.lstrip())
-            end = start + len(stripped)
-            role = roles.get(number, DEFAULT_ROLE)
-            found.append((Paragraph(role, stripped, start, end, number), [(0, start, end - start)]))
+    number = article.start_line
+    for line in article.raw_text.split("\n"):
+        if line:
+            stripped = line.strip()
+            if stripped:
+                start = pos + line.find(stripped[0])
+                role = roles.get(number, DEFAULT_ROLE)
+                found.append(Paragraph(role, stripped, start, start + len(stripped), number))
         pos += len(line) + 1
+        number += 1
     return found
 
 
-def _edited_lines(article, roles) -> list[tuple[Paragraph, list[Run]]]:
+def _edited_lines(article, roles) -> list[Paragraph]:
     mapping = RunMap(diff_runs(article.corrected_text, article.raw_text))
     raw_line_starts = _line_starts(article.raw_text)
     base = article.raw_start
@@ -274,14 +294,15 @@ def _edited_lines(article, roles) -> list[tuple[Paragraph, list[Run]]]:
     for line in article.corrected_text.split("\n"):
         stripped = line.strip()
         if stripped:
-            start = pos + len(line) - len(line.lstrip())
+            start = pos + line.find(stripped[0])
             end = start + len(stripped)
             raw_start = mapping.source_start(start)
             raw_end = max(mapping.source_end(end), raw_start)
             number = article.start_line + bisect_right(raw_line_starts, raw_start) - 1
             role = roles.get(number, DEFAULT_ROLE)
             paragraph = Paragraph(role, stripped, base + raw_start, base + raw_end, number)
-            found.append((paragraph, mapping.clip(start, end, base=base)))
+            paragraph.runs = mapping.clip(start, end, base=base)
+            found.append(paragraph)
         pos += len(line) + 1
     return found
 
@@ -295,16 +316,21 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _assemble(article: ExportArticle, pieces, converter: ScriptConverter) -> None:
+def _assemble(article: ExportArticle, paragraphs: list[Paragraph], converter) -> None:
     """Convert the paragraphs' script, join them with newlines and collect the runs."""
-    texts: list[str] = []
     alignment: list[Run] = []
     offset = 0
-    for paragraph, runs in pieces:
-        paragraph.text, runs = converter.aligned(paragraph.text, runs)
-        texts.append(paragraph.text)
-        alignment += shifted(runs, offset) if offset else runs
+    for paragraph in paragraphs:
+        runs = paragraph.runs
+        if converter.active:
+            if runs is None:
+                runs = [(0, paragraph.raw_start, len(paragraph.text))]
+            paragraph.text, runs = converter.aligned(paragraph.text, runs)
+        if runs is None:
+            alignment.append((offset, paragraph.raw_start, len(paragraph.text)))
+        else:
+            alignment += [(a + offset, b, size) for a, b, size in runs]
         offset += len(paragraph.text) + 1
-    article.paragraphs = [paragraph for paragraph, _runs in pieces]
-    article.text = "\n".join(texts)
+    article.paragraphs = paragraphs
+    article.text = "\n".join([paragraph.text for paragraph in paragraphs])
     article.alignment = alignment

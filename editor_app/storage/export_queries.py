@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+from editor_app.model import Article
+
+_ARTICLE_COLUMNS = (
+    "id, document_id, start_line, end_line, start_offset, end_offset, kind, kicker, title, "
+    "subtitle, dateline, reporters, correspondents, interns, section, corrected_text, status, "
+    "truncated, lost_text, note, confidence, reason"
+)
+
 # Every operation that wrote an article row, and every undo/redo that replayed one of them.
 _ARTICLE_TOUCHES = """
 WITH touched AS (
@@ -35,8 +45,45 @@ def article_editors(project) -> dict[int, tuple[list[str], str | None]]:
     return {key: (sorted(names), last.get(key)) for key, names in editors.items()}
 
 
+def export_articles(project, document_id: int) -> list[Article]:
+    """A document's segments in line order; `corrected_text` is None where it is the raw span.
+
+    Lighter than `articles()` for reading a whole corpus: the raw span is not copied out
+    of SQLite for every article, and rows are not turned into dicts first.
+    """
+    rows = project.db.execute(
+        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE document_id = ? ORDER BY start_line",
+        [document_id],
+    )
+    return [_article(row) for row in rows]
+
+
+def _names(value: str | None) -> list[str]:
+    return json.loads(value) if value and value != "[]" else []
+
+
+def _article(row: tuple) -> Article:
+    return Article(
+        *row[:11],
+        reporters=_names(row[11]),
+        correspondents=_names(row[12]),
+        interns=_names(row[13]),
+        section=row[14] or "",
+        corrected_text=row[15],
+        status=row[16],
+        truncated=bool(row[17]),
+        lost_text=bool(row[18]),
+        note=row[19] or "",
+        confidence=row[20],
+        reason=row[21] or "",
+    )
+
+
 class ExportQueries:
     """Mixed into Project: the bulk reads of the corpus export (uses self.db)."""
 
     def article_editors(self) -> dict[int, tuple[list[str], str | None]]:
         return article_editors(self)
+
+    def export_articles(self, document_id: int) -> list[Article]:
+        return export_articles(self, document_id)
