@@ -75,6 +75,7 @@ BAD_FILES = {
     "empty": (b"", "empty"),
     "only blank lines": (b"\r\n  \n\t\n", "empty"),
     "random bytes": (bytes(b or 1 for b in random.Random(7).randbytes(4000)), "no text encoding"),
+    "a run of 0xFF": (b"\xff" * 300, "no text encoding fits"),
 }
 
 

@@ -53,9 +53,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Only the encodings Chinese archives come in: a guess among every code page would
+    # read binary junk as some Cyrillic or Latin text and import it.
     best = from_bytes(data, cp_isolation=list(_CJK_ENCODINGS)).best()
-    if best is None:
-        best = from_bytes(data).best()
     if best is None:
         raise DecodeError("no text encoding fits the bytes (binary or damaged file?)")
     return str(best), best.encoding
