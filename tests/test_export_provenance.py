@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from editor_app.export.alignment import RunMap, compose, diff_runs
 from tests import test_export_support
 from tests.test_export_support import ADDED, DOC, LEAD_EDIT, by_id, export_lines
 
 corrected = test_export_support.corrected  # the shared fixture
+REPO = Path(__file__).resolve().parent.parent
 
 
 def covered(alignment) -> set[int]:
@@ -107,3 +110,43 @@ def test_compose_carries_runs_through_a_length_change():
     outer = [(0, 0, 2), (5, 4, 3)]  # converted -> original
     inner = [(0, 50, 7)]  # original -> raw
     assert compose(outer, inner) == [(0, 50, 2), (5, 54, 3)]
+
+
+def random_edit(rng, text: str) -> str:
+    """A few replacements, insertions, deletions and joined lines, like an editor's day."""
+    chars = list(text)
+    for _ in range(rng.randrange(1, 12)):
+        if not chars:
+            break
+        at = rng.randrange(len(chars))
+        action = rng.randrange(4)
+        if action == 0:
+            chars[at] = "，"
+        elif action == 1:
+            chars.insert(at, "插")
+        elif action == 2:
+            del chars[at : at + rng.randrange(1, 6)]
+        elif chars[at] == "\n":
+            del chars[at]
+    return "".join(chars)
+
+
+def test_diff_runs_are_exact_and_ordered_for_random_edits():
+    import random
+
+    rng = random.Random(11)
+    seed = (REPO / "seeds").glob("*.txt")
+    texts = [p.read_text(encoding="utf-8")[:3000] for p in sorted(seed)]
+    for _ in range(200):
+        raw = rng.choice(texts)
+        start = rng.randrange(len(raw) // 2)
+        raw = raw[start : start + rng.randrange(50, 1500)]
+        edited = random_edit(rng, raw)
+        runs = diff_runs(edited, raw)
+        assert all(edited[a : a + n] == raw[b : b + n] for a, b, n in runs)
+        assert all(
+            a1 + n1 <= a2 and b1 + n1 <= b2
+            for (a1, b1, n1), (a2, b2, _) in zip(runs, runs[1:], strict=False)
+        )
+        # Everything the editor did not touch keeps its run.
+        assert sum(n for _a, _b, n in runs) >= len(raw) - 12 * 6
