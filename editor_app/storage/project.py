@@ -13,6 +13,7 @@ from editor_app.model import Document
 from editor_app.storage.backups import backup_if_due
 from editor_app.storage.connection import connect_reader, connect_writer, inspect_file
 from editor_app.storage.errors import NotAProjectError, ProjectError, ReadOnlyProjectError
+from editor_app.storage.export_queries import ExportQueries
 from editor_app.storage.history import HistoryOperations
 from editor_app.storage.journal import Journal
 from editor_app.storage.migrate import migrate_if_needed
@@ -42,6 +43,7 @@ class Project(
     SuggestionOperations,
     SearchOperations,
     HistoryOperations,
+    ExportQueries,
     UndoRedo,
     ProjectQueries,
 ):
