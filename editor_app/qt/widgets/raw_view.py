@@ -48,6 +48,7 @@ class RawTextView(QPlainTextEdit):
         self.roles: dict[int, str] = {}
         self.suggestions: list = []
         self.span: tuple[int, int] | None = None
+        self._underlines: list = []
         self.context_actions: list = []
         self._last_line = 0
         self.gutter = RoleGutter(self)
@@ -63,12 +64,14 @@ class RawTextView(QPlainTextEdit):
         if document_id != self.document_id or text != self.toPlainText():
             self.document_id = document_id
             self._last_line = 0
-            self.segments, self.suggestions, self.span = [], [], None
+            self.segments, self.suggestions, self.span, self._underlines = [], [], None, []
             self.setPlainText(text)
         self.set_overlay(segments, roles, suggestions)
 
     def set_overlay(self, segments, roles, suggestions) -> None:
         self.segments, self.roles, self.suggestions = list(segments), dict(roles), list(suggestions)
+        size = self.document().characterCount()
+        self._underlines = [self._underline(s) for s in self.suggestions if s.end < size]
         self._update_margins()
         self._refresh_selections()
         self.viewport().update()
@@ -211,8 +214,7 @@ class RawTextView(QPlainTextEdit):
             selections += self._line_backgrounds(self.span[0], self.span[1], SPAN_COLOUR)
         line = self.current_line()
         selections += self._line_backgrounds(line, line, CURSOR_LINE_COLOUR)
-        size = self.document().characterCount()
-        selections += [self._underline(s) for s in self.suggestions if s.end < size]
+        selections += self._underlines  # built once per overlay: cursor moves are frequent
         self.setExtraSelections(selections)
 
     def _line_backgrounds(self, first: int, last: int, colour: QColor) -> list:
