@@ -510,9 +510,9 @@ class HistoryPane(QWidget):
                 self.tr("Nothing reverted"),
                 self.tr("Later changes set every field of this change; nothing was reverted."),
             )
+            return result
         self.refresh()
-        if result.operation_id is not None:
-            self.select_operation(result.operation_id)
+        self.select_operation(result.operation_id)
         self.changed.emit(result)
         return result
 
