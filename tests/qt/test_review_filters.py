@@ -1,0 +1,150 @@
+"""Review filters for the article list, and the review shortcuts' helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editor_app.qt.review.review_filters import (
+    ReviewFilterBar,
+    mark_approved,
+    mark_reviewed_and_next,
+    next_unreviewed_article,
+    next_unreviewed_id,
+)
+from editor_app.storage.importer import import_paths
+from editor_app.storage.project import Project
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture
+def project(tmp_path):
+    opened = Project.create(tmp_path / "filters.qingyang", editor="alice")
+    import_paths(opened, [SEEDS], workers=1)
+    yield opened
+    opened.close()
+
+
+def ordered_ids(project) -> list[int]:
+    return [row["id"] for row in project.filtered_article_rows()]
+
+
+def row(id_, document_id, start_line, status="proposed") -> dict:
+    return {"id": id_, "document_id": document_id, "start_line": start_line, "status": status}
+
+
+@pytest.mark.parametrize(
+    ("current", "expected"),
+    [
+        (None, 2),  # the first unreviewed
+        (row(2, 1, 10), 4),  # skips the reviewed one after it
+        (row(4, 2, 1), 2),  # the last one wraps around to the first
+        (row(9, 1, 15), 4),  # an article not in the rows (just reviewed) keeps its place
+    ],
+)
+def test_next_unreviewed_id_in_document_and_line_order(current, expected):
+    rows = [
+        row(1, 1, 1, "reviewed"),
+        row(2, 1, 10),
+        row(3, 1, 20, "approved"),
+        row(4, 2, 1),
+    ]
+    assert next_unreviewed_id(rows, current) == expected
+
+
+def test_next_unreviewed_id_when_all_are_done():
+    assert next_unreviewed_id([row(1, 1, 1, "reviewed")], row(1, 1, 1, "reviewed")) is None
+    assert next_unreviewed_id([row(1, 1, 1)], row(1, 1, 1)) is None
+
+
+def test_mark_reviewed_goes_to_the_next_unreviewed_article(project):
+    ids = ordered_ids(project)
+    project.set_status(ids[1], "approved")
+    result, following = mark_reviewed_and_next(project, ids[0])
+    assert result.operation_id is not None
+    assert project.article(ids[0]).status == "reviewed"
+    assert following == ids[2]
+    assert next_unreviewed_article(project, ids[-1]) == ids[2]  # wraps around
+
+
+def test_next_unreviewed_crosses_into_the_next_document(project):
+    ids = ordered_ids(project)
+    rows = project.filtered_article_rows()
+    last_of_first = max(
+        (r for r in rows if r["document_id"] == rows[0]["document_id"]),
+        key=lambda r: r["start_line"],
+    )
+    first_of_second = next(r for r in rows if r["document_id"] != rows[0]["document_id"])
+    assert next_unreviewed_article(project, last_of_first["id"]) == first_of_second["id"]
+    assert next_unreviewed_article(project, None) == ids[0]
+
+
+def test_review_helpers_go_through_the_given_runner(project):
+    ids = ordered_ids(project)
+    calls = []
+
+    def run(operation, *args):
+        calls.append((operation.__name__, args))
+        return operation(*args)
+
+    mark_approved(project, ids[0], run=run)
+    assert project.article(ids[0]).status == "approved"
+    assert calls == [("set_status", (ids[0], "approved"))]
+    assert mark_reviewed_and_next(project, ids[1], run=lambda *a: None) == (None, None)
+    assert project.article(ids[1]).status != "reviewed"
+
+
+def test_filter_bar_emits_the_ids_of_each_filter(qtbot, project):
+    ids = ordered_ids(project)
+    project.set_status(ids[0], "reviewed")
+    project.editor = "bob"
+    project.set_field(ids[3], "note", "查")
+    bar = ReviewFilterBar(project)
+    qtbot.addWidget(bar)
+    bar.show()
+    with qtbot.waitSignal(bar.articles_filtered) as signal:
+        bar.set_mode("not_reviewed")
+    assert signal.args[0] == [i for i in ids if i != ids[0]]
+    with qtbot.waitSignal(bar.articles_filtered) as signal:
+        bar.set_mode("changed_by")
+    assert bar.editor_combo.isVisible() and not bar.threshold_spin.isVisible()
+    by_editor = {bar.editor_combo.itemText(i) for i in range(bar.editor_combo.count())}
+    assert by_editor == {"alice", "bob"}
+    with qtbot.waitSignal(bar.articles_filtered) as signal:
+        bar.editor_combo.setCurrentIndex(bar.editor_combo.findText("bob"))
+    assert signal.args[0] == [ids[3]]
+    bar.editor_combo.setCurrentIndex(bar.editor_combo.findText("alice"))
+    assert bar.article_ids() == [ids[0]]
+
+
+def test_filter_bar_uncertain_and_document_scope(qtbot, project):
+    rows = project.filtered_article_rows()
+    threshold = sorted(r["confidence"] for r in rows)[len(rows) // 2]
+    bar = ReviewFilterBar(project)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.set_mode("uncertain")
+    assert bar.threshold_spin.isVisible()
+    with qtbot.waitSignal(bar.articles_filtered) as signal:
+        bar.threshold_spin.setValue(round(threshold, 2))
+    expected = [r["id"] for r in rows if r["confidence"] < round(threshold, 2)]
+    assert signal.args[0] == expected
+    bar.set_mode("all")
+    document_id = rows[0]["document_id"]
+    with qtbot.waitSignal(bar.articles_filtered) as signal:
+        bar.set_document(document_id)
+    assert signal.args[0] == [r["id"] for r in rows if r["document_id"] == document_id]
+
+
+def test_filter_bar_mode_from_the_keyboard(qtbot, project):
+    bar = ReviewFilterBar(project)
+    qtbot.addWidget(bar)
+    bar.show()
+    bar.mode_combo.setFocus()
+    with qtbot.waitSignal(bar.articles_filtered) as signal:
+        qtbot.keyClick(bar.mode_combo, Qt.Key.Key_Down)
+    assert bar.mode() == "not_reviewed"
+    assert signal.args[0] == ordered_ids(project)
