@@ -301,3 +301,14 @@ def fragments(document) -> list[tuple[str, str]]:
             it += 1
         block = block.next()
     return out
+
+
+def test_a_batch_step_shows_its_first_fields_only(qtbot, pane, project, monkeypatch):
+    monkeypatch.setattr("editor_app.qt.review.history_pane.MAX_SHOWN_FIELDS", 3)
+    result = project.reject_suggestions(rule="join")
+    assert result.value > 3
+    pane.refresh()
+    select_row_of(qtbot, pane, result.operation_id)
+    text = pane.diff_view.toPlainText()
+    assert "Only the first 3 changed fields are shown." in text
+    assert text.count("· status") == 3

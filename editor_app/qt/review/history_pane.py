@@ -51,6 +51,7 @@ from editor_app.storage.review_queries import (
 )
 
 PAGE_SIZE = 200
+MAX_SHOWN_FIELDS = 60  # a batch step can touch hundreds of rows; its diff stays readable
 ANY = None  # the "all" entry of a filter combo
 
 
@@ -469,10 +470,14 @@ class HistoryPane(QWidget):
         changes = self._changes_shown_for(op)
         if not changes:
             parts.append(f"<p><i>{escape(self.tr('No field changes recorded.'))}</i></p>")
-        for change in changes:
-            for field in field_changes(self.project, change):
-                title = escape(f"{row_name(field.table, field.key)} · {field.column}")
-                parts.append(f"<p><b>{title}</b><br/>{diff_html(field.before, field.after)}</p>")
+        fields = (f for change in changes for f in field_changes(self.project, change))
+        for shown, field in enumerate(fields):
+            if shown == MAX_SHOWN_FIELDS:
+                more = self.tr("Only the first %1 changed fields are shown.")
+                parts.append(f"<p><i>{escape(more.replace('%1', str(shown)))}</i></p>")
+                break
+            title = escape(f"{row_name(field.table, field.key)} · {field.column}")
+            parts.append(f"<p><b>{title}</b><br/>{diff_html(field.before, field.after)}</p>")
         return "".join(parts)
 
     def _changes_shown_for(self, op: Operation) -> list[Change]:
