@@ -312,3 +312,16 @@ def test_a_batch_step_shows_its_first_fields_only(qtbot, pane, project, monkeypa
     text = pane.diff_view.toPlainText()
     assert "Only the first 3 changed fields are shown." in text
     assert text.count("· status") == 3
+
+
+def test_refresh_keeps_the_selection_and_select_can_page(qtbot, pane, project):
+    oldest_edit = project.history(action="set_field", limit=10)[-1]
+    select_row_of(qtbot, pane, oldest_edit.id)
+    project.set_field(oldest_edit.article_id, "note", "又改")
+    pane.refresh()
+    assert pane.selected_operation().id == oldest_edit.id
+    pane.model.page_size = 1
+    pane.model.reload()
+    assert not pane.select_operation(oldest_edit.id)
+    assert pane.select_operation(oldest_edit.id, fetch=True)
+    assert pane.selected_operation().id == oldest_edit.id

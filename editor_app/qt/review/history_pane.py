@@ -288,9 +288,12 @@ class HistoryPane(QWidget):
         self.apply_filters()
 
     def refresh(self) -> None:
-        """Reload after a change made elsewhere, keeping filters and scope."""
+        """Reload after a change made elsewhere, keeping filters, scope and selection."""
+        selected = self.selected_operation()
         self._fill_filter_combos()
         self.apply_filters()
+        if selected is not None:
+            self.select_operation(selected.id)
 
     def current_filters(self) -> dict:
         filters = {
@@ -313,10 +316,10 @@ class HistoryPane(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.operation(rows[0].row()) if rows else None
 
-    def select_operation(self, operation_id: int) -> bool:
-        """Select a change by id, fetching pages until it shows; False if it is filtered out."""
+    def select_operation(self, operation_id: int, *, fetch: bool = False) -> bool:
+        """Select a loaded change by id (with fetch, page on until it shows); False if absent."""
         row = self.model.row_of(operation_id)
-        while row < 0 and self.model.canFetchMore():
+        while fetch and row < 0 and self.model.canFetchMore():
             self.model.fetchMore()
             row = self.model.row_of(operation_id)
         if row >= 0:
