@@ -271,6 +271,8 @@ def run_restore(args) -> int:
     from editor_app.storage.locking import FileLock, LockTaken
 
     project = Path(args.project)
+    if not Path(args.backup).is_file():
+        raise CommandError(f"{args.backup}: no such backup file")
     lock = FileLock(project)
     try:
         lock.acquire()

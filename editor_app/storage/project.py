@@ -67,9 +67,15 @@ class Project(
             raise ProjectError(path, "a file of that name already exists")
         conn, lock = connect_writer(path)
         db = Database(conn)
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {schema_version()}")
+        try:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {schema_version()}")
+        except Exception as error:
+            conn.close()
+            lock.release()
+            path.unlink(missing_ok=True)  # a half-made project is no project
+            raise ProjectError(path, f"cannot create the project: {error}") from error
         return cls(path, db, read_only=False, lock=lock, editor=editor or default_editor())
 
     @classmethod
