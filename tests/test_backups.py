@@ -159,3 +159,22 @@ def test_a_backup_that_cannot_be_made_is_a_notice_not_a_refusal(project_file):
         assert "no backup" in project.notice
         project.set_field(project.article_rows(1)[0]["id"], "title", "照常工作")
     assert titles(project_file)[0] == "照常工作"
+
+
+def test_backup_through_its_own_connection_while_the_project_is_open(tmp_path):
+    from editor_app.storage.backups import backup_if_due_separately, list_backups
+    from editor_app.storage.project import Project
+
+    path = tmp_path / "busy.qingyang"
+    with Project.create(path, editor="甲") as project:
+        project.db.execute("INSERT INTO meta (key, value) VALUES ('marker', 'still here')")
+        made = backup_if_due_separately(path)
+        assert made is not None and list_backups(path)[0].path == made
+        assert backup_if_due_separately(path) is None  # not due again within the day
+        project.db.execute("UPDATE meta SET value = 'after' WHERE key = 'marker'")
+    copy = Project.open(made, read_only=True)
+    try:
+        value = copy.db.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone()[0]
+    finally:
+        copy.close()
+    assert value == "still here"

@@ -90,6 +90,20 @@ def backup_if_due(project: Path, conn, *, folder: Path | None = None, now=None) 
     return made
 
 
+def backup_if_due_separately(project: Path, *, folder: Path | None = None) -> Path | None:
+    """The daily backup through a read-only connection of its own.
+
+    For a background thread: the copy never touches the writer connection, so the editor
+    keeps working while it is made (WAL readers do not block the writer).
+    """
+    uri = f"{Path(project).resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        return backup_if_due(Path(project), conn, folder=folder)
+    finally:
+        conn.close()
+
+
 def backups_to_keep(backups: list[Backup]) -> set[Path]:
     """Newest per day for the last 7 days with copies, then newest per week for 4 weeks."""
     keep: list[Backup] = []
