@@ -271,14 +271,15 @@ def run_restore(args) -> int:
     from editor_app.storage.locking import FileLock, LockTaken
 
     project = Path(args.project)
-    if not Path(args.backup).is_file():
-        raise CommandError(f"{args.backup}: no such backup file")
     lock = FileLock(project)
+    if project.exists():  # a missing project has no holder, and no file is made for it
+        try:
+            lock.acquire()
+        except LockTaken as error:
+            raise CommandError(f"{project}: open in another running Qingyang") from error
     try:
-        lock.acquire()
-    except LockTaken as error:
-        raise CommandError(f"{project}: open in another running Qingyang") from error
-    try:
+        if not Path(args.backup).is_file():
+            raise CommandError(f"{args.backup}: no such backup file")
         kept = restore(project, Path(args.backup))
     except ProjectError as error:
         raise CommandError(str(error)) from error
