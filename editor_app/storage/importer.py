@@ -71,7 +71,7 @@ def import_paths(
         _store_one(project, analysis, publication, seen, report)
         if progress is not None:
             progress(done, len(files), analysis.path)
-    _log_import(project, report)
+    log_import(project, report)
     return report
 
 
@@ -204,8 +204,9 @@ def _suggestion_row(db, doc_id: int, s, reasons: dict) -> tuple:
     )
 
 
-def _log_import(project, report: ImportReport) -> None:
-    detail = {
+def log_import(project, report: ImportReport, **detail) -> None:
+    """One history entry for a whole import (not an undo step: imports are not undone)."""
+    detail |= {
         "imported": len(report.imported),
         "skipped": report.skipped,
         "bytes": report.bytes_read,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editor_app.storage.errors import ProjectError
-from editor_app.storage.importer import ImportReport
+from editor_app.storage.importer import ImportReport, log_import
 from editor_app.storage.journal import now
 
 SCHEMA_PREFIX = "qingyang-article/"
@@ -51,7 +51,7 @@ def import_jsonl(
             report.bytes_read += len(raw.encode("utf-8"))
         if progress is not None:
             progress(done, len(groups), document["file_name"])
-    _log_import(project, path, report)
+    log_import(project, report, source=str(path), format="jsonl")
     return report
 
 
@@ -199,26 +199,3 @@ def _free_id(db, table: str, wanted) -> int | None:
         return None
     taken = db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [wanted]).fetchone()
     return None if taken else wanted
-
-
-def _log_import(project, path: Path, report: ImportReport) -> None:
-    detail = {
-        "source": str(path),
-        "format": "jsonl",
-        "imported": len(report.imported),
-        "skipped": report.skipped,
-        "bytes": report.bytes_read,
-        "cancelled": report.cancelled,
-    }
-    project.db.table("operations").insert(
-        {
-            "kind": "import",
-            "action": "import",
-            "label": "导入文件",
-            "editor": project.editor,
-            "time": now(),
-            "state": "done",
-            "on_stack": 0,
-            "detail": json.dumps(detail, ensure_ascii=False),
-        }
-    )
