@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from editor_app.cleanup.chars import CJK_PUNCT, HAN, HAN_RE
 from editor_app.cleanup.document import CleanupDocument
-from editor_app.model import Suggestion
+from editor_app.model import Line, Suggestion
 
 RULE = "punctuation"
 FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -24,8 +24,12 @@ NAMES = {
     "(": "括号",
     ")": "括号",
 }
-MARK_RE = re.compile(r"[,:;!?()]")
-CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+CJK = f"[{HAN}{CJK_PUNCT}]"
+CJK_RE = re.compile(CJK)
+# Every mark, in order. Group 1 catches the common case in the same pass: `,:;` with
+# Chinese on both sides, `!?` right after Chinese. No URL, e-mail or Latin run can hold
+# such a mark, so it needs none of the per-line checks.
+MARK_RE = re.compile(f"(?<={CJK})([,:;](?={CJK})|[!?])|[,:;!?()]")
 DIGIT_RE = re.compile(r"[0-9０-９]")
 SKIP_RE = re.compile(
     r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
@@ -35,33 +39,69 @@ SKIP_RE = re.compile(
 ASCII_RUN_RE = re.compile(r"[!-~]+")
 LAYOUT_SPACES = "\u00a0\u3000"
 PAIR = "()→（）"
+PATTERNS = {mark: f"{mark}→{full}" for mark, full in FULL.items()}
+REASONS = {mark: f"中文语境中的半角{name}应为全角" for mark, name in NAMES.items()}
 
 
 def find(doc: CleanupDocument) -> Iterator[Suggestion]:
     for line in doc.lines:
         if MARK_RE.search(line.text):
-            yield from _line_suggestions(doc, line.start, line.text)
+            yield from _line_suggestions(line)
 
 
-def _line_suggestions(doc: CleanupDocument, base: int, text: str) -> Iterator[Suggestion]:
-    skipped = _skipped_positions(text)
-    brackets = _bracket_changes(text, skipped)
-    runs = [match.span() for match in ASCII_RUN_RE.finditer(text)]
+def _line_suggestions(line: Line) -> Iterator[Suggestion]:
+    text = line.text
+    slow: _SlowChecks | None = None
     for match in MARK_RE.finditer(text):
         at = match.start()
-        if at in skipped:
-            continue
         mark = match.group()
-        if mark in "()":
-            pattern = brackets.get(at)
-            if pattern is None:
-                continue
-        elif _wants_full_width(text, at, mark, runs):
-            pattern = f"{mark}→{FULL[mark]}"
-        else:
+        if match.lastindex:
+            yield _suggestion(line, at, mark, PATTERNS[mark])
             continue
-        reason = f"中文语境中的半角{NAMES[mark]}应为全角"
-        yield doc.suggestion(RULE, base + at, base + at + 1, FULL[mark], reason, 0.95, pattern)
+        slow = slow or _SlowChecks(text)
+        pattern = slow.pattern(at, mark)
+        if pattern is not None:
+            yield _suggestion(line, at, mark, pattern)
+
+
+def _suggestion(line: Line, at: int, mark: str, pattern: str) -> Suggestion:
+    # Built directly: the line is known, and a page holds hundreds of these.
+    start = line.start + at
+    return Suggestion(
+        RULE,
+        line.number,
+        at,
+        start,
+        start + 1,
+        mark,
+        FULL[mark],
+        REASONS[mark],
+        0.95,
+        None,
+        pattern,
+    )
+
+
+class _SlowChecks:
+    """The full checks for one line, worked out once and only when a mark needs them."""
+
+    __slots__ = ("text", "skipped", "brackets", "runs")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.skipped = _skipped_positions(text)
+        self.brackets = _bracket_changes(text, self.skipped)
+        self.runs = [match.span() for match in ASCII_RUN_RE.finditer(text)]
+
+    def pattern(self, at: int, mark: str) -> str | None:
+        """The suggestion's pattern for the mark at `at`, or None when it stays."""
+        if at in self.skipped:
+            return None
+        if mark in "()":
+            return self.brackets.get(at)
+        if _wants_full_width(self.text, at, mark, self.runs):
+            return PATTERNS[mark]
+        return None
 
 
 def _skipped_positions(text: str) -> set[int]:
