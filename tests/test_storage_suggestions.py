@@ -148,3 +148,27 @@ def test_new_imports_get_the_dictionary(project, tmp_path):
     page.write_text(f"标题\n\n{WRONG}主持会议。", encoding="utf-8")
     ((_, doc_id),) = import_paths(project, [page], workers=1).imported
     assert [s.before for s in project.suggestions(document_id=doc_id, rule="dictionary")] == [WRONG]
+
+
+def test_a_bracket_pair_is_accepted_and_rejected_together(tmp_path):
+    from editor_app.storage.importer import import_paths
+    from editor_app.storage.project import Project
+
+    source = tmp_path / "brackets.txt"
+    source.write_text(
+        "\n会议通过决议\n\n本报讯(记者 王明)会议审议通过(草案)并公布,各方表示赞同。\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "pairs.qingyang", editor="甲") as project:
+        import_paths(project, [source], workers=1)
+        brackets = [s for s in project.suggestions() if s.pattern == "()→（）"]
+        assert [s.before for s in brackets] == ["(", ")", "(", ")"]
+        project.accept_suggestions([brackets[2].id])  # the opening of （草案）
+        text = project.articles(1)[0].corrected_text
+        assert "（草案）" in text and "(记者 王明)" in text
+        project.reject_suggestions([brackets[1].id])  # the closing of the first pair
+        assert {s.status for s in project.suggestions(status=None, pattern="()→（）")} == {
+            "accepted",
+            "rejected",
+        }
+        assert [s.status for s in project.suggestions(pattern="()→（）")] == []

@@ -76,7 +76,26 @@ class SuggestionOperations:
     def _choose(self, ids, rule, pattern, document_id) -> list[Suggestion]:
         if not ids and not rule and not pattern:
             raise OperationError(self.path, "say which suggestions: ids, a rule or a pattern")
-        return self.suggestions(document_id=document_id, rule=rule, pattern=pattern, ids=ids)
+        chosen = self.suggestions(document_id=document_id, rule=rule, pattern=pattern, ids=ids)
+        return self._with_bracket_partners(chosen)
+
+    def _with_bracket_partners(self, chosen: list[Suggestion]) -> list[Suggestion]:
+        """A bracket pair is converted together: deciding one half decides the other."""
+        wanted = {s.id for s in chosen}
+        lines = {(s.document_id, s.line) for s in chosen if s.pattern == PAIR_PATTERN}
+        for document_id, line in lines:
+            on_line = [
+                s
+                for s in self.suggestions(document_id=document_id, pattern=PAIR_PATTERN)
+                if s.line == line
+            ]
+            for opening, closing in _bracket_pairs(on_line):
+                if opening.id in wanted or closing.id in wanted:
+                    for half in (opening, closing):
+                        if half.id not in wanted:
+                            wanted.add(half.id)
+                            chosen.append(half)
+        return sorted(chosen, key=lambda s: (s.document_id, s.start))
 
     def _by_article(self, chosen: list[Suggestion]) -> dict[int | None, list[Suggestion]]:
         groups: dict[int | None, list[Suggestion]] = defaultdict(list)
@@ -172,6 +191,20 @@ class SuggestionOperations:
                 )
                 made += 1
         return made
+
+
+PAIR_PATTERN = "()→（）"
+
+
+def _bracket_pairs(brackets: list[Suggestion]) -> list[tuple[Suggestion, Suggestion]]:
+    """Match opening and closing brackets of one line by nesting."""
+    pairs, stack = [], []
+    for suggestion in sorted(brackets, key=lambda s: s.start):
+        if suggestion.before == "(":
+            stack.append(suggestion)
+        elif stack:
+            pairs.append((stack.pop(), suggestion))
+    return pairs
 
 
 def reason_id(db, text: str, cache: dict | None = None) -> int:
