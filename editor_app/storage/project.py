@@ -9,7 +9,6 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from editor_app.model import Document
 from editor_app.storage.backups import backup_if_due
 from editor_app.storage.connection import connect_reader, connect_writer, inspect_file
 from editor_app.storage.errors import NotAProjectError, ProjectError, ReadOnlyProjectError
@@ -161,19 +160,3 @@ def is_project_file(path) -> bool:
     except NotAProjectError:
         return False
     return True
-
-
-def row_to_document(row: dict) -> Document:
-    return Document(
-        id=row["id"],
-        file_name=row["file_name"],
-        sha256=row["sha256"],
-        encoding=row["encoding"],
-        text=row["raw_text"],
-        publication=row["publication"],
-        date=row["date"],
-        page=row["page"],
-        edition=row["edition"],
-        imported_at=row["imported_at"],
-        source_path=row["source_path"] or "",
-    )

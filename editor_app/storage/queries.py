@@ -27,12 +27,10 @@ class ProjectQueries:
     """Read access, mixed into Project (uses self.db)."""
 
     def document(self, document_id: int) -> Document:
-        from editor_app.storage.project import row_to_document
-
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
         if not rows:
             raise KeyError(f"no document {document_id}")
-        return row_to_document(rows[0])
+        return _document(rows[0])
 
     def document_lines(self, document_id: int) -> tuple[Line, ...]:
         text = self.raw_text(document_id)
@@ -132,6 +130,22 @@ class ProjectQueries:
             "raw_bytes": q("SELECT coalesce(sum(size_bytes), 0) FROM documents").fetchone()[0],
             "schema_version": self.schema_version,
         }
+
+
+def _document(row: dict) -> Document:
+    return Document(
+        id=row["id"],
+        file_name=row["file_name"],
+        sha256=row["sha256"],
+        encoding=row["encoding"],
+        text=row["raw_text"],
+        publication=row["publication"],
+        date=row["date"],
+        page=row["page"],
+        edition=row["edition"],
+        imported_at=row["imported_at"],
+        source_path=row["source_path"] or "",
+    )
 
 
 def _article(row: dict) -> Article:
