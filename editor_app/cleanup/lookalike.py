@@ -85,13 +85,22 @@ def _adverb_use(text: str, at: int) -> bool:
     return following is not None and at + 1 < len(text) and text[at + 1] in following
 
 
+# Spans (from, to) relative to a character that cover it, two characters or more,
+# shortest first: most characters form a word with a neighbour, so the search ends early.
+SPANS_AROUND = sorted(
+    ((lo, lo + size) for size in range(2, lexicon.MAX_WORD + 1) for lo in range(1 - size, 1)),
+    key=lambda span: (span[1] - span[0], span[0]),
+)
+
+
 def _forms_word(text: str, at: int) -> bool:
     """Whether the character at `at` is part of some dictionary word as it stands."""
     table = lexicon.words()
-    for start in range(max(0, at - lexicon.MAX_WORD + 1), at + 1):
-        for end in range(max(at + 1, start + 2), min(len(text), start + lexicon.MAX_WORD) + 1):
-            if table.get(text[start:end], 0) > NONWORD_MAX:
-                return True
+    size = len(text)
+    for lo, hi in SPANS_AROUND:
+        start, end = at + lo, at + hi
+        if start >= 0 and end <= size and table.get(text[start:end], 0) > NONWORD_MAX:
+            return True
     return False
 
 
