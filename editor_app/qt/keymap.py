@@ -19,6 +19,10 @@ class Command:
     keys: str = ""
     scope: str = "window"
     edits: bool = True  # disabled while the project is read-only or an import runs
+    more_keys: str = ""  # a second key for the same command
+
+    def shortcuts(self) -> list[str]:
+        return [k for k in (self.keys, self.more_keys) if k]
 
 
 MENUS = {
@@ -44,8 +48,8 @@ ROLE_TEXTS = {
 }
 
 
-def _c(name, menu, text, keys="", scope="window", edits=True) -> Command:
-    return Command(name, menu, text, keys, scope, edits)
+def _c(name, menu, text, keys="", scope="window", edits=True, more_keys="") -> Command:
+    return Command(name, menu, text, keys, scope, edits, more_keys)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -59,6 +63,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     _c("import_files", "file", QT_TRANSLATE_NOOP("Commands", "Import files…"), "Ctrl+I"),
     _c("import_folder", "file", QT_TRANSLATE_NOOP("Commands", "Import folder…"), "Ctrl+Shift+I"),
+    _c("export", "file", QT_TRANSLATE_NOOP("Commands", "Export…"), "Ctrl+E", edits=False),
     _c("preferences", "file", QT_TRANSLATE_NOOP("Commands", "Preferences…"), "Ctrl+,", edits=False),
     _c("quit", "file", QT_TRANSLATE_NOOP("Commands", "Quit"), "Ctrl+Q", edits=False),
     _c("undo", "edit", QT_TRANSLATE_NOOP("Commands", "Undo"), "Ctrl+Z"),
@@ -69,6 +74,14 @@ COMMANDS: tuple[Command, ...] = (
         QT_TRANSLATE_NOOP("Commands", "Go to line or lines…"),
         "Ctrl+G",
         edits=False,
+    ),
+    _c(
+        "find_replace",
+        "edit",
+        QT_TRANSLATE_NOOP("Commands", "Find and replace…"),
+        "Ctrl+H",
+        edits=False,
+        more_keys="Ctrl+Shift+F",
     ),
     _c(
         "split",
@@ -123,6 +136,12 @@ COMMANDS: tuple[Command, ...] = (
         "article",
         QT_TRANSLATE_NOOP("Commands", "Mark reviewed, go to next unreviewed"),
         "Ctrl+R",
+    ),
+    _c(
+        "mark_approved",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Mark approved"),
+        "Ctrl+Shift+A",
     ),
     *(_c(f"role_{role}", "line", ROLE_TEXTS[role], ROLE_KEYS[role], scope="raw") for role in ROLES),
     _c(
@@ -194,6 +213,20 @@ COMMANDS: tuple[Command, ...] = (
         "view",
         QT_TRANSLATE_NOOP("Commands", "Show differences from raw text"),
         "Ctrl+D",
+        edits=False,
+    ),
+    _c(
+        "history",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "History of changes"),
+        "Ctrl+Shift+H",
+        edits=False,
+    ),
+    _c(
+        "statistics",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Project statistics…"),
+        "Ctrl+Shift+S",
         edits=False,
     ),
     _c(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
@@ -44,7 +46,27 @@ OPERATION_NAMES = {
     "批量修改": QT_TRANSLATE_NOOP("Labels", "batch edit"),
     "接受建议": QT_TRANSLATE_NOOP("Labels", "accept suggestions"),
     "拒绝建议": QT_TRANSLATE_NOOP("Labels", "reject suggestions"),
+    "导入文件": QT_TRANSLATE_NOOP("Labels", "import files"),
 }
+# Labels the core builds with details in them, by action key: the English UI shows these.
+ACTION_NAMES = {
+    "replace": QT_TRANSLATE_NOOP("Labels", "replace %1 occurrences"),
+    "revert": QT_TRANSLATE_NOOP("Labels", "revert: %1"),
+    "dict_add": QT_TRANSLATE_NOOP("Labels", "dictionary entry %1"),
+    "dict_remove": QT_TRANSLATE_NOOP("Labels", "remove dictionary entry %1"),
+    "accept": QT_TRANSLATE_NOOP("Labels", "accept suggestions"),
+    "reject": QT_TRANSLATE_NOOP("Labels", "reject suggestions"),
+    "import": QT_TRANSLATE_NOOP("Labels", "import files"),
+}
+# How each of those labels reads in Chinese: its action key and its detail (the %1).
+LABEL_PATTERNS = (
+    ("replace", re.compile(r"^替换 (\d+) 处$")),
+    ("revert", re.compile(r"^还原：(.*)$", re.DOTALL)),
+    ("dict_add", re.compile(r"^词典：(.*)$", re.DOTALL)),
+    ("dict_remove", re.compile(r"^删除词典：(.*)$", re.DOTALL)),
+    ("accept", re.compile(r"^接受")),
+    ("reject", re.compile(r"^拒绝")),
+)
 ROLE_COLOURS = {
     "kicker": "#8e44ad",
     "title": "#c0392b",
@@ -74,9 +96,35 @@ def status_name(status: str) -> str:
     return _translate(STATUS_NAMES, status)
 
 
-def operation_name(label: str) -> str:
-    """The UI-language name of a logged operation label (unknown labels as they are)."""
-    return _translate(OPERATION_NAMES, label)
+def operation_name(label: str, action: str | None = None) -> str:
+    """The UI-language name of a logged operation label (unknown labels as they are).
+
+    `action` is the operation's action key where the caller knows it; without it the
+    action is read from the label's form.
+    """
+    if _chinese_ui():
+        return label  # the core's labels are Chinese, with their details
+    if label in OPERATION_NAMES:
+        return _translate(OPERATION_NAMES, label)
+    for key, pattern in LABEL_PATTERNS:
+        found = pattern.match(label)
+        if found is not None and (action is None or action == key):
+            return _named_action(key, found.group(1) if pattern.groups else "")
+    if action in ACTION_NAMES and action not in dict(LABEL_PATTERNS):
+        return _named_action(action, "")
+    return label
+
+
+def _chinese_ui() -> bool:
+    source = OPERATION_NAMES["拆分文章"]
+    return QCoreApplication.translate("Labels", source) != source
+
+
+def _named_action(action: str, detail: str) -> str:
+    if action == "revert":
+        detail = operation_name(detail)
+    text = QCoreApplication.translate("Labels", ACTION_NAMES[action])
+    return text.replace("%1", detail).strip()
 
 
 def role_colour(role: str | None) -> QColor:

@@ -13,14 +13,18 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
+from editor_app.qt.background import Background
 from editor_app.qt.i18n import LANGUAGES
 from editor_app.qt.keymap import COMMANDS, MENUS
 from editor_app.qt.models.article_list import ArticleListModel
 from editor_app.qt.models.document_list import DocumentListModel
 from editor_app.qt.navigation import segment_at_line, suggestions_in
 from editor_app.qt.operations import OperationRunner
+from editor_app.qt.review.review_filters import ReviewFilterBar
 from editor_app.qt.settings import Preferences
 from editor_app.qt.widgets.article_form import ArticleForm
 from editor_app.qt.widgets.raw_view import RawTextView
@@ -28,22 +32,26 @@ from editor_app.qt.widgets.suggestion_panel import SuggestionPanel
 from editor_app.qt.widgets.text_editor import CorrectedTextPane
 from editor_app.qt.window_commands import EditingCommands
 from editor_app.qt.window_files import FileCommands
+from editor_app.qt.window_review import ReviewCommands
 
 SPLITTERS = ("main", "left", "right")
 
 
-class MainWindow(FileCommands, EditingCommands, QMainWindow):
+class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
     """Views and keys only: every change is a Project operation run by `self.runner`."""
 
     project_opened = Signal()
     import_finished = Signal(object)  # ImportReport or None
     article_shown = Signal(int)
+    backup_finished = Signal(object, str)  # the copy made (or None), an error message
+    export_finished = Signal(object)  # ExportReport or None
 
     def __init__(self, preferences: Preferences | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.preferences = preferences or Preferences()
         self.runner = OperationRunner(self)
+        self.background = Background(self)
         self.document_id: int | None = None
         self.article_id: int | None = None
         self.segments: list[dict] = []
@@ -51,6 +59,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
         self.import_job = None
         self.cheat_sheet = None
         self._build_panes()
+        self._build_history_dock()
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -70,13 +79,18 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
         self.document_view = self._table(self.documents, "documentList")
         self.articles = ArticleListModel(self)
         self.article_view = self._table(self.articles, "articleList")
+        self.filter_bar = ReviewFilterBar(None, self)
+        self.filter_bar.setObjectName("reviewFilterBar")
+        article_box = QWidget(self)
+        column = QVBoxLayout(article_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.article_view, 1)
         self.raw_view = RawTextView(self)
         self.form = ArticleForm(self)
         self.text_pane = CorrectedTextPane(self)
         self.suggestion_panel = SuggestionPanel(self)
-        self.left = self._splitter(
-            "left", Qt.Orientation.Vertical, self.document_view, self.article_view
-        )
+        self.left = self._splitter("left", Qt.Orientation.Vertical, self.document_view, article_box)
         self.right = self._splitter(
             "right", Qt.Orientation.Vertical, self.form, self.text_pane, self.suggestion_panel
         )
@@ -132,7 +146,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
         for command in COMMANDS:
             action = QAction(self)
             action.setObjectName(f"action_{command.name}")
-            action.setShortcut(QKeySequence(command.keys))
+            action.setShortcuts([QKeySequence(keys) for keys in command.shortcuts()])
             if command.scope == "raw":
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.raw_view.addAction(action)
@@ -141,6 +155,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
             action.triggered.connect(self._handler(command.name))
             self.actions[command.name] = action
         self.actions["show_diff"].setCheckable(True)
+        self.actions["history"].setCheckable(True)
         self.runner.undo_action = self.actions["undo"]
         self.runner.redo_action = self.actions["redo"]
 
@@ -210,6 +225,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
         self.suggestion_panel.reject_clicked.connect(self.cmd_reject_suggestion)
         self.suggestion_panel.accept_rule_clicked.connect(self.cmd_accept_rule)
         self.suggestion_panel.current_changed.connect(self._suggestion_focused)
+        self._connect_review()
 
     # -- language ---------------------------------------------------------------------------
 
@@ -224,6 +240,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
         self.line_label.setText(self.tr("Line: "))
         self.line_box.setPlaceholderText(self.tr("12 or 83-87"))
         self.toolbar.setWindowTitle(self.tr("Navigation"))
+        self.retranslate_review()
         self.runner.refresh_undo_actions()
         for action in self.language_actions.actions():
             action.setChecked(action.data() == self.language)
@@ -271,6 +288,10 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
             "previous_document",
             "next_uncertain",
             "go_to_line",
+            "export",
+            "find_replace",
+            "history",
+            "statistics",
         ):
             self.actions[name].setEnabled(needs_project)
         self.form.set_editable(editable)
@@ -347,7 +368,7 @@ class MainWindow(FileCommands, EditingCommands, QMainWindow):
     def _load_document_state(self) -> None:
         self.segments = self.project.article_rows(self.document_id)
         self.open_suggestions = self.suggestions_of_document(self.document_id)
-        self.articles.set_rows(self.document_id, self.segments)
+        self.articles.set_rows(self.document_id, self.filtered_segments(self.segments))
 
     def suggestions_of_document(self, document_id: int) -> list:
         fetch = getattr(self.project, "suggestions", None)

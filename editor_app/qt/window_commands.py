@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex
 from editor_app.qt.navigation import (
     neighbour,
     next_uncertain,
-    next_unreviewed,
     parse_line_range,
     segment_at_line,
     suggestion_from,
@@ -110,38 +109,6 @@ class EditingCommands:
 
     def commit_text(self, article_id: int, text: str) -> None:
         self.runner.run(self.project.replace_text, article_id, text)
-
-    def cmd_reviewed_next(self) -> None:
-        if self.article_id is None:
-            return
-        done = self.article_id
-        if self.runner.run(self.project.set_status, done, "reviewed") is None:
-            return
-        following = next_unreviewed(self.segments, done)
-        if following is not None:
-            self.show_article(following["id"], move_cursor=True)
-        else:
-            self._next_unreviewed_document()
-
-    def _next_unreviewed_document(self) -> None:
-        row = (self.documents.row_of(self.document_id) or 0) + 1
-        while True:
-            if row >= self.documents.loaded_count:
-                if not self.documents.canFetchMore(QModelIndex()):
-                    self.statusBar().showMessage(
-                        QCoreApplication.translate("Commands", "Every article is reviewed."), 5000
-                    )
-                    return
-                self.documents.fetchMore(QModelIndex())
-                continue
-            data = self.documents.row_data(row)
-            if data["reviewed"] < data["articles"]:
-                self.show_document(data["id"])
-                following = next_unreviewed(self.segments, None)
-                if following is not None:
-                    self.show_article(following["id"], move_cursor=True)
-                return
-            row += 1
 
     # -- suggestions ------------------------------------------------------------------------
 

@@ -7,9 +7,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
-from editor_app.qt.dialogs import project_error_message, show_error, show_notice
+from editor_app.export import ExportOptions
+from editor_app.qt.background import ProjectReader, backup_work, export_work
+from editor_app.qt.dialogs import (
+    non_modal_notice,
+    project_error_message,
+    show_error,
+    show_notice,
+)
 from editor_app.qt.i18n import install_language
 from editor_app.qt.importing import ImportJob
+from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.qt.widgets.preferences import PreferencesDialog
 from editor_app.storage.errors import ProjectError
 from editor_app.storage.project import PROJECT_SUFFIX, Project
@@ -19,6 +27,10 @@ MAX_SKIPPED_SHOWN = 15
 
 class FileCommands:
     language = "en"
+    reader: ProjectReader | None = None
+    export_call = None
+    export_progress: QProgressDialog | None = None
+    backup_notice = None
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -26,11 +38,7 @@ class FileCommands:
         """Open a project file; every failure is a dialog naming the file and the problem."""
         self.close_project()
         try:
-            project = Project.open(
-                path,
-                editor=self.preferences.editor_name or None,
-                backup_folder=self.preferences.backup_folder or None,
-            )
+            project = Project.open(path, editor=self.preferences.editor_name or None, backups=False)
         except ProjectError as error:
             show_error(
                 self,
@@ -46,6 +54,8 @@ class FileCommands:
             )
             return False
         self._use_project(project)
+        if not project.read_only:
+            self.start_backup()
         if project.read_only:
             message = QCoreApplication.translate("Files", "%1\nis opened read-only: %2").replace(
                 "%1", str(project.path)
@@ -75,9 +85,11 @@ class FileCommands:
     def _use_project(self, project) -> None:
         self.runner.project = project
         self.runner.last_write_failed = False
+        self.reader = ProjectReader(project.path, project.editor)
         self.preferences.remember_project(str(project.path))
         self.documents.set_project(project)
         self.update_enabled()
+        self.review_project_changed()
         first = self.documents.document_id(0)
         self.show_document(first)
         self.project_opened.emit()
@@ -86,12 +98,19 @@ class FileCommands:
         if self.project is None:
             return
         self.text_pane.commit()
+        self.background.wait()  # backups, exports and searches read the file
+        if self.export_progress is not None:
+            self.export_progress.close()
         project = self.project
         self.runner.project = None
         self.document_id = self.article_id = None
         self.segments, self.open_suggestions = [], []
         self.documents.set_project(None)
         self.show_document(None)
+        self.review_project_changed()
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
         project.close()
         self.update_enabled()
 
@@ -222,6 +241,103 @@ class FileCommands:
                 QCoreApplication.translate("Files", "…and %1 more").replace("%1", str(more))
             )
         return "\n".join(lines)
+
+    # -- the daily backup -------------------------------------------------------------------
+
+    def start_backup(self) -> None:
+        """The daily backup on a pool thread; the editor works on meanwhile."""
+        work = backup_work(self.project.path, self.preferences.backup_folder or None)
+        self.background.start(
+            work,
+            finished=lambda made: self._backup_done(made, ""),
+            failed=lambda error: self._backup_done(None, error),
+        )
+
+    def _backup_done(self, made, error: str) -> None:
+        if error:
+            notice = QCoreApplication.translate("Files", "No backup could be made: %1")
+            if self.project is not None:
+                self.project.notice = notice.replace("%1", error)
+                self.update_title()
+            self.backup_notice = non_modal_notice(
+                self,
+                QCoreApplication.translate("Files", "Daily backup failed"),
+                notice.replace("%1", error),
+            )
+        elif made is not None:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("Files", "Daily backup made: %1").replace(
+                    "%1", Path(made).name
+                ),
+                8000,
+            )
+        self.backup_finished.emit(made, error)
+
+    # -- export -----------------------------------------------------------------------------
+
+    def cmd_export(self) -> None:
+        if self.project is None or self.export_call is not None:
+            return
+        dialog = ExportDialog(self.project.path, self)
+        if dialog.exec():
+            self.start_export(dialog.target_path(), dialog.chosen_format(), dialog.options())
+
+    def start_export(self, out, format: str, options=None) -> None:
+        """Export on a pool thread through a reader of its own, with progress and Cancel."""
+        if self.project is None or self.export_call is not None:
+            return
+        self.text_pane.commit()
+        progress = QProgressDialog(
+            QCoreApplication.translate("Files", "Exporting…"),
+            QCoreApplication.translate("Files", "Cancel"),
+            0,
+            0,
+            self,
+        )
+        progress.setObjectName("exportProgress")
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # editing goes on meanwhile
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        self.export_progress = progress
+        self.export_call = self.background.start(
+            export_work(self.project.path, Path(out), format, options or ExportOptions()),
+            finished=lambda report: self._export_done(report, ""),
+            failed=lambda error: self._export_done(None, error),
+            progress=self._export_progressed,
+        )
+        progress.canceled.connect(self.export_call.cancel)
+        progress.show()
+
+    def _export_progressed(self, done: int, total: int, name: str) -> None:
+        if self.export_progress is None:
+            return
+        self.export_progress.setMaximum(total)
+        self.export_progress.setValue(done)
+        self.export_progress.setLabelText(
+            QCoreApplication.translate("Files", "Exporting %1").replace("%1", name)
+        )
+
+    def _export_done(self, report, error: str) -> None:
+        if self.export_progress is not None:
+            self.export_progress.close()
+        self.export_progress = None
+        self.export_call = None
+        if error:
+            show_error(self, QCoreApplication.translate("Files", "The export failed"), error)
+        elif report is not None and report.cancelled:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("Files", "Export cancelled; nothing was written."), 8000
+            )
+        elif report is not None:
+            text = QCoreApplication.translate("Files", "Exported %1 articles of %2 documents to %3")
+            self.statusBar().showMessage(
+                text.replace("%1", str(report.articles))
+                .replace("%2", str(report.documents))
+                .replace("%3", report.path),
+                15000,
+            )
+        self.export_finished.emit(report)
 
     # -- preferences and language -----------------------------------------------------------
 

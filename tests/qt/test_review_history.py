@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from editor_app.qt.labels import operation_name
 from editor_app.qt.review.diff_html import diff_html, diff_segments
 from editor_app.qt.review.history_pane import ConflictDialog, HistoryPane
 from editor_app.storage.importer import import_paths
@@ -81,7 +82,8 @@ def test_lists_every_change_newest_first(pane, project):
     logged = project.history(limit=1000)
     assert pane.model.rowCount() == len(logged)
     assert column(pane, 1) == [op.editor for op in logged]
-    assert column(pane, 2)[0] == logged[0].label
+    assert column(pane, 2)[0] == operation_name(logged[0].label, logged[0].action)
+    assert column(pane, 2)[0] == "change field"  # the English UI names the core's 修改字段
     assert "第二稿" not in column(pane, 3)[0]  # the target names the article, not the value
     assert str(logged[0].article_id) in column(pane, 3)[0]
 
@@ -98,7 +100,7 @@ def test_filters_by_operation(pane, project):
     choose(pane.action_combo, "set_status")
     assert pane.model.rowCount() == 1
     assert pane.model.operation(0).action == "set_status"
-    assert pane.action_combo.currentText() == "设置状态"
+    assert pane.action_combo.currentText() == "set status"  # 设置状态, named in English
 
 
 def test_filters_by_time_range(qtbot, pane, project):

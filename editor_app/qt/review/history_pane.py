@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.model import Change, Operation
+from editor_app.qt.labels import operation_name
 from editor_app.qt.review.diff_html import diff_html
 from editor_app.qt.review.running import Runner, direct_runner
 from editor_app.storage.errors import ProjectError
@@ -176,11 +177,12 @@ class HistoryModel(QAbstractTableModel):
         return self.state_text(op)
 
     def operation_text(self, op: Operation) -> str:
+        name = operation_name(op.label, op.action)
         if op.kind == "undo":
-            return self.tr("Undo: %1").replace("%1", op.label)
+            return self.tr("Undo: %1").replace("%1", name)
         if op.kind == "redo":
-            return self.tr("Redo: %1").replace("%1", op.label)
-        return op.label
+            return self.tr("Redo: %1").replace("%1", name)
+        return name
 
     def target_text(self, op: Operation) -> str:
         parts = []
@@ -407,7 +409,7 @@ class HistoryPane(QWidget):
         self._refill(self.editor_combo, self.tr("All editors"), [(e, e) for e in editors])
         self._refill(self.action_combo, self.tr("All operations"), [(a, a) for a in actions])
         for index, action in enumerate(actions, start=1):
-            self.action_combo.setItemText(index, actions[action])
+            self.action_combo.setItemText(index, operation_name(actions[action], action))
             self.action_combo.setItemData(index, action, Qt.ItemDataRole.ToolTipRole)
         self._refill(
             self.document_combo,
@@ -527,16 +529,18 @@ class HistoryPane(QWidget):
 
 def row_name(table: str, key: dict) -> str:
     """Which row a change touched, in words."""
-    tr = QCoreApplication.translate
     if table == "articles":
-        return tr("HistoryPane", "Article %1").replace("%1", str(key.get("id")))
+        text = QCoreApplication.translate("HistoryPane", "Article %1")
+        return text.replace("%1", str(key.get("id")))
     if table == "line_roles":
-        text = tr("HistoryPane", "Document %1, line %2")
+        text = QCoreApplication.translate("HistoryPane", "Document %1, line %2")
         return text.replace("%1", str(key.get("document_id"))).replace("%2", str(key.get("line")))
     if table == "suggestions":
-        return tr("HistoryPane", "Suggestion %1").replace("%1", str(key.get("id")))
+        text = QCoreApplication.translate("HistoryPane", "Suggestion %1")
+        return text.replace("%1", str(key.get("id")))
     if table == "dictionary":
-        return tr("HistoryPane", "Dictionary entry %1").replace("%1", str(key.get("id")))
+        text = QCoreApplication.translate("HistoryPane", "Dictionary entry %1")
+        return text.replace("%1", str(key.get("id")))
     return f"{table} " + ", ".join(f"{k} {v}" for k, v in key.items())
 
 

@@ -43,6 +43,7 @@ class SearchReplaceDialog(QDialog):
 
     jump_to_article = Signal(int, str, int)  # article id, field, start offset in the field
     changed = Signal(object)  # the OpResult of a replace or a new dictionary entry
+    searched = Signal(list)  # the hits of a search or preview, once they are listed
 
     def __init__(self, project=None, parent=None, *, run: Runner | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,9 @@ class SearchReplaceDialog(QDialog):
         self.run = run or direct_runner(self)
         self.hits: list[Hit] = []
         self.previewing = False
+        self.background = None  # set by use_background: searches then leave the GUI thread
+        self.reader = None
+        self._serial = 0
         self._names: dict[int, str] = {}
         self._build()
         self._update_buttons()
@@ -116,6 +120,7 @@ class SearchReplaceDialog(QDialog):
 
     def set_project(self, project) -> None:
         self.project = project
+        self._serial += 1  # a search still running is for the old project
         self._show([], previewing=False)
         self.message_label.clear()
 
@@ -123,35 +128,82 @@ class SearchReplaceDialog(QDialog):
         self.query_edit.setText(text)
         self.regex_check.setChecked(regex)
 
+    def use_background(self, background, reader) -> None:
+        """Search and preview on a pool thread (`background.start`) through `reader.read`."""
+        self.background = background
+        self.reader = reader
+
     def search(self) -> list[Hit]:
-        """Run the query; hits are listed, an invalid query is explained in the dialog."""
-        hits = self._ask(
-            lambda: self.project.search(self._query(), regex=self._regex(), limit=SEARCH_LIMIT)
+        """Run the query; hits are listed, an invalid query is explained in the dialog.
+
+        In the background the hits arrive later (see `searched`) and this returns [].
+        """
+        query, regex = self._query(), self._regex()
+        return self._read(
+            lambda project: project.search(query, regex=regex, limit=SEARCH_LIMIT),
+            self._searched,
         )
-        if hits is None:
-            return []
+
+    def preview(self) -> list[Hit]:
+        """List every hit with its replacement, each with a box to keep or skip it."""
+        find, replacement, regex = self._query(), self.replace_edit.text(), self._regex()
+        return self._read(
+            lambda project: project.replace_preview(find, replacement, regex=regex),
+            self._previewed,
+        )
+
+    def _searched(self, hits: list[Hit]) -> list[Hit]:
         self._show(hits, previewing=False)
         if len(hits) >= SEARCH_LIMIT:
             self._say(self.tr("The first %1 hits are shown.").replace("%1", str(len(hits))))
         else:
             self._say(self.tr("%1 hits").replace("%1", str(len(hits))))
+        self.searched.emit(hits)
         return hits
 
-    def preview(self) -> list[Hit]:
-        """List every hit with its replacement, each with a box to keep or skip it."""
-        find, replacement = self._query(), self.replace_edit.text()
-        hits = self._ask(
-            lambda: self.project.replace_preview(find, replacement, regex=self._regex())
-        )
-        if hits is None:
-            return []
+    def _previewed(self, hits: list[Hit]) -> list[Hit]:
         self._show(hits, previewing=True)
         self._say(
             self.tr("%1 hits would change. Untick the ones to keep as they are.").replace(
                 "%1", str(len(hits))
             )
         )
+        self.searched.emit(hits)
         return hits
+
+    def _read(self, read, done) -> list[Hit]:
+        """read(project) here, or on a pool thread through the reader; then done(hits)."""
+        if self.project is None:
+            return []
+        if not self._query():
+            self._say(self.tr("Type something to find."), error=True)
+            return []
+        if self.background is None:
+            hits = self._ask(lambda: read(self.project))
+            return done(hits) if hits is not None else []
+        self._serial += 1
+        serial = self._serial
+        reader = self.reader
+        self._say(self.tr("Searching…"))
+
+        def work(_progress, _cancelled):
+            try:
+                return reader.read(read)
+            except (ProjectError, re.error) as error:
+                return error  # explained on the GUI thread
+
+        def arrived(outcome) -> None:
+            if serial != self._serial:
+                return  # a newer search was started meanwhile
+            if isinstance(outcome, Exception):
+                self._explain(outcome)
+            else:
+                done(outcome)
+
+        self.background.start(
+            work, finished=arrived, failed=lambda message: self._say(message, error=True)
+        )
+        return []
 
     def kept_hits(self) -> list[Hit]:
         if not self.previewing:
@@ -200,19 +252,18 @@ class SearchReplaceDialog(QDialog):
 
     def _ask(self, call):
         """Run a read; a bad query becomes a message here, never an exception."""
-        if self.project is None:
-            return None
-        if not self._query():
-            self._say(self.tr("Type something to find."), error=True)
-            return None
         try:
             return call()
-        except ProjectError as error:
+        except (ProjectError, re.error) as error:
+            self._explain(error)
+        return None
+
+    def _explain(self, error: Exception) -> None:
+        if isinstance(error, ProjectError):
             self._say(self._problem_text(error.problem), error=True)
-        except re.error as error:  # a bad group reference in a regex replacement
+        else:  # a bad group reference in a regex replacement
             self._say(self.tr("Not a valid replacement: %1").replace("%1", str(error)), error=True)
         self._show([], previewing=False)
-        return None
 
     def _problem_text(self, problem: str) -> str:
         if problem.startswith("not a valid regular expression"):

@@ -20,7 +20,10 @@ def cheat_sheet_html() -> str:
         heading = QCoreApplication.translate("Menus", title).replace("&", "")
         rows.append(f"<tr><th colspan=2 align=left><br>{html.escape(heading)}</th></tr>")
         for command in commands:
-            keys = QKeySequence(command.keys).toString(QKeySequence.SequenceFormat.NativeText)
+            keys = ", ".join(
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                for k in command.shortcuts()
+            )
             text = QCoreApplication.translate("Commands", command.text).rstrip("…")
             rows.append(
                 f"<tr><td><code>{html.escape(keys)}</code>&nbsp;&nbsp;</td>"

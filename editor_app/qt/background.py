@@ -1,0 +1,131 @@
+"""Long reads off the GUI thread: the daily backup, exports, searches of big projects.
+
+A `BackgroundCall` runs one function on a thread of a QThreadPool and reports on the GUI
+thread through queued signals. Reads run through a connection of their own (a read-only
+Project, or the backup's own connection), never through the window's writer, so the
+editor keeps working while they run and SQLite's WAL keeps them consistent.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from editor_app.export import ExportOptions, export_project
+from editor_app.storage.backups import backup_if_due_separately
+from editor_app.storage.project import Project
+
+# call(progress, cancelled) -> result; progress(done, total, name), cancelled() -> bool
+Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], object]
+
+
+class CallSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class BackgroundCall(QRunnable):
+    """One call on a pool thread; `signals` fire on the thread that made the call object."""
+
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the Python side keeps it until it has reported
+        self.work = work
+        self.signals = CallSignals()
+        self.cancel_requested = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.signals.progress.emit, self.cancel_requested.is_set)
+        except Exception as error:  # reported on the GUI thread, loudly
+            self.signals.failed.emit(str(error) or type(error).__name__)
+            return
+        self.signals.finished.emit(result)
+
+
+class Background(QObject):
+    """The window's pool of background calls; `wait()` before the project closes."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._running: set[BackgroundCall] = set()
+
+    def start(self, work: Work, finished=None, failed=None, progress=None) -> BackgroundCall:
+        call = BackgroundCall(work)
+        self._running.add(call)
+        for signal, slot in (
+            (call.signals.finished, finished),
+            (call.signals.failed, failed),
+            (call.signals.progress, progress),
+        ):
+            if slot is not None:
+                signal.connect(slot)
+        call.signals.finished.connect(lambda _result, c=call: self._running.discard(c))
+        call.signals.failed.connect(lambda _message, c=call: self._running.discard(c))
+        self.pool.start(call)
+        return call
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def cancel_all(self) -> None:
+        for call in list(self._running):
+            call.cancel()
+
+    def wait(self) -> None:
+        self.cancel_all()
+        self.pool.waitForDone()
+
+
+class ProjectReader:
+    """A read-only Project for background reads, opened on first use, one user at a time."""
+
+    def __init__(self, path: Path, editor: str | None = None) -> None:
+        self.path = Path(path)
+        self.editor = editor
+        self._project: Project | None = None
+        self._lock = threading.Lock()
+
+    def read(self, call: Callable[[Project], object]):
+        """call(project) with the reader, on whichever thread asks."""
+        with self._lock:
+            if self._project is None:
+                self._project = Project.open(self.path, editor=self.editor, read_only=True)
+            return call(self._project)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._project is not None:
+                self._project.close()
+                self._project = None
+
+
+def backup_work(path: Path, folder: str | None) -> Work:
+    """The daily backup, through a connection of its own; returns the copy or None."""
+
+    def work(_progress, _cancelled):
+        return backup_if_due_separately(Path(path), folder=Path(folder) if folder else None)
+
+    return work
+
+
+def export_work(path: Path, out: Path, format: str, options: ExportOptions) -> Work:
+    """Export through a read-only Project of its own: editing goes on meanwhile."""
+
+    def work(progress, cancelled):
+        with Project.open(path, read_only=True) as reader:
+            return export_project(
+                reader, out, format, options, progress=progress, cancelled=cancelled
+            )
+
+    return work
