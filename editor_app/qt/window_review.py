@@ -16,10 +16,6 @@ from editor_app.qt.review.search_dialog import SearchReplaceDialog
 from editor_app.qt.review.stats_view import StatsDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
-
-
 class ReviewCommands:
     search_dialog: SearchReplaceDialog | None = None
     stats_dialog: StatsDialog | None = None
@@ -52,8 +48,8 @@ class ReviewCommands:
         self.filter_bar.articles_filtered.connect(self._articles_filtered)
 
     def retranslate_review(self) -> None:
-        self.history_dock.setWindowTitle(_tr("History"))
-        self.history_whole_project.setText(_tr("Whole project"))
+        self.history_dock.setWindowTitle(QCoreApplication.translate("Review", "History"))
+        self.history_whole_project.setText(QCoreApplication.translate("Review", "Whole project"))
 
     # -- the project ------------------------------------------------------------------------
 
@@ -153,7 +149,9 @@ class ReviewCommands:
         try:
             article = self.project.article(article_id)
         except (KeyError, LookupError):
-            self.statusBar().showMessage(_tr("That article no longer exists."), 5000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("Review", "That article no longer exists."), 5000
+            )
             return None
         if article.document_id != self.document_id:
             self.show_document(article.document_id, line=article.start_line)

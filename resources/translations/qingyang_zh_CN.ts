@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="524"/>
-        <source>HistoryPane</source>
-        <comment>Article %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="526"/>
-        <source>HistoryPane</source>
-        <comment>Document %1, line %2</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="529"/>
-        <source>HistoryPane</source>
-        <comment>Suggestion %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="531"/>
-        <source>HistoryPane</source>
-        <comment>Dictionary entry %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ArticleForm</name>
     <message>
         <location filename="../../editor_app/qt/widgets/article_form.py" line="72"/>
@@ -154,13 +127,13 @@
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="93"/>
         <source>No changes yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无修改</translation>
     </message>
 </context>
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/cheat_sheet.py" line="36"/>
+        <location filename="../../editor_app/qt/widgets/cheat_sheet.py" line="39"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -168,222 +141,247 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="36"/>
+        <location filename="../../editor_app/qt/keymap.py" line="40"/>
         <source>Line is kicker</source>
         <translation>本行为引题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="37"/>
+        <location filename="../../editor_app/qt/keymap.py" line="41"/>
         <source>Line is title</source>
         <translation>本行为主题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="38"/>
+        <location filename="../../editor_app/qt/keymap.py" line="42"/>
         <source>Line is subtitle</source>
         <translation>本行为副题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="39"/>
+        <location filename="../../editor_app/qt/keymap.py" line="43"/>
         <source>Line is byline</source>
         <translation>本行为署名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="40"/>
+        <location filename="../../editor_app/qt/keymap.py" line="44"/>
         <source>Line is subhead</source>
         <translation>本行为小标题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="41"/>
+        <location filename="../../editor_app/qt/keymap.py" line="45"/>
         <source>Line is body</source>
         <translation>本行为正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="42"/>
+        <location filename="../../editor_app/qt/keymap.py" line="46"/>
         <source>Line is boilerplate</source>
         <translation>本行为版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="43"/>
+        <location filename="../../editor_app/qt/keymap.py" line="47"/>
         <source>Line is noise</source>
         <translation>本行为噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="52"/>
+        <location filename="../../editor_app/qt/keymap.py" line="56"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="56"/>
+        <location filename="../../editor_app/qt/keymap.py" line="60"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="60"/>
+        <location filename="../../editor_app/qt/keymap.py" line="64"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="61"/>
+        <location filename="../../editor_app/qt/keymap.py" line="65"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="62"/>
+        <location filename="../../editor_app/qt/keymap.py" line="66"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="67"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="63"/>
+        <location filename="../../editor_app/qt/keymap.py" line="68"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="64"/>
+        <location filename="../../editor_app/qt/keymap.py" line="69"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="65"/>
+        <location filename="../../editor_app/qt/keymap.py" line="70"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="69"/>
+        <location filename="../../editor_app/qt/keymap.py" line="74"/>
         <source>Go to line or lines…</source>
         <translation>跳到行或行范围…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="76"/>
+        <location filename="../../editor_app/qt/keymap.py" line="81"/>
+        <source>Find and replace…</source>
+        <translation>查找和替换…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="89"/>
         <source>Split article at cursor line</source>
         <translation>在光标行拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="82"/>
+        <location filename="../../editor_app/qt/keymap.py" line="95"/>
         <source>Merge with previous article</source>
         <translation>与上一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="88"/>
+        <location filename="../../editor_app/qt/keymap.py" line="101"/>
         <source>Merge with next article</source>
         <translation>与下一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="94"/>
+        <location filename="../../editor_app/qt/keymap.py" line="107"/>
         <source>Move start boundary one line up</source>
         <translation>文章起点上移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="100"/>
+        <location filename="../../editor_app/qt/keymap.py" line="113"/>
         <source>Move start boundary one line down</source>
         <translation>文章起点下移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="106"/>
+        <location filename="../../editor_app/qt/keymap.py" line="119"/>
         <source>Move late title to head of article</source>
         <translation>后置标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="112"/>
+        <location filename="../../editor_app/qt/keymap.py" line="125"/>
         <source>Mark lines as boilerplate</source>
         <translation>标记为版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="118"/>
+        <location filename="../../editor_app/qt/keymap.py" line="131"/>
         <source>Mark lines as noise</source>
         <translation>标记为噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="124"/>
+        <location filename="../../editor_app/qt/keymap.py" line="137"/>
         <source>Mark reviewed, go to next unreviewed</source>
         <translation>标为已审，转到下一篇未审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="131"/>
+        <location filename="../../editor_app/qt/keymap.py" line="143"/>
+        <source>Mark approved</source>
+        <translation>标记为已审定</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="150"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="138"/>
+        <location filename="../../editor_app/qt/keymap.py" line="157"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="142"/>
+        <location filename="../../editor_app/qt/keymap.py" line="161"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="146"/>
+        <location filename="../../editor_app/qt/keymap.py" line="165"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="152"/>
+        <location filename="../../editor_app/qt/keymap.py" line="171"/>
         <source>Accept all of this rule in the document</source>
         <translation>接受本页此规则的全部建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="158"/>
+        <location filename="../../editor_app/qt/keymap.py" line="177"/>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="165"/>
+        <location filename="../../editor_app/qt/keymap.py" line="184"/>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="172"/>
+        <location filename="../../editor_app/qt/keymap.py" line="191"/>
         <source>Next document</source>
         <translation>下一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="179"/>
+        <location filename="../../editor_app/qt/keymap.py" line="198"/>
         <source>Previous document</source>
         <translation>上一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="186"/>
+        <location filename="../../editor_app/qt/keymap.py" line="205"/>
         <source>Next uncertain boundary</source>
         <translation>下一个不确定边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="190"/>
+        <location filename="../../editor_app/qt/keymap.py" line="209"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="191"/>
+        <location filename="../../editor_app/qt/keymap.py" line="210"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="195"/>
+        <location filename="../../editor_app/qt/keymap.py" line="214"/>
         <source>Show differences from raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="202"/>
+        <location filename="../../editor_app/qt/keymap.py" line="221"/>
+        <source>History of changes</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="228"/>
+        <source>Project statistics…</source>
+        <translation>项目统计…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="235"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="132"/>
+        <location filename="../../editor_app/qt/window_review.py" line="186"/>
         <source>Every article is reviewed.</source>
         <translation>所有文章均已审阅。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="152"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="119"/>
         <source>Suggestions are not available.</source>
         <translation>建议功能不可用。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="188"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="155"/>
         <source>No more suggestions in this document.</source>
         <translation>本文档没有更多建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="233"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="200"/>
         <source>Type a line number or a range like 83-87.</source>
         <translation>请输入行号或范围，如 83-87。</translation>
     </message>
@@ -391,44 +389,44 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="207"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="210"/>
         <source>Revert: later changes conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>还原：与后来的修改冲突</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="213"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="216"/>
         <source>Later changes set some of the same fields again. Keep their values, or overwrite them with the old ones?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="222"/>
-        <source>Keep later values</source>
-        <translation type="unfinished"></translation>
+        <translation>后来的修改又改动了其中一些字段。保留后来的值，还是用旧值覆盖？</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/history_pane.py" line="225"/>
+        <source>Keep later values</source>
+        <translation>保留后来的值</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="228"/>
         <source>Overwrite</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Current value</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="237"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Reverts to</source>
-        <translation type="unfinished"></translation>
+        <translation>还原为</translation>
     </message>
 </context>
 <context>
@@ -442,7 +440,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../editor_app/qt/dialogs.py" line="21"/>
+        <location filename="../../editor_app/qt/dialogs.py" line="33"/>
         <source>The project file
 %1
 cannot be used:
@@ -477,429 +475,616 @@ cannot be used:
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="30"/>
+        <source>Export the corpus</source>
+        <translation>导出语料</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="36"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="53"/>
+        <source>Include boilerplate and noise</source>
+        <translation>包括版面固定内容和噪声</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="55"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="56"/>
+        <source>Export to:</source>
+        <translation>导出到：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="57"/>
+        <source>Articles with status:</source>
+        <translation>文章状态：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="58"/>
+        <source>Script:</source>
+        <translation>字形：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="71"/>
+        <source>JSON Lines (one article a line)</source>
+        <translation>JSON Lines（每行一篇文章）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="72"/>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="73"/>
+        <source>TEI P5 XML</source>
+        <translation>TEI P5 XML</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="74"/>
+        <source>Plain text (a folder, one file per article)</source>
+        <translation>纯文本（一个文件夹，每篇文章一个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="79"/>
+        <source>As corrected</source>
+        <translation>保持校对后原样</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="80"/>
+        <source>Simplified</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="81"/>
+        <source>Traditional</source>
+        <translation>繁体</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="82"/>
+        <source>Traditional (Taiwan)</source>
+        <translation>繁体（台湾）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="83"/>
+        <source>Traditional (Hong Kong)</source>
+        <translation>繁体（香港）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="109"/>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/export_dialog.py" line="112"/>
+        <source>Export to file</source>
+        <translation>导出到文件</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="37"/>
-        <location filename="../../editor_app/qt/window_files.py" line="44"/>
+        <location filename="../../editor_app/qt/window_files.py" line="45"/>
+        <location filename="../../editor_app/qt/window_files.py" line="52"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="50"/>
+        <location filename="../../editor_app/qt/window_files.py" line="60"/>
         <source>%1
 is opened read-only: %2</source>
         <translation>%1
 以只读方式打开：%2</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="55"/>
+        <location filename="../../editor_app/qt/window_files.py" line="65"/>
         <source>Read-only project</source>
         <translation>只读项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="69"/>
+        <location filename="../../editor_app/qt/window_files.py" line="79"/>
         <source>Cannot create the project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="101"/>
+        <location filename="../../editor_app/qt/window_files.py" line="120"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="103"/>
+        <location filename="../../editor_app/qt/window_files.py" line="122"/>
         <source>Qingyang projects (*%1)</source>
         <translation>清样项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="115"/>
+        <location filename="../../editor_app/qt/window_files.py" line="134"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="117"/>
+        <location filename="../../editor_app/qt/window_files.py" line="136"/>
         <source>Qingyang projects (*%1);;All files (*)</source>
         <translation>清样项目 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="139"/>
+        <location filename="../../editor_app/qt/window_files.py" line="158"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="141"/>
+        <location filename="../../editor_app/qt/window_files.py" line="160"/>
         <source>Text files (*.txt *.text);;All files (*)</source>
         <translation>文本文件 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="148"/>
+        <location filename="../../editor_app/qt/window_files.py" line="167"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="160"/>
+        <location filename="../../editor_app/qt/window_files.py" line="179"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="161"/>
+        <location filename="../../editor_app/qt/window_files.py" line="180"/>
+        <location filename="../../editor_app/qt/window_files.py" line="292"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="183"/>
+        <location filename="../../editor_app/qt/window_files.py" line="202"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="195"/>
+        <location filename="../../editor_app/qt/window_files.py" line="214"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="199"/>
+        <location filename="../../editor_app/qt/window_files.py" line="218"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="207"/>
+        <location filename="../../editor_app/qt/window_files.py" line="226"/>
         <source>Imported %1 files, skipped %2.</source>
         <translation>已导入 %1 个文件，跳过 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="213"/>
+        <location filename="../../editor_app/qt/window_files.py" line="232"/>
         <source>The import was cancelled; the files imported so far are kept.</source>
         <translation>导入已取消；已导入的文件均保留。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="222"/>
+        <location filename="../../editor_app/qt/window_files.py" line="241"/>
         <source>…and %1 more</source>
         <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="258"/>
+        <source>No backup could be made: %1</source>
+        <translation>无法生成备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="264"/>
+        <source>Daily backup failed</source>
+        <translation>每日备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="269"/>
+        <source>Daily backup made: %1</source>
+        <translation>已生成每日备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="291"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="318"/>
+        <source>Exporting %1</source>
+        <translation>正在导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="327"/>
+        <source>The export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="330"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_files.py" line="333"/>
+        <source>Exported %1 articles of %2 documents to %3</source>
+        <translation>已将 %2 份文档中的 %1 篇文章导出到 %3</translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="143"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="144"/>
-        <source>Editor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../editor_app/qt/review/history_pane.py" line="145"/>
-        <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/history_pane.py" line="146"/>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
+        <source>Editor</source>
+        <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/history_pane.py" line="147"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="148"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="149"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="179"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="182"/>
         <source>Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="181"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="184"/>
         <source>Redo: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="191"/>
-        <source>article %1 (gone)</source>
-        <translation type="unfinished"></translation>
+        <translation>重做：%1</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/history_pane.py" line="194"/>
-        <source>whole project</source>
-        <translation type="unfinished"></translation>
+        <source>article %1 (gone)</source>
+        <translation>文章 %1（已不存在）</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/history_pane.py" line="197"/>
+        <source>whole project</source>
+        <translation>整个项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="200"/>
         <source>undone</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销</translation>
     </message>
 </context>
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="347"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="353"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="348"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="354"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="388"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="394"/>
         <source>Go to article</source>
-        <translation type="unfinished"></translation>
+        <translation>转到文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="389"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="395"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="390"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="396"/>
         <source>Undo this one change as a new change</source>
-        <translation type="unfinished"></translation>
+        <translation>以一次新修改撤回这一项修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="403"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="409"/>
         <source>All editors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="404"/>
-        <source>All operations</source>
-        <translation type="unfinished"></translation>
+        <translation>全部编辑</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/history_pane.py" line="410"/>
+        <source>All operations</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="416"/>
         <source>All documents</source>
-        <translation type="unfinished"></translation>
+        <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="497"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="481"/>
+        <source>Only the first %1 changed fields are shown.</source>
+        <translation>只显示前 %1 个改动的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="507"/>
         <source>Cannot revert</source>
-        <translation type="unfinished"></translation>
+        <translation>无法还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="510"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="520"/>
         <source>Nothing reverted</source>
-        <translation type="unfinished"></translation>
+        <translation>没有还原任何内容</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="511"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="521"/>
         <source>Later changes set every field of this change; nothing was reverted.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次修改的每个字段都被后来的修改改过，没有还原任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="533"/>
+        <source>Article %1</source>
+        <translation>文章 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="536"/>
+        <source>Document %1, line %2</source>
+        <translation>文档 %1，第 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="539"/>
+        <source>Suggestion %1</source>
+        <translation>建议 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="542"/>
+        <source>Dictionary entry %1</source>
+        <translation>词典条目 %1</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="9"/>
+        <location filename="../../editor_app/qt/labels.py" line="11"/>
         <source>kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="10"/>
+        <location filename="../../editor_app/qt/labels.py" line="12"/>
         <source>title</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="11"/>
+        <location filename="../../editor_app/qt/labels.py" line="13"/>
         <source>subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="12"/>
+        <location filename="../../editor_app/qt/labels.py" line="14"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="13"/>
+        <location filename="../../editor_app/qt/labels.py" line="15"/>
         <source>subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="14"/>
+        <location filename="../../editor_app/qt/labels.py" line="16"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="15"/>
+        <location filename="../../editor_app/qt/labels.py" line="17"/>
         <source>boilerplate</source>
         <translation>版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="16"/>
+        <location filename="../../editor_app/qt/labels.py" line="18"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="19"/>
+        <location filename="../../editor_app/qt/labels.py" line="21"/>
         <source>news</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="20"/>
+        <location filename="../../editor_app/qt/labels.py" line="22"/>
         <source>feature</source>
         <translation>通讯</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="21"/>
+        <location filename="../../editor_app/qt/labels.py" line="23"/>
         <source>commentary</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="22"/>
+        <location filename="../../editor_app/qt/labels.py" line="24"/>
         <source>interview</source>
         <translation>访谈</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="23"/>
+        <location filename="../../editor_app/qt/labels.py" line="25"/>
         <source>brief</source>
         <translation>简讯</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="24"/>
+        <location filename="../../editor_app/qt/labels.py" line="26"/>
         <source>photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="25"/>
+        <location filename="../../editor_app/qt/labels.py" line="27"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="28"/>
+        <location filename="../../editor_app/qt/labels.py" line="30"/>
         <source>proposed</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="29"/>
+        <location filename="../../editor_app/qt/labels.py" line="31"/>
         <source>edited</source>
         <translation>已改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="30"/>
+        <location filename="../../editor_app/qt/labels.py" line="32"/>
         <source>reviewed</source>
         <translation>已审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="31"/>
+        <location filename="../../editor_app/qt/labels.py" line="33"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="35"/>
+        <location filename="../../editor_app/qt/labels.py" line="37"/>
         <source>split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="36"/>
+        <location filename="../../editor_app/qt/labels.py" line="38"/>
         <source>merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="37"/>
+        <location filename="../../editor_app/qt/labels.py" line="39"/>
         <source>move boundary</source>
         <translation>移动边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="38"/>
+        <location filename="../../editor_app/qt/labels.py" line="40"/>
         <source>set line role</source>
         <translation>设置行角色</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="39"/>
+        <location filename="../../editor_app/qt/labels.py" line="41"/>
         <source>change field</source>
         <translation>修改字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="40"/>
+        <location filename="../../editor_app/qt/labels.py" line="42"/>
         <source>edit text</source>
         <translation>修改正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="41"/>
+        <location filename="../../editor_app/qt/labels.py" line="43"/>
         <source>mark non-article</source>
         <translation>标记非文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="42"/>
+        <location filename="../../editor_app/qt/labels.py" line="44"/>
         <source>set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="43"/>
+        <location filename="../../editor_app/qt/labels.py" line="45"/>
         <source>move title to head</source>
         <translation>标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="44"/>
+        <location filename="../../editor_app/qt/labels.py" line="46"/>
         <source>batch edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="45"/>
+        <location filename="../../editor_app/qt/labels.py" line="47"/>
+        <location filename="../../editor_app/qt/labels.py" line="57"/>
         <source>accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="46"/>
+        <location filename="../../editor_app/qt/labels.py" line="48"/>
+        <location filename="../../editor_app/qt/labels.py" line="58"/>
         <source>reject suggestions</source>
         <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="49"/>
+        <location filename="../../editor_app/qt/labels.py" line="59"/>
+        <source>import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="53"/>
+        <source>replace %1 occurrences</source>
+        <translation>替换 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="54"/>
+        <source>revert: %1</source>
+        <translation>还原：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="55"/>
+        <source>dictionary entry %1</source>
+        <translation>词典：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="56"/>
+        <source>remove dictionary entry %1</source>
+        <translation>删除词典：%1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="213"/>
+        <location filename="../../editor_app/qt/main_window.py" line="238"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="214"/>
+        <location filename="../../editor_app/qt/main_window.py" line="239"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="215"/>
+        <location filename="../../editor_app/qt/main_window.py" line="240"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="216"/>
+        <location filename="../../editor_app/qt/main_window.py" line="241"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="217"/>
+        <location filename="../../editor_app/qt/main_window.py" line="242"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="234"/>
+        <location filename="../../editor_app/qt/main_window.py" line="260"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="238"/>
+        <location filename="../../editor_app/qt/main_window.py" line="264"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="240"/>
+        <location filename="../../editor_app/qt/main_window.py" line="266"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="242"/>
+        <location filename="../../editor_app/qt/main_window.py" line="268"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="244"/>
+        <location filename="../../editor_app/qt/main_window.py" line="270"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="246"/>
+        <location filename="../../editor_app/qt/main_window.py" line="272"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -907,42 +1092,42 @@ is opened read-only: %2</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="25"/>
+        <location filename="../../editor_app/qt/keymap.py" line="29"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="26"/>
+        <location filename="../../editor_app/qt/keymap.py" line="30"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="27"/>
+        <location filename="../../editor_app/qt/keymap.py" line="31"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="28"/>
+        <location filename="../../editor_app/qt/keymap.py" line="32"/>
         <source>&amp;Line</source>
         <translation>行(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="29"/>
+        <location filename="../../editor_app/qt/keymap.py" line="33"/>
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="30"/>
+        <location filename="../../editor_app/qt/keymap.py" line="34"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="31"/>
+        <location filename="../../editor_app/qt/keymap.py" line="35"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="32"/>
+        <location filename="../../editor_app/qt/keymap.py" line="36"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1032,31 +1217,49 @@ Everything saved before this change is kept.</source>
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="51"/>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="52"/>
+        <source>Whole project</source>
+        <translation>整个项目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="153"/>
+        <source>That article no longer exists.</source>
+        <translation>这篇文章已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewFilterBar</name>
     <message>
         <location filename="../../editor_app/qt/review/review_filters.py" line="98"/>
         <source>confidence &lt; </source>
-        <translation type="unfinished"></translation>
+        <translation>置信度 &lt; </translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/review_filters.py" line="112"/>
         <source>All articles</source>
-        <translation type="unfinished"></translation>
+        <translation>全部文章</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/review_filters.py" line="113"/>
         <source>Not yet reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未审读</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/review_filters.py" line="114"/>
         <source>Changed by…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改人…</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/review_filters.py" line="115"/>
         <source>Uncertain</source>
-        <translation type="unfinished"></translation>
+        <translation>边界存疑</translation>
     </message>
 </context>
 <context>
@@ -1064,120 +1267,125 @@ Everything saved before this change is kept.</source>
     <message>
         <location filename="../../editor_app/qt/review/running.py" line="25"/>
         <source>The change was not made</source>
-        <translation type="unfinished">修改未执行</translation>
+        <translation>修改未完成</translation>
     </message>
 </context>
 <context>
     <name>SearchReplaceDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="49"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="50"/>
         <source>Search and replace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="64"/>
-        <source>Text to find</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="65"/>
-        <source>Regular expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="66"/>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>查找和替换</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/search_dialog.py" line="68"/>
-        <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <source>Text to find</source>
+        <translation>要查找的文字</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/search_dialog.py" line="69"/>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/search_dialog.py" line="70"/>
-        <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <source>Search</source>
+        <translation>查找</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/search_dialog.py" line="72"/>
-        <source>Save as dictionary entry</source>
-        <translation type="unfinished"></translation>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="73"/>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/search_dialog.py" line="74"/>
-        <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="76"/>
+        <source>Save as dictionary entry</source>
+        <translation>存为词典条目</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/search_dialog.py" line="78"/>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="82"/>
         <source>Replace:</source>
-        <translation type="unfinished"></translation>
+        <translation>替换：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="135"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="158"/>
         <source>The first %1 hits are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示前 %1 处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="137"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="160"/>
         <source>%1 hits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处匹配</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="150"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="167"/>
         <source>%1 hits would change. Untick the ones to keep as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>将修改 %1 处。取消勾选要保持原样的匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="169"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="187"/>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="221"/>
         <source>Nothing to replace: preview first and keep at least one hit.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可替换的内容：请先预览，并至少保留一处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="176"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="228"/>
         <source>Replaced %1 occurrences as one step.</source>
-        <translation type="unfinished"></translation>
+        <translation>已替换 %1 处，作为一步操作。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="190"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="242"/>
         <source>Dictionary entry saved; %1 suggestions made.</source>
-        <translation type="unfinished"></translation>
+        <translation>词典条目已保存，生成 %1 条建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="206"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="179"/>
         <source>Type something to find.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="213"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="265"/>
         <source>Not a valid replacement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>替换文字无效：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="220"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="271"/>
         <source>Not a valid regular expression: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式无效：%1</translation>
     </message>
 </context>
 <context>
@@ -1185,74 +1393,74 @@ Everything saved before this change is kept.</source>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="135"/>
         <source>Project statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>项目统计</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="147"/>
         <source>Documents:</source>
-        <translation type="unfinished"></translation>
+        <translation>文档：</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="148"/>
         <source>Fully reviewed documents:</source>
-        <translation type="unfinished"></translation>
+        <translation>已全部审读的文档：</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="149"/>
         <source>Articles:</source>
-        <translation type="unfinished"></translation>
+        <translation>文章：</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
         <location filename="../../editor_app/qt/review/stats_view.py" line="155"/>
         <source>Articles</source>
-        <translation type="unfinished"></translation>
+        <translation>文章</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>片段</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
         <source>Open suggestions</source>
-        <translation type="unfinished">待处理建议</translation>
+        <translation>待处理建议</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="156"/>
         <source>Suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="157"/>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="160"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/stats_view.py" line="178"/>
         <location filename="../../editor_app/qt/review/stats_view.py" line="222"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
