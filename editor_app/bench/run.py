@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from editor_app.bench import floors
@@ -130,9 +131,9 @@ def _export_figures(project: Project, raw_bytes: int, work: Path) -> dict:
 def _window_figures(project: Path) -> dict:
     """The GUI figures come from a probe in its own process (the Qt shell's own module)."""
     command = [sys.executable, "-m", "editor_app.qt.bench_probe", str(project)]
-    completed = subprocess.run(
-        command, capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["QINGYANG_LAUNCH_TIME"] = repr(time.time())  # window_s counts from here
+    completed = subprocess.run(command, capture_output=True, text=True, env=env)
     if completed.returncode != 0:
         return {
             "window_s": None,
