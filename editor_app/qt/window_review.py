@@ -55,7 +55,9 @@ class ReviewCommands:
 
     def review_project_changed(self) -> None:
         """A project was opened or closed: the review widgets follow."""
-        self.filter_bar.set_project(self.project)
+        bar = self.filter_bar
+        bar.project, bar.document_id = self.project, None  # no whole-project query here
+        bar.refresh_editors()
         self._history_stale = True
         self._sync_history()
         if self.search_dialog is not None:
@@ -164,8 +166,10 @@ class ReviewCommands:
         if self.project is None:
             return
         if self.stats_dialog is None:
-            self.stats_dialog = StatsDialog(self.project, self)
+            self.stats_dialog = StatsDialog(None, self)
             self.stats_dialog.setObjectName("statsDialog")
+            self.stats_dialog.use_background(self.background, self.reader)
+            self.stats_dialog.set_project(self.project)
         else:
             self.stats_dialog.refresh()
         self.stats_dialog.show()

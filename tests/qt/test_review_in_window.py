@@ -157,7 +157,8 @@ def test_statistics_open_by_key(qtbot, window, tmp_path):
     press(qtbot, window, Qt.Key.Key_S, CTRL | SHIFT)
     dialog = window.stats_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.documents_label.text() == "2"
+    qtbot.waitUntil(lambda: dialog.documents_label.text() == "2", timeout=30_000)
+    assert dialog.stats["articles"] == window.project.stats()["articles"]
 
 
 def test_the_daily_backup_is_made_off_the_gui_thread(qtbot, window, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -130,10 +130,15 @@ class ChangesChart(QWidget):
 class StatsDialog(QDialog):
     """What Project.stats() says, read-only; Refresh reads it again."""
 
+    refreshed = Signal()  # the figures on show are new
+
     def __init__(self, project=None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Project statistics"))
         self.project = project
+        self.background = None  # set by use_background: the figures are then read off it
+        self.reader = None
+        self.stats: dict = {}
         self._build()
         if project is not None:
             self.refresh()
@@ -192,8 +197,26 @@ class StatsDialog(QDialog):
         self.project = project
         self.refresh()
 
+    def use_background(self, background, reader) -> None:
+        """Read the figures on a pool thread (`background.start`) through `reader.read`."""
+        self.background = background
+        self.reader = reader
+
     def refresh(self) -> None:
-        stats = self.project.stats()
+        """Read the figures again: here, or in the background when use_background was called."""
+        if self.background is None or self.reader is None:
+            self.show_stats(self.project.stats())
+            return
+        self.refresh_button.setEnabled(False)
+        reader = self.reader
+        self.background.start(
+            lambda _progress, _cancelled: reader.read(lambda project: project.stats()),
+            finished=self.show_stats,
+            failed=lambda _message: self.refresh_button.setEnabled(True),
+        )
+
+    def show_stats(self, stats: dict) -> None:
+        self.refresh_button.setEnabled(True)
         self.stats = stats
         self.documents_label.setText(str(stats["documents"]))
         self.reviewed_documents_label.setText(str(stats["documents_fully_reviewed"]))
@@ -204,6 +227,7 @@ class StatsDialog(QDialog):
         per_day = stats["changes_per_editor_per_day"]
         self.chart.set_data(per_day)
         self._fill_changes(per_day)
+        self.refreshed.emit()
 
     @staticmethod
     def _fill_counts(table: QTableWidget, counts: dict, *, translate: bool = False) -> None:
