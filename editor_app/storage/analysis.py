@@ -1,13 +1,19 @@
-"""Read, decode and analyse one raw file: the pure part of an import, safe in a worker."""
+"""Read, decode and analyse one raw file: the pure part of an import, safe in a worker.
+
+The result carries the rows to insert as plain tuples: they cross the process boundary
+far cheaper than dataclasses, and the writer, the one busy thread of the import, only
+adds the document id.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor_app.cleanup import suggest
-from editor_app.model import Proposal, Suggestion
+from editor_app.model import Line, Proposal, Segment, Suggestion, split_lines
 from editor_app.segmentation import segment
 from editor_app.storage.decoding import DecodeError, decode_bytes
 from editor_app.storage.filenames import date_and_page
@@ -27,9 +33,21 @@ class Analysis:
     had_crlf: bool = False
     date: str = ""
     page: str = ""
-    proposal: Proposal | None = None
-    suggestions: list[Suggestion] = field(default_factory=list)
+    line_count: int = 0
+    articles: list[tuple] = field(default_factory=list)  # ARTICLE_COLUMNS without document_id
+    roles: list[tuple[int, str]] = field(default_factory=list)  # (line, role)
+    suggestions: list[tuple] = field(default_factory=list)  # SUGGESTION_COLUMNS, reason text
     error: str = ""
+
+
+ARTICLE_COLUMNS = (
+    "start_line, end_line, start_offset, end_offset, kind, kicker, title, subtitle, dateline, "
+    "reporters, correspondents, interns, truncated, confidence, reason"
+)
+# The last value of a suggestion row is the reason's text; the writer swaps in its id.
+SUGGESTION_COLUMNS = (
+    "rule, line, col, next_line, start, end, before, after, confidence, pattern, reason_id"
+)
 
 
 @dataclass(slots=True)
@@ -71,6 +89,54 @@ def analyse_file(path: str) -> Analysis:
         return result
     result.text, result.encoding, result.had_crlf = decoded.text, decoded.encoding, decoded.had_crlf
     result.date, result.page = date_and_page(Path(path).name)
-    result.proposal = segment(decoded.text)
-    result.suggestions = suggest(decoded.text, result.proposal, dictionary)
+    proposal = segment(decoded.text)
+    _add_rows(result, proposal, suggest(decoded.text, proposal, dictionary))
     return result
+
+
+def _add_rows(result: Analysis, proposal: Proposal, suggestions: list[Suggestion]) -> None:
+    lines = split_lines(result.text)
+    result.line_count = len(lines)
+    result.articles = [_article_row(segment, lines) for segment in proposal.segments]
+    result.roles = list(proposal.roles.items())
+    result.suggestions = [_suggestion_row(s) for s in suggestions]
+
+
+def _article_row(seg: Segment, lines: list[Line]) -> tuple:
+    return (
+        seg.start,
+        seg.end,
+        lines[seg.start - 1].start,
+        lines[seg.end - 1].end,
+        seg.kind,
+        seg.kicker,
+        seg.title,
+        seg.subtitle,
+        seg.dateline,
+        _names(seg.reporters),
+        _names(seg.correspondents),
+        _names(seg.interns),
+        int(seg.truncated),
+        seg.confidence,
+        seg.reason,
+    )
+
+
+def _names(names) -> str:
+    return json.dumps(list(names or []), ensure_ascii=False)
+
+
+def _suggestion_row(s: Suggestion) -> tuple:
+    return (
+        s.rule,
+        s.line,
+        s.column,
+        s.next_line,
+        s.start,
+        s.end,
+        s.before,
+        s.after,
+        s.confidence,
+        s.pattern,
+        s.reason,
+    )

@@ -1,8 +1,8 @@
-"""Import raw text files into a project, one transaction per document.
+"""Import raw text files into a project, one transaction per batch of documents.
 
 Files are analysed (decoded, segmented, cleanup suggestions) in worker processes and
-written by this process's one writer connection. Each document is written in one
-transaction, so an import that is killed leaves every document whole or absent.
+written by this process's one writer connection. A document is never split across
+transactions, so an import that is killed leaves every document whole or absent.
 """
 
 from __future__ import annotations
@@ -14,13 +14,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_app.model import split_lines
-from editor_app.storage.analysis import Analysis, analyse_file, set_context
+from editor_app.storage.analysis import (
+    ARTICLE_COLUMNS,
+    SUGGESTION_COLUMNS,
+    Analysis,
+    analyse_file,
+    set_context,
+)
 from editor_app.storage.journal import now
 from editor_app.storage.suggestions import reason_id
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PARALLEL_FROM = 16  # below this many files, a pool costs more than it saves
+# A transaction ends after this much raw text or this many files, whichever comes first.
+# About the size of FTS5's in-memory index (1 MB): bigger batches save little more.
+BATCH_BYTES = 1_000_000
+BATCH_DOCUMENTS = 50
 
 
 @dataclass(slots=True)
@@ -59,20 +68,12 @@ def import_paths(
     """Import files and folders; returns what was imported and what was skipped, and why."""
     project.require_writable()
     files = [str(p) for p in iter_text_files(paths)]
-    report = ImportReport()
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
-    seen: set[str] = set(known)
     dictionary = tuple((e["wrong"], e["right"]) for e in project.dictionary())
-    for done, analysis in enumerate(_analyses(files, known, dictionary, workers), start=1):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        report.bytes_read += analysis.size
-        _store_one(project, analysis, publication, seen, report)
-        if progress is not None:
-            progress(done, len(files), analysis.path)
-    log_import(project, report)
-    return report
+    writer = _Writer(project.db, publication, progress, cancelled, len(files), set(known))
+    writer.run(_analyses(files, known, dictionary, workers))
+    log_import(project, writer.report)
+    return writer.report
 
 
 def _analyses(
@@ -99,109 +100,106 @@ def _analyses(
             yield future.result()
 
 
-def _store_one(project, analysis: Analysis, publication: str, seen: set, report) -> None:
-    name = Path(analysis.path).name
-    if analysis.error:
-        report.skipped.append((analysis.path, analysis.error))
-        return
-    if analysis.sha256 in seen:
-        report.skipped.append((analysis.path, "already in the project (same content)"))
-        return
-    seen.add(analysis.sha256)
-    with project.db.atomic():
-        doc_id = _insert_document(project.db, analysis, name, publication)
-    report.imported.append((analysis.path, doc_id))
+@dataclass(slots=True)
+class _Writer:
+    """Stores analyses through the writer connection, a batch of documents per transaction."""
 
+    db: object
+    publication: str
+    progress: Callable[[int, int, str], None] | None
+    cancelled: Callable[[], bool] | None
+    total: int
+    seen: set[str]
+    report: ImportReport = field(default_factory=ImportReport)
+    reasons: dict[str, int] = field(default_factory=dict)
 
-def _insert_document(db, analysis: Analysis, name: str, publication: str) -> int:
-    lines = split_lines(analysis.text)
-    doc_id = (
-        db.table("documents")
-        .insert(
-            {
-                "file_name": name,
-                "source_path": str(Path(analysis.path).resolve()),
-                "sha256": analysis.sha256,
-                "encoding": analysis.encoding,
-                "had_crlf": int(analysis.had_crlf),
-                "publication": publication,
-                "date": analysis.date,
-                "page": analysis.page,
-                "edition": "",
-                "raw_text": analysis.text,
-                "size_bytes": analysis.size,
-                "line_count": len(lines),
-                "imported_at": now(),
-            }
+    def run(self, analyses: Iterator[Analysis]) -> None:
+        steps = enumerate(analyses, start=1)
+        while self._store_batch(steps):
+            pass
+
+    def _store_batch(self, steps: Iterator[tuple[int, Analysis]]) -> bool:
+        """Store analyses in one transaction until the batch is full; False when done.
+
+        A transaction per batch keeps every document whole or absent after a crash, and
+        the trigram index is written out once per batch instead of once per document.
+        """
+        size = count = 0
+        with self.db.atomic():
+            for done, analysis in steps:
+                if self.cancelled is not None and self.cancelled():
+                    self.report.cancelled = True
+                    return False
+                self.report.bytes_read += analysis.size
+                self._store_one(analysis)
+                if self.progress is not None:
+                    self.progress(done, self.total, analysis.path)
+                size, count = size + analysis.size, count + 1
+                if size >= BATCH_BYTES or count >= BATCH_DOCUMENTS:
+                    return True
+        return False
+
+    def _store_one(self, analysis: Analysis) -> None:
+        if analysis.error:
+            self.report.skipped.append((analysis.path, analysis.error))
+            return
+        if analysis.sha256 in self.seen:
+            self.report.skipped.append((analysis.path, "already in the project (same content)"))
+            return
+        self.seen.add(analysis.sha256)
+        doc_id = self._insert_document(analysis)
+        self.report.imported.append((analysis.path, doc_id))
+
+    def _insert_document(self, analysis: Analysis) -> int:
+        conn = self.db.conn
+        # A plain execute: sqlite-utils' insert wraps each row in a savepoint, and every
+        # savepoint makes FTS5 flush its pending index data, the dearest part of a write.
+        doc_id = conn.execute(DOCUMENT_INSERT, self._document_row(analysis)).lastrowid
+        conn.executemany(ARTICLE_INSERT, [(doc_id, *row) for row in analysis.articles])
+        conn.executemany(ROLE_INSERT, [(doc_id, *row) for row in analysis.roles])
+        conn.executemany(
+            SUGGESTION_INSERT,
+            [(doc_id, *row[:-1], self._reason_id(row[-1])) for row in analysis.suggestions],
         )
-        .last_pk
-    )
-    # Plain executemany: the bulk of an import is these rows, and they need no conversion.
-    proposal = analysis.proposal
-    db.conn.executemany(ARTICLE_INSERT, [_article_row(doc_id, s, lines) for s in proposal.segments])
-    db.conn.executemany(
-        "INSERT INTO line_roles (document_id, line, role) VALUES (?, ?, ?)",
-        [(doc_id, number, role) for number, role in proposal.roles.items()],
-    )
-    reasons: dict[str, int] = {}
-    db.conn.executemany(
-        SUGGESTION_INSERT,
-        [_suggestion_row(db, doc_id, s, reasons) for s in analysis.suggestions],
-    )
-    return doc_id
+        return doc_id
+
+    def _document_row(self, analysis: Analysis) -> tuple:
+        path = Path(analysis.path)
+        return (
+            path.name,
+            str(path.resolve()),
+            analysis.sha256,
+            analysis.encoding,
+            int(analysis.had_crlf),
+            self.publication,
+            analysis.date,
+            analysis.page,
+            "",
+            analysis.text,
+            analysis.size,
+            analysis.line_count,
+            now(),
+        )
+
+    def _reason_id(self, text: str) -> int:
+        found = self.reasons.get(text)
+        return found if found is not None else reason_id(self.db, text, self.reasons)
 
 
+DOCUMENT_INSERT = (
+    "INSERT INTO documents (file_name, source_path, sha256, encoding, had_crlf, publication, "
+    "date, page, edition, raw_text, size_bytes, line_count, imported_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 ARTICLE_INSERT = (
-    "INSERT INTO articles (document_id, start_line, end_line, start_offset, end_offset, kind, "
-    "kicker, title, subtitle, dateline, reporters, correspondents, interns, truncated, "
-    "confidence, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO articles (document_id, {ARTICLE_COLUMNS}) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+ROLE_INSERT = "INSERT INTO line_roles (document_id, line, role) VALUES (?, ?, ?)"
 SUGGESTION_INSERT = (
-    "INSERT INTO suggestions (document_id, rule, line, col, next_line, start, end, before, "
-    "after, reason_id, confidence, pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO suggestions (document_id, {SUGGESTION_COLUMNS}) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-def _article_row(doc_id: int, seg, lines) -> tuple:
-    return (
-        doc_id,
-        seg.start,
-        seg.end,
-        lines[seg.start - 1].start,
-        lines[seg.end - 1].end,
-        seg.kind,
-        seg.kicker,
-        seg.title,
-        seg.subtitle,
-        seg.dateline,
-        _names(seg.reporters),
-        _names(seg.correspondents),
-        _names(seg.interns),
-        int(seg.truncated),
-        seg.confidence,
-        seg.reason,
-    )
-
-
-def _names(names) -> str:
-    return json.dumps(list(names or []), ensure_ascii=False)
-
-
-def _suggestion_row(db, doc_id: int, s, reasons: dict) -> tuple:
-    return (
-        doc_id,
-        s.rule,
-        s.line,
-        s.column,
-        s.next_line,
-        s.start,
-        s.end,
-        s.before,
-        s.after,
-        reason_id(db, s.reason, reasons),
-        s.confidence,
-        s.pattern,
-    )
 
 
 def log_import(project, report: ImportReport, **detail) -> None:
