@@ -101,8 +101,28 @@ def _analyses(
 
 
 @dataclass(slots=True)
+class _Batch:
+    """The documents of one transaction: their ids, and the rows written at its end."""
+
+    first_id: int
+    size: int = 0
+    documents: list[tuple] = field(default_factory=list)
+    articles: list[tuple] = field(default_factory=list)
+
+    def full(self) -> bool:
+        return self.size >= BATCH_BYTES or len(self.documents) >= BATCH_DOCUMENTS
+
+
+@dataclass(slots=True)
 class _Writer:
-    """Stores analyses through the writer connection, a batch of documents per transaction."""
+    """Stores analyses through the writer connection, a batch of documents per transaction.
+
+    A transaction per batch keeps every document whole or absent after a crash. Inside
+    one, lines and suggestions go in as each analysis arrives; the documents and articles
+    go in at the end, each table in one statement. That order is for FTS5 (SQLite 3.40):
+    it writes out its pending index at every statement that could roll back, so the
+    text of a whole batch is indexed in one go instead of document by document.
+    """
 
     db: object
     publication: str
@@ -119,27 +139,32 @@ class _Writer:
             pass
 
     def _store_batch(self, steps: Iterator[tuple[int, Analysis]]) -> bool:
-        """Store analyses in one transaction until the batch is full; False when done.
-
-        A transaction per batch keeps every document whole or absent after a crash, and
-        the trigram index is written out once per batch instead of once per document.
-        """
-        size = count = 0
+        """One transaction of analyses, until the batch is full; False when all are done."""
+        conn = self.db.conn
         with self.db.atomic():
-            for done, analysis in steps:
-                if self.cancelled is not None and self.cancelled():
-                    self.report.cancelled = True
-                    return False
-                self.report.bytes_read += analysis.size
-                self._store_one(analysis)
-                if self.progress is not None:
-                    self.progress(done, self.total, analysis.path)
-                size, count = size + analysis.size, count + 1
-                if size >= BATCH_BYTES or count >= BATCH_DOCUMENTS:
-                    return True
+            # Rows name their document before it exists: checked at commit instead.
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()
+            batch = _Batch(first_id[0])
+            more = self._fill(batch, steps)
+            _insert_rows(conn, DOCUMENT_INSERT, batch.documents)
+            _insert_rows(conn, ARTICLE_INSERT, batch.articles)
+        return more
+
+    def _fill(self, batch: _Batch, steps: Iterator[tuple[int, Analysis]]) -> bool:
+        for done, analysis in steps:
+            if self.cancelled is not None and self.cancelled():
+                self.report.cancelled = True
+                return False
+            self.report.bytes_read += analysis.size
+            self._store_one(analysis, batch)
+            if self.progress is not None:
+                self.progress(done, self.total, analysis.path)
+            if batch.full():
+                return True
         return False
 
-    def _store_one(self, analysis: Analysis) -> None:
+    def _store_one(self, analysis: Analysis, batch: _Batch) -> None:
         if analysis.error:
             self.report.skipped.append((analysis.path, analysis.error))
             return
@@ -147,15 +172,16 @@ class _Writer:
             self.report.skipped.append((analysis.path, "already in the project (same content)"))
             return
         self.seen.add(analysis.sha256)
-        doc_id = self._insert_document(analysis)
+        doc_id = self._add_document(analysis, batch)
         self.report.imported.append((analysis.path, doc_id))
 
-    def _insert_document(self, analysis: Analysis) -> int:
+    def _add_document(self, analysis: Analysis, batch: _Batch) -> int:
+        # The id SQLite would give it: one more than the largest, and this is the only writer.
+        doc_id = batch.first_id + len(batch.documents)
+        batch.documents.append((doc_id, *self._document_row(analysis)))
+        batch.articles.extend((doc_id, *row) for row in analysis.articles)
+        batch.size += analysis.size
         conn = self.db.conn
-        # A plain execute: sqlite-utils' insert wraps each row in a savepoint, and every
-        # savepoint makes FTS5 flush its pending index data, the dearest part of a write.
-        doc_id = conn.execute(DOCUMENT_INSERT, self._document_row(analysis)).lastrowid
-        conn.executemany(ARTICLE_INSERT, [(doc_id, *row) for row in analysis.articles])
         conn.executemany(ROLE_INSERT, [(doc_id, *row) for row in analysis.roles])
         conn.executemany(
             SUGGESTION_INSERT,
@@ -186,10 +212,26 @@ class _Writer:
         return found if found is not None else reason_id(self.db, text, self.reasons)
 
 
+# Bound parameters per statement: SQLite builds before 3.32 allow no more than 999.
+MAX_VARIABLES = 999
+
+
+def _insert_rows(conn, insert: str, rows: list[tuple]) -> None:
+    """Insert rows with one multi-row statement per MAX_VARIABLES values."""
+    if not rows:
+        return
+    head, one_row = insert.split(" VALUES ")
+    per_statement = max(1, MAX_VARIABLES // len(rows[0]))
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        values = ", ".join([one_row] * len(chunk))
+        conn.execute(f"{head} VALUES {values}", [value for row in chunk for value in row])
+
+
 DOCUMENT_INSERT = (
-    "INSERT INTO documents (file_name, source_path, sha256, encoding, had_crlf, publication, "
-    "date, page, edition, raw_text, size_bytes, line_count, imported_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO documents (id, file_name, source_path, sha256, encoding, had_crlf, "
+    "publication, date, page, edition, raw_text, size_bytes, line_count, imported_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 ARTICLE_INSERT = (
     f"INSERT INTO articles (document_id, {ARTICLE_COLUMNS}) "
