@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from editor_app.qt.i18n import install_language
 from editor_app.qt.main_window import MainWindow
 from editor_app.qt.settings import Preferences
+from editor_app.storage.project import default_editor
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -60,12 +61,31 @@ def open_or_create(window: MainWindow, path: Path) -> None:
         window.create_project(path)
 
 
+def ask_editor_name_once(parent: QWidget, preferences: Preferences) -> str:
+    """Every change carries the editor's name: ask for it on the first run, then keep it."""
+    if preferences.editor_name:
+        return preferences.editor_name
+    name, accepted = QInputDialog.getText(
+        parent,
+        QCoreApplication.translate("Startup", "Your name"),
+        QCoreApplication.translate(
+            "Startup",
+            "Your name, recorded with every change you make (you can change it in Preferences):",
+        ),
+        text=default_editor(),
+    )
+    name = name.strip() if accepted else ""
+    preferences.editor_name = name or default_editor()
+    return preferences.editor_name
+
+
 def main(argv: list[str]) -> int:
     app = application()
     window = MainWindow()
     window.language = install_language(window.preferences.language)
     window.retranslate()
     window.show()
+    ask_editor_name_once(window, window.preferences)
     if argv:
         open_or_create(window, Path(argv[0]))
     else:

@@ -366,7 +366,7 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="186"/>
+        <location filename="../../editor_app/qt/window_review.py" line="190"/>
         <source>Every article is reviewed.</source>
         <translation>所有文章均已审阅。</translation>
     </message>
@@ -1229,7 +1229,7 @@ Everything saved before this change is kept.</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="153"/>
+        <location filename="../../editor_app/qt/window_review.py" line="155"/>
         <source>That article no longer exists.</source>
         <translation>这篇文章已不存在。</translation>
     </message>
@@ -1389,76 +1389,89 @@ Everything saved before this change is kept.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../editor_app/qt/app.py" line="70"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/app.py" line="71"/>
+        <source>Your name, recorded with every change you make (you can change it in Preferences):</source>
+        <translation>您的姓名，将记录在您的每一处修改中（可在“首选项”中更改）：</translation>
+    </message>
+</context>
+<context>
     <name>StatsDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="135"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="137"/>
         <source>Project statistics</source>
         <translation>项目统计</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="147"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="148"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
         <source>Fully reviewed documents:</source>
         <translation>已全部审读的文档：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="149"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="157"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="155"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="157"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="160"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="158"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="158"/>
         <source>Segments</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="159"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="159"/>
         <source>Open suggestions</source>
         <translation>待处理建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="156"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="161"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="157"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="162"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="160"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="165"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="178"/>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="222"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="183"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="246"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
