@@ -12,6 +12,8 @@ import math
 from functools import cache
 from pathlib import Path
 
+from editor_app.cleanup import table_cache
+
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "cleanup"
 MAX_WORD = 5
 
@@ -42,10 +44,20 @@ NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "r", "vn"})
 
 @cache
 def _tables() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+    found = (_jieba_dict(), resource("words.txt"))
+    sources = [path for path in found if path is not None and path.is_file()]
+    return table_cache.cached("lexicon", sources, _build_tables)
+
+
+def _jieba_dict() -> Path | None:
+    return _package_file("jieba", "dict.txt")
+
+
+def _build_tables() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     table: dict[str, int] = {}
     verbs: set[str] = set()
     nominals: set[str] = set()
-    jieba_dict = _package_file("jieba", "dict.txt")
+    jieba_dict = _jieba_dict()
     if jieba_dict is not None:
         with jieba_dict.open(encoding="utf-8") as handle:
             for raw in handle:
