@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from editor_app.model import split_lines
-
 # Sentence-final marks, full- and half-width (OCR often gives the half-width ones).
 SENTENCE_END = frozenset("。！？!?…；;")
 # Closers that may follow a sentence-final mark: `。”` still ends the sentence.
@@ -77,10 +75,10 @@ def has_inner_sentence_end(text: str) -> bool:
 def non_empty_lines(text: str) -> list[LineInfo]:
     """The non-empty lines of normalised text, numbered as in the raw file."""
     infos = []
-    for line in split_lines(text):
-        stripped = strip_line(line.text)
+    # Numbered as split_lines numbers them, without building its Line objects.
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = strip_line(raw)
         if not stripped:
             continue
-        indented = line.text[:1] in INDENT_CHARS
-        infos.append(LineInfo(line.number, line.text, stripped, indented))
+        infos.append(LineInfo(number, raw, stripped, raw[:1] in INDENT_CHARS))
     return infos

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from editor_app.cleanup import suggest
-from editor_app.model import Line, Proposal, Segment, Suggestion, split_lines
+from editor_app.model import Proposal, Segment, Suggestion
 from editor_app.segmentation import segment
 from editor_app.storage.decoding import DecodeError, decode_bytes
 from editor_app.storage.filenames import date_and_page
@@ -95,19 +96,21 @@ def analyse_file(path: str) -> Analysis:
 
 
 def _add_rows(result: Analysis, proposal: Proposal, suggestions: list[Suggestion]) -> None:
-    lines = split_lines(result.text)
-    result.line_count = len(lines)
-    result.articles = [_article_row(segment, lines) for segment in proposal.segments]
+    lengths = [len(line) for line in result.text.split("\n")]
+    # starts[n - 1] is where line n starts: the offsets split_lines gives, found cheaper.
+    starts = list(accumulate((length + 1 for length in lengths), initial=0))
+    result.line_count = len(lengths)
+    result.articles = [_article_row(seg, starts, lengths) for seg in proposal.segments]
     result.roles = list(proposal.roles.items())
     result.suggestions = [_suggestion_row(s) for s in suggestions]
 
 
-def _article_row(seg: Segment, lines: list[Line]) -> tuple:
+def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:
     return (
         seg.start,
         seg.end,
-        lines[seg.start - 1].start,
-        lines[seg.end - 1].end,
+        starts[seg.start - 1],
+        starts[seg.end - 1] + lengths[seg.end - 1],
         seg.kind,
         seg.kicker,
         seg.title,
