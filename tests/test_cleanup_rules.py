@@ -286,3 +286,14 @@ def test_suggestions_are_sorted_and_never_overlap():
 def test_unknown_rule_is_an_error():
     with pytest.raises(ValueError):
         suggest("文字", proposal("文字"), rules=["nope"])
+
+
+def test_traditional_characters_beyond_the_bmp_are_found_in_order():
+    found = run("我們看𡞵見後面的𡢃字", "traditional")
+    assert [(s.column, s.before, s.after) for s in found] == [
+        (1, "們", "们"),
+        (3, "𡞵", "㛟"),
+        (4, "見", "见"),
+        (5, "後", "后"),
+        (8, "𡢃", "㛠"),
+    ]

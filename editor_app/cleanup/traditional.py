@@ -7,6 +7,7 @@ and is not itself valid in the target script, is always suggested; an ambiguous 
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from editor_app.cleanup.document import CleanupDocument
 from editor_app.model import Suggestion
 
 RULE = "traditional"
+ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 MAX_PHRASE = 6
 MIN_WORD_FREQ = 20
 
@@ -28,9 +30,19 @@ class ScriptTable:
     certain: dict[str, str]
     ambiguous: dict[str, tuple[str, ...]]
     phrases: dict[str, str]
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # the characters in the BMP
+    astral: re.Pattern[str]  # and those beyond it, searched for apart
     label: str
     target: str
+
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Every foreign character of `text`, in order."""
+        # sre scans a class of BMP characters many times faster than one that also
+        # holds characters beyond it, and text rarely has any of those at all.
+        if ASTRAL_RE.search(text) is None:
+            return self.pattern.finditer(text)
+        both = (self.pattern.finditer(text), self.astral.finditer(text))
+        return heapq.merge(*both, key=lambda match: match.start())
 
 
 @cache
@@ -61,16 +73,22 @@ def table(script: str) -> ScriptTable:
         for key, values in lexicon.opencc(phrases).items()
         if len(key) <= MAX_PHRASE and len(values[0]) == len(key)
     }
-    chars = "".join(sorted(set(certain) | set(ambiguous)))
+    chars = sorted(set(certain) | set(ambiguous))
+    bmp = "".join(char for char in chars if char <= "\uffff")
+    astral = "".join(char for char in chars if char > "\uffff")
     return ScriptTable(
-        certain, ambiguous, phrase_table, re.compile(f"[{re.escape(chars)}]"), label, target
+        certain, ambiguous, phrase_table, _char_class(bmp), _char_class(astral), label, target
     )
+
+
+def _char_class(chars: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
 
 def find(doc: CleanupDocument) -> Iterator[Suggestion]:
     current = table(doc.script)
     text = doc.text
-    for match in current.pattern.finditer(text):
+    for match in current.matches(text):
         at = match.start()
         char = match.group()
         choice = current.certain.get(char)
