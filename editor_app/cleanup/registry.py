@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from editor_app.cleanup import (
     dictionary,
@@ -29,6 +30,7 @@ RULES: dict[str, Finder] = {
     lookalike.RULE: lookalike.find,
 }
 DEFAULT_RULES: tuple[str, ...] = tuple(RULES)
+BY_OFFSET = attrgetter("start", "end")
 
 
 def rule_names(rules: Iterable[str] | None) -> tuple[str, ...]:
@@ -47,27 +49,37 @@ def run(doc: CleanupDocument, names: Iterable[str]) -> list[Suggestion]:
     taken: list[tuple[int, int]] = []
     kept: list[Suggestion] = []
     for name in names:
-        fresh = [s for s in RULES[name](doc) if not _overlaps(taken, s)]
-        fresh = _drop_self_overlaps(fresh)
+        fresh = _drop_self_overlaps(_clear_of(taken, RULES[name](doc)))
         kept.extend(fresh)
         taken.extend((s.start, s.end) for s in fresh)
         taken.sort()
-    kept.sort(key=lambda s: (s.start, s.end))
+    kept.sort(key=BY_OFFSET)
     return kept
 
 
-def _overlaps(taken: list[tuple[int, int]], suggestion: Suggestion) -> bool:
-    index = bisect_right(taken, (suggestion.start, float("inf")))
-    if index > 0 and taken[index - 1][1] > suggestion.start:
-        return True
-    return index < len(taken) and taken[index][0] < suggestion.end
+def _clear_of(taken: list[tuple[int, int]], found: Iterable[Suggestion]) -> list[Suggestion]:
+    """The suggestions that overlap no span in `taken` (sorted, non-overlapping)."""
+    if not taken:
+        return list(found)
+    # One loop over plain lists: a rule can find hundreds of suggestions per page.
+    starts = [start for start, _ in taken]
+    ends = [end for _, end in taken]
+    clear = []
+    for suggestion in found:
+        index = bisect_right(starts, suggestion.start)
+        if index > 0 and ends[index - 1] > suggestion.start:
+            continue
+        if index < len(starts) and starts[index] < suggestion.end:
+            continue
+        clear.append(suggestion)
+    return clear
 
 
 def _drop_self_overlaps(suggestions: list[Suggestion]) -> list[Suggestion]:
     """Within one rule the first of two overlapping suggestions (by offset) stays."""
     result: list[Suggestion] = []
     end = -1
-    for suggestion in sorted(suggestions, key=lambda s: (s.start, s.end)):
+    for suggestion in sorted(suggestions, key=BY_OFFSET):
         if suggestion.start >= end:
             result.append(suggestion)
             end = suggestion.end
