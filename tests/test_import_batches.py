@@ -1,0 +1,105 @@
+"""Import writes a batch of documents per transaction: the rows are the same, whole or absent."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor_app.storage import importer
+from editor_app.storage.importer import import_paths
+from editor_app.storage.project import Project
+from tests.conftest import SEEDS
+
+PAGES = 7
+
+
+@pytest.fixture
+def pages(tmp_path):
+    """Distinct pages cut from the seeds, named in import order."""
+    paragraphs = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        paragraphs += [p for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in range(PAGES):
+        text = f"第{number}期\n\n" + "\n\n".join(paragraphs[number * 3 : number * 3 + 6])
+        (folder / f"page-{number:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+TABLES = {
+    "documents": "id, file_name, sha256, raw_text, line_count",
+    "articles": "*",
+    "line_roles": "*",
+    "suggestions": "*",
+    "reasons": "*",
+}
+
+
+def contents(path) -> dict[str, list[tuple]]:
+    with Project.open(path, read_only=True) as project:
+        return {
+            table: project.db.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2").fetchall()
+            for table, columns in TABLES.items()
+        }
+
+
+def import_in_batches(tmp_path, folder, monkeypatch, documents: int, name: str):
+    monkeypatch.setattr(importer, "BATCH_DOCUMENTS", documents)
+    path = tmp_path / name
+    with Project.create(path, editor="t") as project:
+        report = import_paths(project, [folder], workers=1)
+    assert len(report.imported) == PAGES
+    return path
+
+
+def test_batches_of_any_size_write_the_same_rows(tmp_path, pages, monkeypatch):
+    one_by_one = contents(import_in_batches(tmp_path, pages, monkeypatch, 1, "one.qingyang"))
+    batched = contents(import_in_batches(tmp_path, pages, monkeypatch, 3, "three.qingyang"))
+    assert batched == one_by_one
+    assert [row[1] for row in batched["documents"]] == sorted(p.name for p in pages.iterdir())
+    assert batched["suggestions"] and batched["articles"]
+
+
+def test_a_second_import_continues_the_document_ids(tmp_path, pages, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_DOCUMENTS", 2)
+    with Project.create(tmp_path / "p.qingyang", editor="t") as project:
+        first = import_paths(project, sorted(pages.iterdir())[:3], workers=1)
+        second = import_paths(project, [pages], workers=1)
+        assert [doc for _, doc in first.imported] == [1, 2, 3]
+        assert [doc for _, doc in second.imported] == [4, 5, 6, 7]
+        assert len(second.skipped) == 3
+
+
+def test_a_failure_inside_a_batch_leaves_earlier_batches_whole(tmp_path, pages, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_DOCUMENTS", 3)
+    original = importer._Writer._document_row
+
+    def failing(self, analysis):
+        if analysis.path.endswith("page-04.txt"):
+            raise RuntimeError("disk on fire")
+        return original(self, analysis)
+
+    monkeypatch.setattr(importer._Writer, "_document_row", failing)
+    path = tmp_path / "p.qingyang"
+    with Project.create(path, editor="t") as project, pytest.raises(RuntimeError):
+        import_paths(project, [pages], workers=1)
+    stored = contents(path)
+    assert [row[0] for row in stored["documents"]] == [1, 2, 3]
+    assert {row[1] for row in stored["articles"]} == {1, 2, 3}
+    assert {row[0] for row in stored["line_roles"]} == {1, 2, 3}
+    assert {row[1] for row in stored["suggestions"]} == {1, 2, 3}
+
+
+def test_a_cancelled_import_keeps_what_it_stored(tmp_path, pages, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_DOCUMENTS", 3)
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 4
+
+    with Project.create(tmp_path / "p.qingyang", editor="t") as project:
+        report = import_paths(project, [pages], workers=1, cancelled=cancelled)
+        assert report.cancelled
+        assert [doc for _, doc in report.imported] == [1, 2, 3, 4]
+        assert project.document_count() == 4
