@@ -81,8 +81,11 @@ def ask_editor_name_once(parent: QWidget, preferences: Preferences) -> str:
 
 def main(argv: list[str]) -> int:
     app = application()
-    window = MainWindow()
-    window.language = install_language(window.preferences.language)
+    preferences = Preferences()
+    # The language goes in before any widget is built: some panes translate once, at birth.
+    language = install_language(preferences.language)
+    window = MainWindow(preferences)
+    window.language = language
     window.retranslate()
     window.show()
     ask_editor_name_once(window, window.preferences)

@@ -32,6 +32,15 @@ STATUS_NAMES = {
     "reviewed": QT_TRANSLATE_NOOP("Labels", "reviewed"),
     "approved": QT_TRANSLATE_NOOP("Labels", "approved"),
 }
+RULE_NAMES = {
+    "join": QT_TRANSLATE_NOOP("Labels", "join paragraphs"),
+    "punctuation": QT_TRANSLATE_NOOP("Labels", "punctuation"),
+    "traditional": QT_TRANSLATE_NOOP("Labels", "traditional character"),
+    "lookalike": QT_TRANSLATE_NOOP("Labels", "look-alike"),
+    "dictionary": QT_TRANSLATE_NOOP("Labels", "project dictionary"),
+    "whitespace": QT_TRANSLATE_NOOP("Labels", "white space"),
+    "noise": QT_TRANSLATE_NOOP("Labels", "noise line"),
+}
 # The core logs operation labels in Chinese; the English UI shows these instead.
 OPERATION_NAMES = {
     "拆分文章": QT_TRANSLATE_NOOP("Labels", "split article"),
@@ -94,6 +103,10 @@ def kind_name(kind: str) -> str:
 
 def status_name(status: str) -> str:
     return _translate(STATUS_NAMES, status)
+
+
+def rule_name(rule: str) -> str:
+    return _translate(RULE_NAMES, rule)
 
 
 def operation_name(label: str, action: str | None = None) -> str:

@@ -32,8 +32,9 @@ def demo_project(folder: Path) -> Path:
 def render(out: Path, project_path: Path | None, folder: Path) -> None:
     app = application()
     preferences = Preferences(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    language = install_language("zh_CN")
     window = MainWindow(preferences)
-    window.language = install_language("zh_CN")
+    window.language = language
     window.retranslate()
     window.resize(*SIZE)
     window.show()

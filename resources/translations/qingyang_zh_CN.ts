@@ -943,90 +943,125 @@ is opened read-only: %2</source>
         <translation>已批准</translation>
     </message>
     <message>
+        <location filename="../../editor_app/qt/labels.py" line="36"/>
+        <source>join paragraphs</source>
+        <translation>合并段落</translation>
+    </message>
+    <message>
         <location filename="../../editor_app/qt/labels.py" line="37"/>
+        <source>punctuation</source>
+        <translation>标点</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="38"/>
+        <source>traditional character</source>
+        <translation>繁体字</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="39"/>
+        <source>look-alike</source>
+        <translation>形近字</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="40"/>
+        <source>project dictionary</source>
+        <translation>项目词典</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="41"/>
+        <source>white space</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="42"/>
+        <source>noise line</source>
+        <translation>噪声行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="46"/>
         <source>split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="38"/>
+        <location filename="../../editor_app/qt/labels.py" line="47"/>
         <source>merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="39"/>
+        <location filename="../../editor_app/qt/labels.py" line="48"/>
         <source>move boundary</source>
         <translation>移动边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="40"/>
+        <location filename="../../editor_app/qt/labels.py" line="49"/>
         <source>set line role</source>
         <translation>设置行角色</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="41"/>
+        <location filename="../../editor_app/qt/labels.py" line="50"/>
         <source>change field</source>
         <translation>修改字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="42"/>
+        <location filename="../../editor_app/qt/labels.py" line="51"/>
         <source>edit text</source>
         <translation>修改正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="43"/>
+        <location filename="../../editor_app/qt/labels.py" line="52"/>
         <source>mark non-article</source>
         <translation>标记非文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="44"/>
+        <location filename="../../editor_app/qt/labels.py" line="53"/>
         <source>set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="45"/>
+        <location filename="../../editor_app/qt/labels.py" line="54"/>
         <source>move title to head</source>
         <translation>标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="46"/>
+        <location filename="../../editor_app/qt/labels.py" line="55"/>
         <source>batch edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="47"/>
-        <location filename="../../editor_app/qt/labels.py" line="57"/>
+        <location filename="../../editor_app/qt/labels.py" line="56"/>
+        <location filename="../../editor_app/qt/labels.py" line="66"/>
         <source>accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="48"/>
-        <location filename="../../editor_app/qt/labels.py" line="58"/>
+        <location filename="../../editor_app/qt/labels.py" line="57"/>
+        <location filename="../../editor_app/qt/labels.py" line="67"/>
         <source>reject suggestions</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="49"/>
-        <location filename="../../editor_app/qt/labels.py" line="59"/>
+        <location filename="../../editor_app/qt/labels.py" line="58"/>
+        <location filename="../../editor_app/qt/labels.py" line="68"/>
         <source>import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="53"/>
+        <location filename="../../editor_app/qt/labels.py" line="62"/>
         <source>replace %1 occurrences</source>
         <translation>替换 %1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="54"/>
+        <location filename="../../editor_app/qt/labels.py" line="63"/>
         <source>revert: %1</source>
         <translation>还原：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="55"/>
+        <location filename="../../editor_app/qt/labels.py" line="64"/>
         <source>dictionary entry %1</source>
         <translation>词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="56"/>
+        <location filename="../../editor_app/qt/labels.py" line="65"/>
         <source>remove dictionary entry %1</source>
         <translation>删除词典：%1</translation>
     </message>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
+from editor_app.qt.labels import rule_name
+
 NO_PARENT = QModelIndex()
 
 
@@ -11,7 +13,9 @@ def describe(suggestion) -> str:
     """One line: where, what becomes what, and which rule says so."""
     before = suggestion.before.replace("\n", "⏎") or "∅"
     after = suggestion.after.replace("\n", "⏎") or "∅"
-    return f"{suggestion.line}:{suggestion.column}  {before} → {after}  [{suggestion.rule}]"
+    return (
+        f"{suggestion.line}:{suggestion.column}  {before} → {after}  [{rule_name(suggestion.rule)}]"
+    )
 
 
 class SuggestionListModel(QAbstractListModel):
