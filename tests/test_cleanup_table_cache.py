@@ -59,6 +59,18 @@ def test_a_changed_source_builds_again_and_drops_the_stale_file(cache_home, sour
     assert len(list(cache_home.glob("t-*.marshal"))) == 1
 
 
+def test_two_installs_keep_a_file_each(cache_home, tmp_path, source):
+    other = tmp_path / "other" / "words.txt"
+    other.parent.mkdir()
+    other.write_text("词语 10\n", encoding="utf-8")
+    build, calls = counting_build({"a": 1})
+    for _ in range(2):
+        table_cache.cached("t", [source], build)
+        table_cache.cached("t", [other], build)
+    assert len(calls) == 2
+    assert len(list(cache_home.glob("t-*.marshal"))) == 2
+
+
 def test_a_damaged_cache_file_is_rebuilt(cache_home, source):
     build, calls = counting_build({"a": 1})
     table_cache.cached("t", [source], build)

@@ -34,7 +34,11 @@ def cache_dir() -> Path:
 
 def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     """`build()`, or its result read back from the cache when the sources are unchanged."""
-    prefix = f"{name}-py{sys.version_info[0]}{sys.version_info[1]}"
+    sources = [source.resolve() for source in sources]
+    # Named for where the sources are and then for their state: two installs on one
+    # machine each keep their own file, and a changed source replaces only its own.
+    where = _digest(f"py{sys.version_info[:2]}", *map(str, sources))
+    prefix = f"{name}-{where}"
     path = cache_dir() / f"{prefix}-{_key(sources)}.marshal"
     try:
         return marshal.loads(path.read_bytes())
@@ -45,12 +49,13 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     return table
 
 
-def _key(sources: Iterable[Path]) -> str:
-    digest = hashlib.sha256(f"{FORMAT} {marshal.version}".encode())
-    for source in sources:
-        stat = source.stat()
-        digest.update(f"\n{source.resolve()} {stat.st_size} {stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
+def _key(sources: list[Path]) -> str:
+    states = [f"{stat.st_size} {stat.st_mtime_ns}" for stat in map(Path.stat, sources)]
+    return _digest(f"{FORMAT} {marshal.version}", *states)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def _store(path: Path, prefix: str, table) -> None:
