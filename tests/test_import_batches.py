@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from editor_app.storage import importer
@@ -103,3 +105,23 @@ def test_a_cancelled_import_keeps_what_it_stored(tmp_path, pages, monkeypatch):
         assert report.cancelled
         assert [doc for _, doc in report.imported] == [1, 2, 3, 4]
         assert project.document_count() == 4
+
+
+def test_an_isolated_import_stores_what_an_in_process_one_does(tmp_path):
+    """The GUI analyses in separate processes even for a few files: same rows either way."""
+    from editor_app.storage.importer import import_paths
+    from editor_app.storage.project import Project
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    tables = []
+    for isolated in (False, True):
+        with Project.create(tmp_path / f"{isolated}.qingyang", editor="t") as project:
+            report = import_paths(project, [seeds], isolated=isolated)
+            assert len(report.imported) == 2
+            tables.append(
+                [
+                    project.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+                    for table in ("articles", "line_roles", "suggestions")
+                ]
+            )
+    assert tables[0] == tables[1]

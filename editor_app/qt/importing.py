@@ -2,7 +2,9 @@
 
 The worker writes through the project's one writer connection (opened with
 check_same_thread=False); the window refuses edits while it runs, so only one thread
-writes. Each document is its own transaction, so a cancelled import leaves whole documents.
+writes. Files are analysed in separate processes, so this process's interpreter lock stays
+free for the GUI. Documents are written in batches, each batch one transaction, so a
+cancelled import leaves whole documents.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class ImportWorker(QObject):
                 publication=self.publication,
                 progress=self.report_progress,
                 cancelled=self.cancel_requested.is_set,
+                isolated=True,
             )
         except Exception as error:  # reported to the window, which shows it loudly
             self.failed.emit(str(error))

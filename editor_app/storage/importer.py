@@ -8,6 +8,7 @@ transactions, so an import that is killed leaves every document whole or absent.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -64,23 +65,32 @@ def import_paths(
     progress: Callable[[int, int, str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    isolated: bool = False,
 ) -> ImportReport:
-    """Import files and folders; returns what was imported and what was skipped, and why."""
+    """Import files and folders; returns what was imported and what was skipped, and why.
+
+    `isolated`: analyse in worker processes however few the files, started clean (not
+    forked from the caller): for a GUI, whose threads must keep the interpreter lock free.
+    """
     project.require_writable()
     files = [str(p) for p in iter_text_files(paths)]
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
     dictionary = tuple((e["wrong"], e["right"]) for e in project.dictionary())
     writer = _Writer(project.db, publication, progress, cancelled, len(files), set(known))
-    writer.run(_analyses(files, known, dictionary, workers))
+    writer.run(_analyses(files, known, dictionary, workers, isolated))
     log_import(project, writer.report)
     return writer.report
 
 
 def _analyses(
-    files: list[str], known: frozenset[str], dictionary: tuple, workers: int | None
+    files: list[str],
+    known: frozenset[str],
+    dictionary: tuple,
+    workers: int | None,
+    isolated: bool = False,
 ) -> Iterator[Analysis]:
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(files) < PARALLEL_FROM:
+    if not isolated and (workers <= 1 or len(files) < PARALLEL_FROM):
         set_context(known, dictionary)
         for path in files:
             yield analyse_file(path)
@@ -88,7 +98,11 @@ def _analyses(
     # Bounded look-ahead keeps memory flat however many files there are.
     window = workers * 4
     pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=set_context, initargs=(known, dictionary)
+        max_workers=max(1, min(workers, len(files))),
+        # Forking a process with GUI threads could copy a lock some thread holds.
+        mp_context=multiprocessing.get_context("forkserver") if isolated else None,
+        initializer=set_context,
+        initargs=(known, dictionary),
     )
     with pool:
         pending = []
