@@ -19,6 +19,7 @@ from editor_app.storage.errors import (
     ProjectError,
     ProjectLockedError,
 )
+from editor_app.storage.integrity import needs_check, record_sound
 from editor_app.storage.locking import FileLock, LockTaken
 from editor_app.storage.schema import APPLICATION_ID, schema_version
 
@@ -64,9 +65,11 @@ def _check_identity(path: Path) -> int:
         if app_id != APPLICATION_ID:
             raise NotAProjectError(path, "an SQLite database, but not a Qingyang project")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise CorruptProjectError(path, f"the file is damaged: {result}")
+        if needs_check(path):
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise CorruptProjectError(path, f"the file is damaged: {result}")
+            record_sound(path)
         return version
     except sqlite3.DatabaseError as error:
         if "locked" in str(error):

@@ -14,6 +14,7 @@ from editor_app.storage.connection import connect_reader, connect_writer, inspec
 from editor_app.storage.errors import NotAProjectError, ProjectError, ReadOnlyProjectError
 from editor_app.storage.export_queries import ExportQueries
 from editor_app.storage.history import HistoryOperations
+from editor_app.storage.integrity import record_sound
 from editor_app.storage.journal import Journal
 from editor_app.storage.migrate import migrate_if_needed
 from editor_app.storage.operations import ArticleOperations
@@ -121,6 +122,8 @@ class Project(
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.conn.close()
         self.db = None
+        if not self.read_only:
+            record_sound(self.path)  # closed cleanly: the next open needs no full check
         if self._lock is not None:
             self._lock.release()
 
