@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import orjson
 
 from editor_app.export.records import ExportArticle, ExportDocument
 
 SCHEMA = "qingyang-article/1"
+# orjson: UTF-8 without escapes, sorted keys, one line each; several times json's speed.
+_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
-_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+def encode_line(record: dict) -> bytes:
+    return orjson.dumps(record, option=_OPTIONS)
 
 
 def document_json(document: ExportDocument) -> dict:
@@ -71,17 +75,23 @@ def article_json(article: ExportArticle, document: dict | None = None) -> dict:
     }
 
 
+def encode_document(document: ExportDocument, articles: list[ExportArticle]) -> bytes:
+    """The lines of one document's articles."""
+    shared = document_json(document)
+    return b"".join(encode_line(article_json(article, shared)) for article in articles)
+
+
 class JsonlWriter:
-    """Writes to an open text handle."""
+    """Writes to an open binary handle."""
 
     def __init__(self, handle, meta) -> None:
         self.handle = handle
 
     def write_document(self, document: ExportDocument, articles: list[ExportArticle]) -> None:
-        if not articles:
-            return
-        shared = document_json(document)
-        self.handle.write("".join(_encode(article_json(a, shared)) + "\n" for a in articles))
+        self.handle.write(encode_document(document, articles))
+
+    def write_encoded(self, data: bytes) -> None:
+        self.handle.write(data)
 
     def finish(self) -> None:
         pass

@@ -11,6 +11,7 @@ from editor_app.export.atomic import atomic_file, atomic_folder
 from editor_app.export.errors import ExportError
 from editor_app.export.jsonl import JsonlWriter
 from editor_app.export.options import FORMATS, ExportOptions
+from editor_app.export.parallel import encoded_chunks, worth_parallel
 from editor_app.export.records import ExportCancelled, iter_documents, plan_export
 from editor_app.export.table import CsvWriter
 from editor_app.export.tei import TeiWriter
@@ -56,19 +57,40 @@ def export_project(
     try:
         with _target(Path(out), format) as target:
             writer = WRITERS[format](target, plan)
-            for document, articles, size in iter_documents(
-                project, plan, progress=progress, cancelled=cancelled
-            ):
-                writer.write_document(document, articles)
-                report.documents += 1
-                report.articles += len(articles)
-                report.raw_bytes += size
+            if format == "jsonl" and worth_parallel(plan):
+                _write_chunks(
+                    writer,
+                    report,
+                    encoded_chunks(project, plan, progress=progress, cancelled=cancelled),
+                )
+            else:
+                _write_documents(
+                    writer,
+                    report,
+                    iter_documents(project, plan, progress=progress, cancelled=cancelled),
+                )
             if format == "tei" and not report.articles:
                 raise ExportError(out, "no article to export: a TEI corpus needs at least one")
             writer.finish()
     except ExportCancelled:
         report.cancelled = True
     return report
+
+
+def _write_documents(writer, report: ExportReport, documents) -> None:
+    for document, articles, size in documents:
+        writer.write_document(document, articles)
+        report.documents += 1
+        report.articles += len(articles)
+        report.raw_bytes += size
+
+
+def _write_chunks(writer, report: ExportReport, chunks) -> None:
+    for chunk in chunks:
+        writer.write_encoded(chunk.data)
+        report.documents += chunk.documents
+        report.articles += chunk.articles
+        report.raw_bytes += chunk.raw_bytes
 
 
 @contextmanager
@@ -79,9 +101,6 @@ def _target(out: Path, format: str):
     elif format == "csv":
         with atomic_file(out, encoding="utf-8-sig", newline="") as handle:
             yield handle
-    elif format == "tei":
+    else:  # jsonl and tei write encoded bytes
         with atomic_file(out, binary=True) as handle:
-            yield handle
-    else:
-        with atomic_file(out, newline="\n") as handle:
             yield handle

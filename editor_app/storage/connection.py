@@ -34,8 +34,12 @@ class FileState:
     writable: bool
 
 
-def inspect_file(path: Path) -> FileState:
-    """Check an existing file is a sound project of a version we can open."""
+def inspect_file(path: Path, *, full_check: bool = True) -> FileState:
+    """Check an existing file is a sound project of a version we can open.
+
+    `full_check=False` skips SQLite's page-by-page check: for helper processes reading a
+    project their parent has just opened (and checked).
+    """
     if not path.is_file():
         raise NotAProjectError(path, "no such project file")
     try:
@@ -45,7 +49,7 @@ def inspect_file(path: Path) -> FileState:
         raise ProjectError(path, f"cannot read the file: {error.strerror}") from error
     if header != SQLITE_HEADER:
         raise NotAProjectError(path, "not a Qingyang project (not an SQLite database)")
-    version = _check_identity(path)
+    version = _check_identity(path, full_check)
     if version > schema_version():
         raise NewerVersionError(
             path,
@@ -55,7 +59,7 @@ def inspect_file(path: Path) -> FileState:
     return FileState(version=version, writable=os.access(path, os.W_OK))
 
 
-def _check_identity(path: Path) -> int:
+def _check_identity(path: Path, full_check: bool) -> int:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -65,7 +69,7 @@ def _check_identity(path: Path) -> int:
         if app_id != APPLICATION_ID:
             raise NotAProjectError(path, "an SQLite database, but not a Qingyang project")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if needs_check(path):
+        if full_check and needs_check(path):
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
                 raise CorruptProjectError(path, f"the file is damaged: {result}")

@@ -8,7 +8,6 @@ transactions, so an import that is killed leaves every document whole or absent.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +22,7 @@ from editor_app.storage.analysis import (
     set_context,
 )
 from editor_app.storage.journal import now
+from editor_app.storage.processes import clean_context
 from editor_app.storage.suggestions import reason_id
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -100,7 +100,7 @@ def _analyses(
     pool = ProcessPoolExecutor(
         max_workers=max(1, min(workers, len(files))),
         # Forking a process with GUI threads could copy a lock some thread holds.
-        mp_context=multiprocessing.get_context("forkserver") if isolated else None,
+        mp_context=clean_context() if isolated else None,
         initializer=set_context,
         initargs=(known, dictionary),
     )

@@ -87,13 +87,14 @@ class Project(
         read_only: bool = False,
         backup_folder=None,
         backups: bool = True,
+        full_check: bool = True,
     ) -> Project:
         """Open an existing project; refuses what is not ours, newer, damaged or locked.
 
         A writable project gets its daily backup here when the newest one is a day old.
         """
         path = Path(path)
-        state = inspect_file(path)
+        state = inspect_file(path, full_check=full_check)
         editor = editor or default_editor()
         if read_only or not state.writable:
             if state.version < schema_version():
