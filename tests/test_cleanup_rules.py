@@ -72,6 +72,17 @@ def test_join_finds_cut_paragraphs(first, second):
     assert [s.rule for s in run(text, "join")] == ["join"]
 
 
+@needs_words
+def test_join_finds_a_long_line_of_clauses_cut_before_its_end():
+    text = (
+        "座谈会在市委礼堂举行。\n\n"
+        "专家在座谈中指出，过去十年，这座城市完成了产业结构的深刻转型，三十多万名职工和他们的家人"
+        "\n\n顺利转岗，这是城市发展史上的一件大事。"
+    )
+    (join,) = run(text, "join")
+    assert (join.line, join.next_line) == (3, 5)
+
+
 @pytest.mark.parametrize(
     "first, second",
     [
@@ -80,6 +91,8 @@ def test_join_finds_cut_paragraphs(first, second):
         ("大棚蔬菜鲜 春节订单多", "本报记者 朱佩娴"),  # heading and byline marked body
         ("城镇新增就业完成全年目标的123.7%", "96.98%"),  # number box
         ("一年来，各地共打掉涉黑组织1292个", "本报北京2月10日电　记者从公安部获悉。"),
+        # a subhead with clauses is short; the paragraph under it starts afresh
+        ("稳字当头，进字为先，改革开放迈出新步伐", "春节刚过，各地项目纷纷开工。"),
     ],
 )
 def test_join_leaves_finished_paragraphs_alone(first, second):

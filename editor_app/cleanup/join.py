@@ -36,6 +36,8 @@ ONE_CHAR_CLAUSE_RE = re.compile(f"[{HAN}][，,、；;]")
 MIN_WORD_FREQ = 10
 # Summaries printed under a commentary title stay shorter than this.
 LEAD_MAX = 100
+CLAUSED_MIN = 40
+CLAUSE_RE = re.compile(r"[，,、；;]")
 MIN_SPLIT_FREQ = 3
 HEADING_MARK_RE = re.compile(r"^(?:[■●◆▲★□◇◎▶◀※☆]|第\S{1,3}[章节编部分]|图[①-⑳\d])")
 NUMBERED_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]")
@@ -111,6 +113,9 @@ def join_cue(a: str, b: str, lead: bool = False) -> tuple[str, float] | None:
         return None
     if INNER_END_RE.search(a, 0, len(a) - 1) and not OPENS_PARAGRAPH_RE.match(b):
         return "上段未以句末标点结束，下段接续", 0.75
+    if len(a) >= CLAUSED_MIN and CLAUSE_RE.search(a) and not OPENS_PARAGRAPH_RE.match(b):
+        # A long line built of clauses that stops without a full stop is cut, not ended.
+        return "上段由分句组成却未以句末标点结束", 0.7
     return None
 
 
