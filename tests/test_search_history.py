@@ -167,3 +167,16 @@ def test_review_filters(seeded):
     assert [r["id"] for r in seeded.filtered_article_rows(changed_by="乙")] == [articles[0].id]
     uncertain = seeded.filtered_article_rows(uncertain_below=2.0)
     assert len(uncertain) == seeded.counts()["articles"]
+
+
+def test_next_unreviewed_goes_forward_across_documents_and_wraps(seeded):
+    first_doc, second_doc = seeded.document_ids()
+    firsts = [a for a in seeded.articles(first_doc) if a.is_article]
+    seconds = [a for a in seeded.articles(second_doc) if a.is_article]
+    assert seeded.next_unreviewed(firsts[0].id) == firsts[1].id
+    assert seeded.next_unreviewed(firsts[-1].id) == seconds[0].id
+    seeded.set_status(firsts[0].id, "reviewed")
+    assert seeded.next_unreviewed(seconds[-1].id) == firsts[1].id  # wraps round
+    for article in firsts + seconds:
+        seeded.set_status(article.id, "approved")
+    assert seeded.next_unreviewed(firsts[0].id) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from editor_app.storage.check import check_project
@@ -124,3 +126,18 @@ def test_a_step_that_changes_nothing_keeps_the_redo_branch(project):
     assert project.redo_label() == "修改字段"
     project.redo()
     assert project.article(a).title == "新标题"
+
+
+def test_every_result_names_the_documents_it_touched(tmp_path):
+    """Views refresh from a result: a status change, its undo and its redo name the document."""
+    from editor_app.storage.importer import import_paths
+    from editor_app.storage.project import Project
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    with Project.create(tmp_path / "docs.qingyang", editor="t") as project:
+        import_paths(project, [seeds], workers=1)
+        second = project.document_ids()[1]
+        article = project.articles(second)[0]
+        assert project.set_status(article.id, "reviewed").document_ids == {second}
+        assert project.undo().document_ids == {second}
+        assert project.redo().document_ids == {second}

@@ -158,6 +158,26 @@ class HistoryOperations:
             ).fetchone()[0],
         }
 
+    def next_unreviewed(self, after_id: int | None = None) -> int | None:
+        """The next article not yet reviewed after this one, in document and line order,
+        wrapping round to the start of the project; None when every article is reviewed."""
+        place = self.db.execute(
+            "SELECT document_id, start_line FROM articles WHERE id = ?", [after_id]
+        ).fetchone() or (0, 0)
+        waiting = (
+            "SELECT id FROM articles WHERE kind NOT IN ('boilerplate', 'noise') "
+            "AND status NOT IN ('reviewed', 'approved') AND id IS NOT ?"
+        )
+        order = " ORDER BY document_id, start_line LIMIT 1"
+        row = (
+            self.db.execute(
+                f"{waiting} AND (document_id > ? OR (document_id = ? AND start_line > ?)){order}",
+                [after_id, place[0], place[0], place[1]],
+            ).fetchone()
+            or self.db.execute(waiting + order, [after_id]).fetchone()
+        )
+        return row[0] if row else None
+
     def filtered_article_rows(
         self,
         *,

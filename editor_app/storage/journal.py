@@ -87,6 +87,7 @@ class Journal:
                 yield self.current
                 if self.current.tables:
                     self._drop_redo_branch()
+                    self.add_documents_of_articles(self.current)
                 else:
                     # Nothing changed: leave no empty step, and keep what redo can do.
                     self.db.execute("DELETE FROM operations WHERE id = ?", [op_id])
@@ -191,6 +192,17 @@ class Journal:
             else:
                 self._write(table, key, after)
             result.note(table, key, before, after)
+
+    def add_documents_of_articles(self, result: OpResult) -> None:
+        """An article update logs only the columns it changed: find their documents."""
+        ids = sorted(result.article_ids - result.deleted_article_ids)
+        for first in range(0, len(ids), 500):
+            batch = ids[first : first + 500]
+            rows = self.db.execute(
+                f"SELECT DISTINCT document_id FROM articles WHERE id IN ({', '.join('?' * len(batch))})",
+                batch,
+            )
+            result.document_ids.update(row[0] for row in rows)
 
     def changes_of(self, operation_id: int) -> list[tuple]:
         rows = self.db.query(
