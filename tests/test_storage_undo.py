@@ -141,3 +141,31 @@ def test_every_result_names_the_documents_it_touched(tmp_path):
         assert project.set_status(article.id, "reviewed").document_ids == {second}
         assert project.undo().document_ids == {second}
         assert project.redo().document_ids == {second}
+
+
+@pytest.mark.parametrize("step", ["undo", "redo"])
+def test_undo_and_redo_still_work_after_an_import_in_between(tmp_path, step):
+    """Ids are never handed out twice, so a row brought back by undo or redo has its own id."""
+    from editor_app.storage.importer import import_paths
+    from editor_app.storage.project import Project
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    with Project.create(tmp_path / "ids.qingyang", editor="t") as project:
+        import_paths(project, [seeds / "004_353c17634c82fe70.txt"], workers=1)
+        doc = project.document_ids()[0]
+        before = [(a.id, a.start_line, a.end_line) for a in project.articles(doc)]
+        if step == "undo":
+            project.merge_with_next(before[-2][0])  # deletes the newest article row
+        else:
+            project.split_article(before[0][0], before[0][2])  # a new, newest row
+            project.undo()
+        import_paths(project, [seeds / "000_0568ddfa57c73b20.txt"], workers=1)
+        getattr(project, step)()
+        after = [(a.id, a.start_line, a.end_line) for a in project.articles(doc)]
+        if step == "undo":
+            assert after == before
+        else:
+            assert len(after) == len(before) + 1
+        from editor_app.storage.check import check_project
+
+        assert check_project(project) == []

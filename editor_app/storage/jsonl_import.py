@@ -194,8 +194,10 @@ def _article_row(db, doc_id: int, article: dict) -> dict:
 
 
 def _free_id(db, table: str, wanted) -> int | None:
-    """Keep the exported id when the project has no row with it (e.g. a new project)."""
+    """Keep the exported id when this project never gave it out (e.g. a new project)."""
     if not isinstance(wanted, int):
         return None
     taken = db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [wanted]).fetchone()
-    return None if taken else wanted
+    # Ids the change log may still name (deleted rows) are as good as taken.
+    used = db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
+    return None if taken or (used and wanted <= used[0]) else wanted

@@ -158,3 +158,40 @@ def search_index(db) -> None:
             "VALUES ('project_id', lower(hex(randomblob(16))))",
         ],
     )
+
+
+@_migration("0004_ids_never_reused")
+def ids_never_reused(db) -> None:
+    """Articles and suggestions take ids that were never used before.
+
+    Undo re-creates deleted rows under their old ids, and the change log names rows by
+    id: an id handed out again (SQLite reuses the largest freed one) would collide with
+    the row being brought back, or mix two articles' histories.
+    """
+    for table in ("articles", "suggestions"):
+        _rebuild_with_autoincrement(db, table)
+
+
+def _rebuild_with_autoincrement(db, table: str) -> None:
+    create, extras = _table_sql(db, table)
+    counterpart = f"{table}_rebuilt"
+    create = create.replace(f"CREATE TABLE {table}", f"CREATE TABLE {counterpart}", 1)
+    create = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+    _run(
+        db,
+        [
+            create,
+            f"INSERT INTO {counterpart} SELECT * FROM {table}",
+            f"DROP TABLE {table}",  # its indexes and triggers go with it
+            f"ALTER TABLE {counterpart} RENAME TO {table}",
+            *extras,  # and come back on the new table
+        ],
+    )
+
+
+def _table_sql(db, table: str) -> tuple[str, list[str]]:
+    rows = db.execute(
+        "SELECT type, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL", [table]
+    ).fetchall()
+    create = next(sql for kind, sql in rows if kind == "table")
+    return create, [sql for kind, sql in rows if kind != "table"]
