@@ -194,10 +194,12 @@ def _article_row(db, doc_id: int, article: dict) -> dict:
 
 
 def _free_id(db, table: str, wanted) -> int | None:
-    """Keep the exported id when this project never gave it out (e.g. a new project)."""
+    """Keep the exported id when no row has it and the change log never named it."""
     if not isinstance(wanted, int):
         return None
     taken = db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [wanted]).fetchone()
-    # Ids the change log may still name (deleted rows) are as good as taken.
-    used = db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", [table]).fetchone()
-    return None if taken or (used and wanted <= used[0]) else wanted
+    # A deleted row's id stays reserved: undo may bring that row back.
+    logged = db.execute(
+        "SELECT 1 FROM changes WHERE tbl = ? AND row_key = ?", [table, json.dumps({"id": wanted})]
+    ).fetchone()
+    return None if taken or logged else wanted
