@@ -92,10 +92,28 @@ def test_replace_preview_then_apply_is_one_undo_step(seeded):
     assert brute_force_count(seeded, query) == len(preview)
 
 
-def test_regex_replace_uses_groups(seeded):
+def test_regex_replace_uses_groups_and_stores_the_result(seeded):
     preview = seeded.replace_preview(r"(\d+)年", r"\1 年", regex=True)
     assert preview
     assert all(hit.replacement == hit.match[:-1] + " 年" for hit in preview)
+    seeded.apply_replace(preview)
+    assert brute_force_count(seeded, preview[0].replacement) >= 1
+    assert seeded.search(r"\d年", regex=True, limit=10**6) == []
+
+
+def test_a_look_behind_sees_the_text_before_the_match(seeded):
+    before = brute_force_count(seeded, "本报讯")
+    assert before >= 2
+    preview = seeded.replace_preview("(?<=本报)讯", "电", regex=True)
+    assert {hit.replacement for hit in preview} == {"电"}
+    seeded.apply_replace(preview)
+    assert brute_force_count(seeded, "本报讯") == 0
+    assert brute_force_count(seeded, "本报电") >= before
+
+
+def test_a_replacement_naming_a_missing_group_is_refused(seeded):
+    with pytest.raises(OperationError, match="replacement"):
+        seeded.replace_preview(r"(\d+)年", r"\2", regex=True)
 
 
 def test_history_filters_by_editor_action_article_and_time(tmp_path, seeded):

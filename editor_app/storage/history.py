@@ -98,8 +98,14 @@ class HistoryOperations:
 
     def _revert_change(self, table, key, before, after, skip) -> None:
         if before is None:
-            self.journal.delete(table, key)
+            self.journal.delete(table, key)  # gone already: nothing to take back
         elif after is None:
+            if self.journal._fetch(table, key) is not None:
+                raise OperationError(
+                    self.path,
+                    f"cannot bring back {table} {key.get('id', key)}: "
+                    "it exists again (was this change reverted already?)",
+                )
             self.journal.insert(table, before)
         else:
             values = {c: v for c, v in before.items() if (table, json.dumps(key), c) not in skip}

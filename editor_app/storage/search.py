@@ -40,10 +40,14 @@ class SearchOperations:
 
     def search(self, query: str, *, regex: bool = False, limit: int = 1000) -> list[Hit]:
         """Hits in document and article order; at most `limit` of them."""
+        return self._find(query, regex, limit, None)
+
+    def _find(self, query: str, regex: bool, limit: int, replacement: str | None) -> list[Hit]:
         pattern = _compile(query, regex, self.path)
+        expand = _expander(replacement, regex, self.path)
         hits: list[Hit] = []
         for row in self._candidate_rows(query, regex):
-            hits.extend(_hits_in_row(row, pattern))
+            hits.extend(_hits_in_row(row, pattern, expand))
             if len(hits) >= limit:
                 return hits[:limit]
         return hits
@@ -52,12 +56,7 @@ class SearchOperations:
         self, find: str, replacement: str, *, regex: bool = False, limit: int = 100000
     ) -> list[Hit]:
         """Every hit with the text it would become; nothing is written."""
-        pattern = _compile(find, regex, self.path)
-        hits = []
-        for hit in self.search(find, regex=regex, limit=limit):
-            new = pattern.sub(replacement, hit.match, count=1) if regex else replacement
-            hits.append(Hit(**{**_as_dict(hit), "replacement": new}))
-        return hits
+        return self._find(find, regex, limit, replacement)
 
     def apply_replace(self, hits: list[Hit], label: str = "") -> OpResult:
         """Apply the kept hits of a preview as one operation (one undo step)."""
@@ -137,7 +136,26 @@ def _trigram_query(query: str) -> str:
     return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
 
 
-def _hits_in_row(row: dict, pattern: re.Pattern) -> list[Hit]:
+def _expander(replacement: str | None, regex: bool, path):
+    """What a match becomes: the replacement as typed, or expanded with its groups."""
+    if replacement is None:
+        return lambda found: ""
+    if not regex:
+        return lambda found: replacement
+
+    def expand(found: re.Match) -> str:
+        # Expanded on the match in its text, so look-arounds and groups see their context.
+        try:
+            return found.expand(replacement)
+        except (re.error, IndexError) as error:
+            raise OperationError(
+                path, f"the replacement does not fit the pattern: {error}"
+            ) from error
+
+    return expand
+
+
+def _hits_in_row(row: dict, pattern: re.Pattern, expand) -> list[Hit]:
     hits = []
     for field in SEARCHED_FIELDS:
         value = row[field] or ""
@@ -154,10 +172,7 @@ def _hits_in_row(row: dict, pattern: re.Pattern) -> list[Hit]:
                     before=value[max(0, found.start() - CONTEXT) : found.start()],
                     match=found.group(),
                     after=value[found.end() : found.end() + CONTEXT],
+                    replacement=expand(found),
                 )
             )
     return hits
-
-
-def _as_dict(hit: Hit) -> dict:
-    return {name: getattr(hit, name) for name in Hit.__slots__}
