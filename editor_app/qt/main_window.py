@@ -212,7 +212,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         self.runner.changed.connect(self.apply_change)
         self.runner.state_changed.connect(self.update_title)
         self.runner.failed.connect(lambda _message: self.reload_current())
-        self.runner.before_run.append(self.text_pane.commit)
+        self.runner.before_run.append(self.commit_typing)
         self.document_view.selectionModel().currentRowChanged.connect(self._document_clicked)
         self.article_view.selectionModel().currentRowChanged.connect(self._article_clicked)
         self.raw_view.cursor_line_changed.connect(self._cursor_line_changed)
@@ -339,9 +339,14 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
 
     # -- showing a document and an article --------------------------------------------------
 
+    def commit_typing(self) -> None:
+        """Save what is still being typed in a form field or the corrected text."""
+        self.form.commit()
+        self.text_pane.commit()
+
     def show_document(self, document_id: int | None, line: int | None = None) -> None:
         """Load a document into the raw view and the article list; select the article at line."""
-        self.text_pane.commit()
+        self.commit_typing()
         self.document_id = document_id
         self.article_id = None
         if document_id is None:
@@ -376,7 +381,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
 
     def show_article(self, article_id: int | None, *, move_cursor: bool = False) -> None:
         """Show an article's form, text and suggestions, highlight its span."""
-        self.text_pane.commit()
+        self.commit_typing()
         self.article_id = article_id
         article = self.project.article(article_id) if article_id is not None else None
         self.form.load(article)
@@ -466,7 +471,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         if self.import_job is not None:
             self.import_job.worker.cancel()
             self.import_job.thread.wait()
-        self.text_pane.commit()
+        self.commit_typing()
         self.save_layout()
         self.close_project()
         super().closeEvent(event)

@@ -97,7 +97,7 @@ class FileCommands:
     def close_project(self) -> None:
         if self.project is None:
             return
-        self.text_pane.commit()
+        self.commit_typing()
         self.background.wait()  # backups, exports and searches read the file
         if self.export_progress is not None:
             self.export_progress.close()
@@ -173,7 +173,7 @@ class FileCommands:
         """Import in a worker thread; editing is blocked until it ends."""
         if not self.runner.can_edit:
             return
-        self.text_pane.commit()
+        self.commit_typing()
         self.import_job = ImportJob(self.project, [str(p) for p in paths], self)
         self.import_progress = QProgressDialog(
             QCoreApplication.translate("Files", "Importing…"),
@@ -286,7 +286,7 @@ class FileCommands:
         """Export on a pool thread through a reader of its own, with progress and Cancel."""
         if self.project is None or self.export_call is not None:
             return
-        self.text_pane.commit()
+        self.commit_typing()
         progress = QProgressDialog(
             QCoreApplication.translate("Files", "Exporting…"),
             QCoreApplication.translate("Files", "Cancel"),

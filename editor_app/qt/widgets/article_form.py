@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
 from editor_app.model import ARTICLE_KINDS, NON_ARTICLE_KINDS, STATUSES
 from editor_app.qt.labels import kind_name, status_name
@@ -131,6 +131,13 @@ class ArticleForm(QWidget):
             combo.blockSignals(False)
         self.truncated.setChecked(bool(getattr(article, "truncated", False)))
         self.lost_text.setChecked(bool(getattr(article, "lost_text", False)))
+
+    def commit(self) -> None:
+        """Hand a field still being typed in to the window, as editingFinished would."""
+        focused = QApplication.focusWidget()
+        for name, edit in self.edits.items():
+            if edit is focused:
+                self._text_finished(name)
 
     def _text_finished(self, name: str) -> None:
         text = self.edits[name].text().strip()

@@ -1,0 +1,56 @@
+"""Editing in the main window by keys: typing is kept, keys act where the editor is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.qt.conftest import SEEDS, make_project, press, type_text
+from tests.qt.keyboard import CTRL
+
+FIRST = SEEDS / "000_0568ddfa57c73b20.txt"
+SECOND = SEEDS / "004_353c17634c82fe70.txt"
+
+
+def open_seeds(window, tmp_path, *sources) -> None:
+    assert window.open_project(make_project(tmp_path, *(sources or (FIRST, SECOND))))
+    window.activateWindow()
+    window.raw_view.setFocus()
+
+
+def click_into(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is widget
+
+
+def document_progress(window, document_id: int) -> str:
+    row = window.documents.row_of(document_id)
+    return window.documents.index(row, 3).data()
+
+
+def test_a_typed_title_is_saved_when_the_next_article_key_is_pressed(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path)
+    article = window.article_id
+    edit = window.form.edits["title"]
+    click_into(qtbot, edit)
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, edit, "新的标题")
+    press(qtbot, window, Qt.Key.Key_PageDown, CTRL)  # no Return, focus still in the field
+    assert window.article_id != article
+    assert window.project.article(article).title == "新的标题"
+    assert window.actions["undo"].text() == "Undo change field"
+
+
+def test_a_typed_field_is_saved_before_another_operation_runs(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path)
+    article = window.article_id
+    edit = window.form.edits["note"]
+    click_into(qtbot, edit)
+    type_text(qtbot, edit, "待查")
+    window.actions["mark_approved"].trigger()
+    assert window.project.article(article).note == "待查"
+    assert window.project.article(article).status == "approved"
+
+
+def article_rows(window) -> list[dict]:
+    return window.project.article_rows(window.document_id)
