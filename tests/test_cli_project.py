@@ -168,6 +168,10 @@ def test_nothing_to_undo_or_redo(project_file, step):
         (["status", "1", "finished"], "unknown status"),
         (["set", "1", "colour", "red"], "not an editable field"),
         (["role", "1", "3", "headline"], "unknown line role"),
+        (["role", "999", "3", "title"], "no document 999"),
+        (["non-article", "999", "1", "3", "noise"], "no document 999"),
+        (["set", "1", "kind", "bogus"], "unknown kind"),
+        (["title", "1", "150"], "not in article lines"),
     ],
 )
 def test_a_refused_edit_exits_1_and_changes_nothing(project_file, edit, words):

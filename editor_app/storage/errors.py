@@ -34,3 +34,9 @@ class ReadOnlyProjectError(ProjectError):
 
 class OperationError(ProjectError):
     """An edit that cannot be applied as asked (bad line, missing article, ...)."""
+
+
+class NotFoundError(OperationError, KeyError):
+    """No document or article with that id (a KeyError too, for lookups that expect one)."""
+
+    __str__ = Exception.__str__  # KeyError would quote the message

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 
-from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES
+from editor_app.model import ARTICLE_KINDS, EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES
 from editor_app.model.article import FLAG_FIELDS, LIST_FIELDS
 from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 
 FALSE_WORDS = frozenset({"", "0", "false", "no", "off", "否"})
+KINDS = (*ARTICLE_KINDS, *sorted(NON_ARTICLE_KINDS))
 LABELS = {
     "split": "拆分文章",
     "merge": "合并文章",
@@ -89,6 +90,12 @@ class ArticleOperations:
     def move_title_to_head(self, article_id: int, title_line: int) -> OpResult:
         """A title printed after its lead: the article starts at the lead, the line is the title."""
         article = self._article_row(article_id)
+        if not article["start_line"] <= title_line <= article["end_line"]:
+            raise OperationError(
+                self.path,
+                f"line {title_line} is not in article lines "
+                f"{article['start_line']}–{article['end_line']}",
+            )
         doc = article["document_id"]
         lines = self.document_lines(doc)
         lead = self._previous_nonblank(lines, title_line)
@@ -111,6 +118,8 @@ class ArticleOperations:
     def set_field(self, article_id: int, field: str, value) -> OpResult:
         if field not in EDITABLE_FIELDS:
             raise OperationError(self.path, f"{field!r} is not an editable field")
+        if field == "kind" and value not in KINDS:
+            raise OperationError(self.path, f"unknown kind {value!r} (one of {', '.join(KINDS)})")
         article = self._article_row(article_id)
         with self.operation(
             "set_field", document_id=article["document_id"], article_id=article_id

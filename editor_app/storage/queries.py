@@ -6,6 +6,7 @@ import json
 from functools import lru_cache
 
 from editor_app.model import Article, Document, Line, split_lines
+from editor_app.storage.errors import NotFoundError
 
 # The effective text of an article: the editor's version, else its raw span.
 EFFECTIVE_TEXT = (
@@ -29,7 +30,7 @@ class ProjectQueries:
     def document(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
         if not rows:
-            raise KeyError(f"no document {document_id}")
+            raise NotFoundError(self.path, f"no document {document_id}")
         return _document(rows[0])
 
     def document_lines(self, document_id: int) -> tuple[Line, ...]:
@@ -41,7 +42,7 @@ class ProjectQueries:
             "SELECT raw_text FROM documents WHERE id = ?", [document_id]
         ).fetchone()
         if row is None:
-            raise KeyError(f"no document {document_id}")
+            raise NotFoundError(self.path, f"no document {document_id}")
         return row[0]
 
     def document_rows(self, *, offset: int = 0, limit: int = -1) -> list[dict]:
@@ -94,7 +95,7 @@ class ProjectQueries:
             )
         )
         if not rows:
-            raise KeyError(f"no article {article_id}")
+            raise NotFoundError(self.path, f"no article {article_id}")
         return _article(rows[0])
 
     def article_at_line(self, document_id: int, line: int) -> Article | None:
