@@ -178,3 +178,23 @@ def test_backup_through_its_own_connection_while_the_project_is_open(tmp_path):
     finally:
         copy.close()
     assert value == "still here"
+
+
+def test_restore_over_a_damaged_project_keeps_the_damaged_file(tmp_path):
+    from editor_app.storage.backups import backup_now, list_backups, restore
+    from editor_app.storage.project import Project
+
+    path = tmp_path / "hurt.qingyang"
+    with Project.create(path, editor="甲") as project:
+        project.db.execute("INSERT INTO meta (key, value) VALUES ('marker', 'sound')")
+        good = backup_now(path, project.db.conn)
+    damaged = b"SQLite format 3\x00" + b"\xa5" * 8000
+    path.write_bytes(damaged)
+    kept = restore(path, good)
+    assert kept.read_bytes() == damaged
+    assert not list(kept.parent.glob("*.partial"))
+    with Project.open(path, read_only=True) as project:
+        assert project.db.execute("SELECT value FROM meta WHERE key = 'marker'").fetchone() == (
+            "sound",
+        )
+    assert {b.path for b in list_backups(path)} == {good, kept}

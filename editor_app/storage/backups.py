@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -72,9 +73,12 @@ def backup_now(
         target = target_dir / f"{project.stem}-{stamp}{suffix}-{counter}.qingyang"
         counter += 1
     partial = target.with_suffix(".partial")
-    with sqlite3.connect(partial) as copy:
-        conn.backup(copy)
-    copy.close()
+    try:
+        with closing(sqlite3.connect(partial)) as copy:
+            conn.backup(copy)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # no half copy left behind
+        raise
     partial.replace(target)
     return target
 
@@ -133,6 +137,21 @@ def prune(project: Path, *, folder: Path | None = None) -> list[Path]:
     return removed
 
 
+def _keep_current(project: Path, folder: Path | None) -> Path:
+    """The file being replaced, kept as one more backup: through SQLite when it can read
+    it, else byte for byte (a damaged project is the usual reason to restore)."""
+    try:
+        with closing(sqlite3.connect(project)) as current:
+            return backup_now(project, current, reason="before-restore", folder=folder)
+    except sqlite3.DatabaseError:
+        target = backup_folder(project, folder) / (
+            f"{project.stem}-{datetime.now().strftime(STAMP)}-before-restore-damaged.qingyang"
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(project, target)
+        return target
+
+
 def restore(project: Path, backup: Path, *, folder: Path | None = None) -> Path:
     """Put a backup in place of the project, keeping the current file as a backup first.
 
@@ -142,11 +161,7 @@ def restore(project: Path, backup: Path, *, folder: Path | None = None) -> Path:
     if not backup.is_file():
         raise ProjectError(backup, "no such backup file")
     inspect_file(backup)  # never put something that is not a sound project in its place
-    kept = None
-    if project.exists():
-        with sqlite3.connect(project) as current:
-            kept = backup_now(project, current, reason="before-restore", folder=folder)
-        current.close()
+    kept = _keep_current(project, folder) if project.exists() else None
     for suffix in ("-wal", "-shm"):
         Path(str(project) + suffix).unlink(missing_ok=True)
     shutil.copyfile(backup, project)
