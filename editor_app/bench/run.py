@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from pathlib import Path
 from editor_app.bench import floors
 from editor_app.bench.generate import generate_archive
 from editor_app.bench.measure import median, percentile, run_measured, timed
+from editor_app.export import export_project
 from editor_app.storage.project import Project
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -40,6 +42,7 @@ FIGURES = {
 def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
     with tempfile.TemporaryDirectory(prefix="qingyang-bench-") as temp:
         work = Path(work or temp)
+        _clear(work)  # a kept work folder from an earlier run must not add to this one
         folder = work / "issues"
         say(f"generating {issues} issues …")
         files = generate_archive(SEEDS, folder, issues)
@@ -55,6 +58,13 @@ def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
         say("measuring the floors …")
         result["floors"] = _floors(files, folder, raw_bytes, work)
         return result
+
+
+def _clear(work: Path) -> None:
+    shutil.rmtree(work / "issues", ignore_errors=True)
+    for leftover in work.glob("bench.qingyang*"):
+        leftover.unlink()
+    shutil.rmtree(work / "bench.backups", ignore_errors=True)
 
 
 def _python(*args: str) -> list[str]:
@@ -119,10 +129,6 @@ def _search_ms(project: Project, query: str, repeats: int = 3) -> float:
 
 
 def _export_figures(project: Project, raw_bytes: int, work: Path) -> dict:
-    try:
-        from editor_app.export import export_project
-    except ImportError:
-        return {"export_jsonl_mb_s": None}
     out = work / "export.jsonl"
     seconds, _ = timed(export_project, project, out, "jsonl")
     return {"export_jsonl_mb_s": round(raw_bytes / 1e6 / seconds, 1)}
