@@ -211,7 +211,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
     def _connect(self) -> None:
         self.runner.changed.connect(self.apply_change)
         self.runner.state_changed.connect(self.update_title)
-        self.runner.failed.connect(lambda _message: self.reload_current())
+        self.runner.failed.connect(self._operation_failed)
         self.runner.before_run.append(self.commit_typing)
         self.document_view.selectionModel().currentRowChanged.connect(self._document_clicked)
         self.article_view.selectionModel().currentRowChanged.connect(self._article_clicked)
@@ -447,6 +447,11 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
             self.show_document(min(result.document_ids))
             return
         self.reload_current()
+
+    def _operation_failed(self, _message: str) -> None:
+        """Show the stored state again, but keep typing whose save failed in the editor."""
+        with self.text_pane.keeping_typing():
+            self.reload_current()
 
     def reload_current(self) -> None:
         if self.project is None or self.document_id is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from editor_app.storage.errors import ProjectError
+from editor_app.storage.project import Project
 from tests.qt.conftest import SEEDS, make_project, press, type_text
 from tests.qt.keyboard import CTRL
 
@@ -50,6 +52,30 @@ def test_a_typed_field_is_saved_before_another_operation_runs(qtbot, window, tmp
     window.actions["mark_approved"].trigger()
     assert window.project.article(article).note == "待查"
     assert window.project.article(article).status == "approved"
+
+
+def test_a_failed_text_save_keeps_the_typing_and_retries(
+    qtbot, window, messages, tmp_path, monkeypatch
+):
+    open_seeds(window, tmp_path)
+    article = window.article_id
+    stored = window.project.article(article).corrected_text
+
+    def refused(*_args, **_kwargs):
+        raise ProjectError("test.qingyang", "the text cannot be stored")
+
+    monkeypatch.setattr(Project, "replace_text", refused)
+    editor = window.text_pane.editor
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
+    type_text(qtbot, editor, "补记")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # commits: the save fails
+    assert [m[0] for m in messages] == ["critical"]
+    assert editor.toPlainText() == stored + "补记"
+    assert window.project.article(article).corrected_text == stored
+    monkeypatch.undo()
+    window.text_pane.commit()  # the next commit tries again
+    assert window.project.article(article).corrected_text == stored + "补记"
 
 
 def article_rows(window) -> list[dict]:

@@ -6,6 +6,8 @@ focus, after a pause in typing, or on Escape (which also hands focus back to the
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +50,8 @@ class CorrectedTextPane(QWidget):
         self.raw_span = ""
         self.baseline = ""
         self._loading = False
+        self._keeping_typing = False
+        self._escaping = False
         self.diff_toggle = QCheckBox(self)
         self.diff_toggle.setObjectName("diffToggle")
         self.editor = CorrectedTextEdit(self)
@@ -66,7 +70,7 @@ class CorrectedTextPane(QWidget):
         self.pause.setInterval(PAUSE_MS)
         self.pause.timeout.connect(self.commit)
         self.editor.textChanged.connect(self._typed)
-        self.editor.left.connect(self.commit)
+        self.editor.left.connect(self._left)
         self.editor.escaped.connect(self._escape)
         self.diff_toggle.toggled.connect(self._show_diff)
         self.retranslate()
@@ -82,14 +86,25 @@ class CorrectedTextPane(QWidget):
     def load(self, article_id: int | None, text: str, raw_span: str) -> None:
         """Show an article's text; unchanged text keeps the cursor where it is."""
         self.pause.stop()
+        typing_kept = self._keeping_typing and article_id == self.article_id
         self.article_id, self.raw_span, self.baseline = article_id, raw_span, text
-        if self.editor.toPlainText() != text:
+        if not typing_kept and self.editor.toPlainText() != text:
             self._loading = True
             self.editor.setPlainText(text)
             self._loading = False
         self.editor.setEnabled(article_id is not None)
         if self.diff_toggle.isChecked():
             self._show_diff(True)
+
+    @contextmanager
+    def keeping_typing(self):
+        """Reloads inside keep the editor's text of the same article; only the baseline
+        follows the stored text, so the next commit tries the unsaved typing again."""
+        self._keeping_typing = True
+        try:
+            yield
+        finally:
+            self._keeping_typing = False
 
     def _typed(self) -> None:
         if not self._loading:
@@ -104,9 +119,17 @@ class CorrectedTextPane(QWidget):
         self.baseline = text
         self.text_committed.emit(self.article_id, text)
 
+    def _left(self) -> None:
+        if not self._escaping:  # Escape has just committed (or tried to)
+            self.commit()
+
     def _escape(self) -> None:
         self.commit()
-        self.leave_requested.emit()
+        self._escaping = True
+        try:
+            self.leave_requested.emit()
+        finally:
+            self._escaping = False
 
     def _show_diff(self, on: bool) -> None:
         if on:
