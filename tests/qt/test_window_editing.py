@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from editor_app.storage.errors import ProjectError
 from editor_app.storage.project import Project
 from tests.qt.conftest import SEEDS, make_project, press, type_text
-from tests.qt.keyboard import CTRL
+from tests.qt.keyboard import CTRL, SHIFT
 
 FIRST = SEEDS / "000_0568ddfa57c73b20.txt"
 SECOND = SEEDS / "004_353c17634c82fe70.txt"
@@ -76,6 +76,21 @@ def test_a_failed_text_save_keeps_the_typing_and_retries(
     monkeypatch.undo()
     window.text_pane.commit()  # the next commit tries again
     assert window.project.article(article).corrected_text == stored + "补记"
+
+
+def test_the_reviewed_count_of_the_document_follows_review_and_undo(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path)
+    document = window.document_id
+    total = window.project.document_rows(offset=0, limit=1)[0]["articles"]
+    assert document_progress(window, document) == f"0/{total}"
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    window.raw_view.setFocus()
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    assert document_progress(window, document) == f"2/{total}"
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert document_progress(window, document) == f"1/{total}"
+    press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert document_progress(window, document) == f"2/{total}"
 
 
 def article_rows(window) -> list[dict]:
