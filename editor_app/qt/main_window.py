@@ -220,6 +220,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         self.form.status_chosen.connect(self.choose_status)
         self.text_pane.text_committed.connect(self.commit_text)
         self.text_pane.leave_requested.connect(self.raw_view.setFocus)
+        self.text_pane.diff_toggle.toggled.connect(self.actions["show_diff"].setChecked)
         self.line_box.returnPressed.connect(self._go_to_typed_lines)
         self.suggestion_panel.accept_clicked.connect(self.cmd_accept_suggestion)
         self.suggestion_panel.reject_clicked.connect(self.cmd_reject_suggestion)

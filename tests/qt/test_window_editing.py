@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from editor_app.storage.errors import ProjectError
@@ -91,6 +91,21 @@ def test_the_reviewed_count_of_the_document_follows_review_and_undo(qtbot, windo
     assert document_progress(window, document) == f"1/{total}"
     press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
     assert document_progress(window, document) == f"2/{total}"
+
+
+def test_the_differences_box_and_ctrl_d_stay_in_step(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path)
+    pane, action = window.text_pane, window.actions["show_diff"]
+    box = pane.diff_toggle
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.rect().center().y()))
+    assert pane.diff_toggle.isChecked() and action.isChecked()
+    assert pane.stack.currentWidget() is pane.diff
+    window.raw_view.setFocus()
+    press(qtbot, window, Qt.Key.Key_D, CTRL)
+    assert not pane.diff_toggle.isChecked() and not action.isChecked()
+    assert pane.stack.currentWidget() is pane.editor
+    press(qtbot, window, Qt.Key.Key_D, CTRL)
+    assert pane.diff_toggle.isChecked() and action.isChecked()
 
 
 def article_rows(window) -> list[dict]:
