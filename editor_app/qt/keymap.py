@@ -11,7 +11,10 @@ from editor_app.model import ROLES
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """`scope` "raw" keys work only while the raw text has focus (single keys, no modifier)."""
+    """Where the keys work: "raw" only while the raw text has focus (single keys, no
+    modifier); "lines" while the raw text or the article list has focus, since they act on
+    the raw text's cursor line and must not fire while the editor types elsewhere;
+    "window" anywhere in the window."""
 
     name: str
     menu: str
@@ -88,48 +91,56 @@ COMMANDS: tuple[Command, ...] = (
         "article",
         QT_TRANSLATE_NOOP("Commands", "Split article at cursor line"),
         "Ctrl+Return",
+        scope="lines",
     ),
     _c(
         "merge_previous",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Merge with previous article"),
         "Ctrl+Shift+Up",
+        scope="lines",
     ),
     _c(
         "merge_next",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Merge with next article"),
         "Ctrl+Shift+Down",
+        scope="lines",
     ),
     _c(
         "boundary_up",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Move start boundary one line up"),
         "Alt+Up",
+        scope="lines",
     ),
     _c(
         "boundary_down",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Move start boundary one line down"),
         "Alt+Down",
+        scope="lines",
     ),
     _c(
         "title_to_head",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Move late title to head of article"),
         "Ctrl+T",
+        scope="lines",
     ),
     _c(
         "mark_boilerplate",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Mark lines as boilerplate"),
         "Ctrl+Shift+B",
+        scope="lines",
     ),
     _c(
         "mark_noise",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Mark lines as noise"),
         "Ctrl+Shift+N",
+        scope="lines",
     ),
     _c(
         "reviewed_next",

@@ -147,9 +147,11 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
             action = QAction(self)
             action.setObjectName(f"action_{command.name}")
             action.setShortcuts([QKeySequence(keys) for keys in command.shortcuts()])
-            if command.scope == "raw":
+            if command.scope in ("raw", "lines"):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.raw_view.addAction(action)
+                if command.scope == "lines":
+                    self.article_view.addAction(action)
             else:
                 self.addAction(action)
             action.triggered.connect(self._handler(command.name))

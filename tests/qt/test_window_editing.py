@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from editor_app.storage.errors import ProjectError
 from editor_app.storage.project import Project
 from tests.qt.conftest import SEEDS, make_project, press, type_text
-from tests.qt.keyboard import CTRL, SHIFT
+from tests.qt.keyboard import ALT, CTRL, SHIFT
 
 FIRST = SEEDS / "000_0568ddfa57c73b20.txt"
 SECOND = SEEDS / "004_353c17634c82fe70.txt"
@@ -110,3 +110,42 @@ def test_the_differences_box_and_ctrl_d_stay_in_step(qtbot, window, tmp_path):
 
 def article_rows(window) -> list[dict]:
     return window.project.article_rows(window.document_id)
+
+
+def test_ctrl_return_in_the_corrected_text_does_not_split(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path, SECOND)
+    before = article_rows(window)
+    window.raw_view.go_to_lines(before[0]["end_line"])
+    editor = window.text_pane.editor
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    assert article_rows(window) == before
+
+
+def test_line_keys_in_a_form_field_do_not_act_on_the_raw_line(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path, SECOND)
+    before = article_rows(window)
+    window.raw_view.go_to_lines(before[1]["start_line"])
+    edit = window.form.edits["title"]
+    click_into(qtbot, edit)
+    for key, modifiers in (
+        (Qt.Key.Key_Return, CTRL),
+        (Qt.Key.Key_Up, ALT),
+        (Qt.Key.Key_Down, ALT),
+        (Qt.Key.Key_T, CTRL),
+        (Qt.Key.Key_B, CTRL | SHIFT),
+        (Qt.Key.Key_N, CTRL | SHIFT),
+    ):
+        qtbot.keyClick(edit, key, modifiers)
+    assert article_rows(window) == before
+    assert window.project.undo_label() is None
+
+
+def test_ctrl_return_in_the_raw_text_still_splits(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path, SECOND)
+    before = article_rows(window)
+    window.raw_view.go_to_lines(before[0]["end_line"])
+    window.raw_view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    assert len(article_rows(window)) == len(before) + 1
