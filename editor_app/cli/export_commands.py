@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor_app.cli.common import CommandError, Progress, add_project_argument, opened_project
+from editor_app.export.options import FORMATS, SCRIPTS
 from editor_app.model import STATUSES
-
-FORMATS = ("jsonl", "txt", "csv", "tei")
-SCRIPTS = ("keep", "s", "t", "tw", "hk")
 
 
 def register(subparsers) -> None:

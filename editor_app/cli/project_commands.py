@@ -268,22 +268,10 @@ def run_backups(args) -> int:
 def run_restore(args) -> int:
     from editor_app.storage.backups import restore
     from editor_app.storage.errors import ProjectError
-    from editor_app.storage.locking import FileLock, LockTaken
 
-    project = Path(args.project)
-    lock = FileLock(project)
-    if project.exists():  # a missing project has no holder, and no file is made for it
-        try:
-            lock.acquire()
-        except LockTaken as error:
-            raise CommandError(f"{project}: open in another running Qingyang") from error
     try:
-        if not Path(args.backup).is_file():
-            raise CommandError(f"{args.backup}: no such backup file")
-        kept = restore(project, Path(args.backup))
+        kept = restore(Path(args.project), Path(args.backup))
     except ProjectError as error:
         raise CommandError(str(error)) from error
-    finally:
-        lock.release()
     print(f"restored {args.backup}" + (f"; the previous state is kept as {kept}" if kept else ""))
     return 0

@@ -145,10 +145,6 @@ def compose(outer: list[Run], inner: list[Run]) -> list[Run]:
     return result
 
 
-def shifted(runs: list[Run], offset: int) -> list[Run]:
-    return [(a + offset, b, size) for a, b, size in runs]
-
-
 def _append(runs: list[Run], run: Run) -> None:
     """Add a run, joining it to the previous one when both continue each other."""
     if runs:

@@ -11,7 +11,6 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from editor_app.export.alignment import Run, RunMap, diff_runs
@@ -136,36 +135,21 @@ def plan_export(project, options: ExportOptions) -> ExportPlan:
             raise ExportError(project.path, f"no document {', '.join(map(str, missing))}")
         chosen = sorted(set(options.document_ids))
     return ExportPlan(
-        project_identity(project), chosen, _editors(project), options, _article_reader(project)
+        project_identity(project),
+        chosen,
+        project.article_editors(),
+        options,
+        project.export_articles,
     )
 
 
 def project_identity(project) -> str:
     """The project's own id when it has one, else its file name and its documents' hashes."""
-    own = getattr(project, "project_id", None)
-    if own:
-        return str(own)
+    if project.project_id:
+        return project.project_id
     hashes = sorted(row["sha256"] for row in project.document_rows())
     digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
     return f"{Path(project.path).stem}-{digest[:16]}"
-
-
-def _article_reader(project) -> Callable[[int], list]:
-    method = getattr(project, "export_articles", None)
-    if method is None:
-        from editor_app.storage.export_queries import export_articles
-
-        return partial(export_articles, project)
-    return method
-
-
-def _editors(project) -> dict[int, tuple[list[str], str | None]]:
-    method = getattr(project, "article_editors", None)
-    if method is None:
-        from editor_app.storage.export_queries import article_editors
-
-        return article_editors(project)
-    return method()
 
 
 def iter_documents(

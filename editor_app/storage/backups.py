@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from editor_app.storage.connection import inspect_file
-from editor_app.storage.errors import ProjectError
+from editor_app.storage.errors import ProjectError, ProjectLockedError
+from editor_app.storage.locking import FileLock, LockTaken
 
 STAMP = "%Y%m%d-%H%M%S"
 KEEP_DAILY = 7
@@ -155,14 +156,23 @@ def _keep_current(project: Path, folder: Path | None) -> Path:
 def restore(project: Path, backup: Path, *, folder: Path | None = None) -> Path:
     """Put a backup in place of the project, keeping the current file as a backup first.
 
-    The caller must hold no open connection to the project.
+    Refused while another running instance has the project open.
     """
     backup = Path(backup)
-    if not backup.is_file():
-        raise ProjectError(backup, "no such backup file")
-    inspect_file(backup)  # never put something that is not a sound project in its place
-    kept = _keep_current(project, folder) if project.exists() else None
-    for suffix in ("-wal", "-shm"):
-        Path(str(project) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(backup, project)
+    lock = FileLock(project)
+    if project.exists():  # a missing project has no holder, and no file is made for it
+        try:
+            lock.acquire()
+        except LockTaken as error:
+            raise ProjectLockedError(project, "open in another running Qingyang") from error
+    try:
+        if not backup.is_file():
+            raise ProjectError(backup, "no such backup file")
+        inspect_file(backup)  # never put something that is not a sound project in its place
+        kept = _keep_current(project, folder) if project.exists() else None
+        for suffix in ("-wal", "-shm"):
+            Path(str(project) + suffix).unlink(missing_ok=True)
+        shutil.copyfile(backup, project)
+    finally:
+        lock.release()
     return kept
