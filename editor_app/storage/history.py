@@ -43,9 +43,16 @@ class HistoryOperations:
         action=None,
         limit: int = 500,
         with_changes: bool = False,
+        before_id: int | None = None,
     ) -> list[Operation]:
-        """The change log, newest first, filtered; undone steps are kept and marked."""
+        """The change log, newest first, filtered; undone steps are kept and marked.
+
+        `before_id` pages through it: only operations older than that one.
+        """
         where, params = _history_filters(article_id, document_id, editor, since, until, action)
+        if before_id is not None:
+            where += " AND o.id < ?"
+            params.append(before_id)
         rows = self.db.query(
             f"SELECT * FROM operations o WHERE {where} ORDER BY o.id DESC LIMIT ?", [*params, limit]
         )

@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 
 from editor_app.model import Change, Operation
-from editor_app.storage.history import _history_filters, _operation
 
 # Columns whose change an editor cares to read, in display order; the rest are bookkeeping.
 SHOWN_COLUMNS = (
@@ -62,14 +61,16 @@ def history_page(
     action=None,
 ) -> list[Operation]:
     """The next page of the filtered log, newest first: operations older than before_id."""
-    where, params = _history_filters(article_id, document_id, editor, since, until, action)
-    if before_id is not None:
-        where += " AND o.id < ?"
-        params.append(before_id)
-    rows = project.db.query(
-        f"SELECT * FROM operations o WHERE {where} ORDER BY o.id DESC LIMIT ?", [*params, limit]
+    return project.history(
+        before_id=before_id,
+        limit=limit,
+        article_id=article_id,
+        document_id=document_id,
+        editor=editor,
+        since=since,
+        until=until,
+        action=action,
     )
-    return [_operation(row) for row in rows]
 
 
 def history_actions(project) -> dict[str, str]:
