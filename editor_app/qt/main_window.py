@@ -58,6 +58,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         self.open_suggestions: list = []
         self.import_job = None
         self.cheat_sheet = None
+        self._following = False  # an undo, redo or revert runs: show the document it changed
         self._build_panes()
         self._build_history_dock()
         self._build_actions()
@@ -446,10 +447,19 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
     def apply_change(self, result) -> None:
         """Refresh what an operation changed, keeping the cursor where the editor is."""
         self.documents.refresh_documents(result.document_ids)
-        if result.document_ids and self.document_id not in result.document_ids:
+        if self._following and result.document_ids and self.document_id not in result.document_ids:
             self.show_document(min(result.document_ids))
             return
         self.reload_current()
+
+    def run_and_follow(self, operation, *args):
+        """Run an undo, redo or revert: the window goes to the document it changed, since
+        the editor cannot see beforehand where that is. Other edits leave the view alone."""
+        self._following = True
+        try:
+            return self.runner.run(operation, *args)
+        finally:
+            self._following = False
 
     def _operation_failed(self, _message: str) -> None:
         """Show the stored state again, but keep typing whose save failed in the editor."""

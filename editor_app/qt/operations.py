@@ -65,12 +65,6 @@ class OperationRunner(QObject):
         self._succeeded(result)
         return result
 
-    def undo(self):
-        return self.run(lambda: self.project.undo())
-
-    def redo(self):
-        return self.run(lambda: self.project.redo())
-
     def _succeeded(self, result) -> None:
         if self.last_write_failed:
             self.last_write_failed = False

@@ -207,10 +207,10 @@ class EditingCommands:
     # -- undo, view, help -------------------------------------------------------------------
 
     def cmd_undo(self) -> None:
-        self.runner.undo()
+        self.run_and_follow(lambda: self.project.undo())
 
     def cmd_redo(self) -> None:
-        self.runner.redo()
+        self.run_and_follow(lambda: self.project.redo())
 
     def cmd_zoom_in(self) -> None:
         self.apply_text_size(self.preferences.text_size + 1)

@@ -30,7 +30,7 @@ class ReviewCommands:
         column.setContentsMargins(4, 4, 4, 4)
         self.history_whole_project = QCheckBox(box)
         self.history_whole_project.setObjectName("historyWholeProject")
-        self.history_pane = HistoryPane(None, box, run=self.runner.run)
+        self.history_pane = HistoryPane(None, box, run=self.run_and_follow)
         self.history_pane.setObjectName("historyPane")
         column.addWidget(self.history_whole_project)
         column.addWidget(self.history_pane, 1)

@@ -149,3 +149,31 @@ def test_ctrl_return_in_the_raw_text_still_splits(qtbot, window, tmp_path):
     window.raw_view.setFocus()
     press(qtbot, window, Qt.Key.Key_Return, CTRL)
     assert len(article_rows(window)) == len(before) + 1
+
+
+def test_a_dictionary_entry_from_the_search_dialog_keeps_the_current_document(
+    qtbot, window, tmp_path
+):
+    open_seeds(window, tmp_path)
+    press(qtbot, window, Qt.Key.Key_PageDown, CTRL | SHIFT)  # the second document
+    second = window.document_id
+    assert second != window.documents.document_id(0)
+    article = window.article_id
+    press(qtbot, window, Qt.Key.Key_H, CTRL)
+    dialog = window.search_dialog
+    type_text(qtbot, dialog.query_edit, "潮县镇")  # only in the first document
+    type_text(qtbot, dialog.replace_edit, "漷县镇")
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.dictionary_button, Qt.MouseButton.LeftButton)
+    assert window.project.dictionary()
+    assert window.document_id == second and window.article_id == article
+
+
+def test_undo_of_a_change_elsewhere_goes_to_its_document(qtbot, window, tmp_path):
+    open_seeds(window, tmp_path)
+    first = window.document_id
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)  # approve in the first document
+    press(qtbot, window, Qt.Key.Key_PageDown, CTRL | SHIFT)
+    assert window.document_id != first
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert window.document_id == first
