@@ -7,6 +7,7 @@ it still lands right after the editor changed other parts of that article.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from editor_app.model import Suggestion
@@ -98,19 +99,18 @@ class SuggestionOperations:
         return sorted(chosen, key=lambda s: (s.document_id, s.start))
 
     def _by_article(self, chosen: list[Suggestion]) -> dict[int | None, list[Suggestion]]:
+        """Suggestions grouped by the article whose span holds them (None: no article)."""
         groups: dict[int | None, list[Suggestion]] = defaultdict(list)
+        spans: dict[int, list[tuple[int, int, int]]] = {}
         for suggestion in chosen:
-            article = self._article_holding(suggestion)
-            groups[article].append(suggestion)
+            if suggestion.document_id not in spans:  # one read of the spans per document
+                spans[suggestion.document_id] = self.db.execute(
+                    "SELECT start_offset, end_offset, id FROM articles WHERE document_id = ? "
+                    "ORDER BY start_offset",
+                    [suggestion.document_id],
+                ).fetchall()
+            groups[_holder(spans[suggestion.document_id], suggestion)].append(suggestion)
         return groups
-
-    def _article_holding(self, suggestion: Suggestion) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE document_id = ? AND start_offset <= ? "
-            "AND end_offset >= ?",
-            [suggestion.document_id, suggestion.start, suggestion.end],
-        ).fetchone()
-        return row[0] if row else None
 
     def _apply_to_article(self, article_id: int | None, group: list[Suggestion]) -> int:
         """Rewrite one article's text; suggestions that no longer fit are marked stale."""
@@ -194,6 +194,14 @@ class SuggestionOperations:
 
 
 PAIR_PATTERN = "()→（）"
+
+
+def _holder(spans: list[tuple[int, int, int]], suggestion: Suggestion) -> int | None:
+    """The article whose [start, end] holds the suggestion, from spans sorted by start."""
+    index = bisect_right(spans, (suggestion.start, float("inf"), 0)) - 1
+    if index >= 0 and spans[index][1] >= suggestion.end:
+        return spans[index][2]
+    return None
 
 
 def _bracket_pairs(brackets: list[Suggestion]) -> list[tuple[Suggestion, Suggestion]]:
