@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from editor_app.model import NON_ARTICLE_KINDS
-
 DONE_STATUSES = frozenset({"reviewed", "approved"})
 
 
@@ -20,16 +18,6 @@ def neighbour(rows: list[dict], current_id: int | None, step: int) -> dict | Non
         return rows[0] if step > 0 else rows[-1]
     position = ids.index(current_id) + step
     return rows[position] if 0 <= position < len(rows) else None
-
-
-def next_unreviewed(rows: list[dict], current_id: int | None) -> dict | None:
-    """The first article after the current one (in line order) not yet reviewed."""
-    ids = [r["id"] for r in rows]
-    start = ids.index(current_id) + 1 if current_id in ids else 0
-    for row in rows[start:]:
-        if row["kind"] not in NON_ARTICLE_KINDS and row["status"] not in DONE_STATUSES:
-            return row
-    return None
 
 
 def next_uncertain(rows: list[dict], current_id: int | None) -> dict | None:

@@ -11,8 +11,6 @@ from editor_app.qt.review.review_filters import (
     ReviewFilterBar,
     mark_approved,
     mark_reviewed_and_next,
-    next_unreviewed_article,
-    next_unreviewed_id,
 )
 from editor_app.storage.importer import import_paths
 from editor_app.storage.project import Project
@@ -32,34 +30,6 @@ def ordered_ids(project) -> list[int]:
     return [row["id"] for row in project.filtered_article_rows()]
 
 
-def row(id_, document_id, start_line, status="proposed") -> dict:
-    return {"id": id_, "document_id": document_id, "start_line": start_line, "status": status}
-
-
-@pytest.mark.parametrize(
-    ("current", "expected"),
-    [
-        (None, 2),  # the first unreviewed
-        (row(2, 1, 10), 4),  # skips the reviewed one after it
-        (row(4, 2, 1), 2),  # the last one wraps around to the first
-        (row(9, 1, 15), 4),  # an article not in the rows (just reviewed) keeps its place
-    ],
-)
-def test_next_unreviewed_id_in_document_and_line_order(current, expected):
-    rows = [
-        row(1, 1, 1, "reviewed"),
-        row(2, 1, 10),
-        row(3, 1, 20, "approved"),
-        row(4, 2, 1),
-    ]
-    assert next_unreviewed_id(rows, current) == expected
-
-
-def test_next_unreviewed_id_when_all_are_done():
-    assert next_unreviewed_id([row(1, 1, 1, "reviewed")], row(1, 1, 1, "reviewed")) is None
-    assert next_unreviewed_id([row(1, 1, 1)], row(1, 1, 1)) is None
-
-
 def test_mark_reviewed_goes_to_the_next_unreviewed_article(project):
     ids = ordered_ids(project)
     project.set_status(ids[1], "approved")
@@ -67,19 +37,6 @@ def test_mark_reviewed_goes_to_the_next_unreviewed_article(project):
     assert result.operation_id is not None
     assert project.article(ids[0]).status == "reviewed"
     assert following == ids[2]
-    assert next_unreviewed_article(project, ids[-1]) == ids[2]  # wraps around
-
-
-def test_next_unreviewed_crosses_into_the_next_document(project):
-    ids = ordered_ids(project)
-    rows = project.filtered_article_rows()
-    last_of_first = max(
-        (r for r in rows if r["document_id"] == rows[0]["document_id"]),
-        key=lambda r: r["start_line"],
-    )
-    first_of_second = next(r for r in rows if r["document_id"] != rows[0]["document_id"])
-    assert next_unreviewed_article(project, last_of_first["id"]) == first_of_second["id"]
-    assert next_unreviewed_article(project, None) == ids[0]
 
 
 def test_review_helpers_go_through_the_given_runner(project):

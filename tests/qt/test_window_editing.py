@@ -177,3 +177,21 @@ def test_undo_of_a_change_elsewhere_goes_to_its_document(qtbot, window, tmp_path
     assert window.document_id != first
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert window.document_id == first
+
+
+def test_reviewed_and_next_asks_the_project_for_one_article_only(
+    qtbot, window, tmp_path, monkeypatch
+):
+    open_seeds(window, tmp_path)
+    rows = window.project.article_rows(window.document_id)
+    listed = []
+    real = Project.filtered_article_rows
+
+    def recording(project, **arguments):
+        listed.append(arguments)
+        return real(project, **arguments)
+
+    monkeypatch.setattr(Project, "filtered_article_rows", recording)
+    press(qtbot, window, Qt.Key.Key_R, CTRL)
+    assert window.article_id == rows[1]["id"]
+    assert listed == []  # no list of every unreviewed article is read on the GUI thread

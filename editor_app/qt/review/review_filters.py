@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QWidget
 
-DONE_STATUSES = frozenset({"reviewed", "approved"})
 NO_LIMIT = -1  # SQLite reads a negative LIMIT as "all rows"
 DEFAULT_UNCERTAIN_BELOW = 0.8
 
@@ -17,42 +16,12 @@ DEFAULT_UNCERTAIN_BELOW = 0.8
 # -- the shortcuts ------------------------------------------------------------------------------
 
 
-def next_unreviewed_id(rows: list[dict], current: dict | None) -> int | None:
-    """The first unreviewed article after `current` in document and line order, wrapping.
-
-    rows: filtered_article_rows() output (ordered by document, start line); current: the
-    row of the article the editor is on (it need not be in rows), or None for the first.
-    """
-    waiting = [r for r in rows if r["status"] not in DONE_STATUSES]
-    if current is not None:
-        waiting = [r for r in waiting if r["id"] != current["id"]]
-        here = (current["document_id"], current["start_line"])
-        later = [r for r in waiting if (r["document_id"], r["start_line"]) > here]
-        if later:
-            return later[0]["id"]
-    return waiting[0]["id"] if waiting else None
-
-
-def next_unreviewed_article(project, current_id: int | None) -> int | None:
-    """Next unreviewed article: in the current document first, then anywhere after it."""
-    current = _position(project, current_id)
-    if current is not None:
-        in_document = project.filtered_article_rows(
-            document_id=current["document_id"], not_reviewed=True, limit=NO_LIMIT
-        )
-        later = [r for r in in_document if r["start_line"] > current["start_line"]]
-        if later:
-            return later[0]["id"]
-    rows = project.filtered_article_rows(not_reviewed=True, limit=NO_LIMIT)
-    return next_unreviewed_id(rows, current)
-
-
 def mark_reviewed_and_next(project, article_id: int, run=None):
     """Mark the article reviewed (one operation); returns (OpResult or None, next id)."""
     result = _run(run, project.set_status, article_id, "reviewed")
     if result is None:
         return None, None
-    return result, next_unreviewed_article(project, article_id)
+    return result, project.next_unreviewed(article_id)
 
 
 def mark_approved(project, article_id: int, run=None):
@@ -61,16 +30,6 @@ def mark_approved(project, article_id: int, run=None):
 
 def _run(run, operation, *args):
     return run(operation, *args) if run is not None else operation(*args)
-
-
-def _position(project, article_id: int | None) -> dict | None:
-    if article_id is None:
-        return None
-    try:
-        article = project.article(article_id)
-    except KeyError:
-        return None
-    return {"id": article.id, "document_id": article.document_id, "start_line": article.start_line}
 
 
 # -- the filter bar -----------------------------------------------------------------------------
