@@ -24,6 +24,8 @@ EDITABLE_FIELDS = (
 )
 LIST_FIELDS = frozenset({"reporters", "correspondents", "interns"})
 FLAG_FIELDS = frozenset({"truncated", "lost_text"})
+# A proposed boundary with a confidence under this is flagged to the editor as uncertain.
+UNCERTAIN_BELOW = 0.6
 
 
 @dataclass(slots=True)

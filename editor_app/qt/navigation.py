@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from editor_app.model.article import UNCERTAIN_BELOW
+
 DONE_STATUSES = frozenset({"reviewed", "approved"})
 
 
@@ -21,9 +23,9 @@ def neighbour(rows: list[dict], current_id: int | None, step: int) -> dict | Non
 
 
 def next_uncertain(rows: list[dict], current_id: int | None) -> dict | None:
-    """Unreviewed segments by confidence, lowest first; the one after the current, cycling."""
+    """Unreviewed uncertain segments by confidence, lowest first; the one after the current, cycling."""
     ranked = sorted(
-        (r for r in rows if r["status"] not in DONE_STATUSES and r["confidence"] < 1.0),
+        (r for r in rows if r["status"] not in DONE_STATUSES and r["confidence"] < UNCERTAIN_BELOW),
         key=lambda r: (r["confidence"], r["start_line"]),
     )
     if not ranked:

@@ -195,3 +195,24 @@ def test_reviewed_and_next_asks_the_project_for_one_article_only(
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     assert window.article_id == rows[1]["id"]
     assert listed == []  # no list of every unreviewed article is read on the GUI thread
+
+
+def test_ctrl_u_visits_exactly_the_articles_the_list_flags(qtbot, window, tmp_path):
+    path = make_project(tmp_path, FIRST)
+    with Project.open(path) as project:
+        doubtful = project.article_rows(1)[2]["id"]
+        project.db.execute("UPDATE articles SET confidence = 0.3 WHERE id = ?", [doubtful])
+    assert window.open_project(path)
+    window.raw_view.setFocus()
+    flagged = [
+        window.articles.article_id(row)
+        for row in range(window.articles.rowCount())
+        if window.articles.index(row, 0).data() == "⚠"
+    ]
+    assert flagged == [doubtful]
+    press(qtbot, window, Qt.Key.Key_U, CTRL)
+    assert window.article_id == doubtful
+    press(qtbot, window, Qt.Key.Key_U, CTRL)
+    assert window.article_id == doubtful  # no other article is uncertain
+    window.filter_bar.set_mode("uncertain")
+    assert window.filter_bar.article_ids() == [doubtful]

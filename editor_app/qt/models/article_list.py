@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from editor_app.model.article import UNCERTAIN_BELOW
 from editor_app.qt.labels import kind_name, status_name
 
 NO_PARENT = QModelIndex()
 
 PAGE_SIZE = 100
-UNCERTAIN_BELOW = 0.6  # confidence under which a boundary is flagged for the editor
 COLUMNS = ("mark", "title", "kind", "status")
 
 

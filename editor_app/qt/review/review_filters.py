@@ -9,8 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QWidget
 
+from editor_app.model.article import UNCERTAIN_BELOW
+
 NO_LIMIT = -1  # SQLite reads a negative LIMIT as "all rows"
-DEFAULT_UNCERTAIN_BELOW = 0.8
 
 
 # -- the shortcuts ------------------------------------------------------------------------------
@@ -53,7 +54,7 @@ class ReviewFilterBar(QWidget):
         self.threshold_spin.setRange(0.0, 1.0)
         self.threshold_spin.setSingleStep(0.05)
         self.threshold_spin.setDecimals(2)
-        self.threshold_spin.setValue(DEFAULT_UNCERTAIN_BELOW)
+        self.threshold_spin.setValue(UNCERTAIN_BELOW)
         self.threshold_spin.setPrefix(self.tr("confidence < "))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

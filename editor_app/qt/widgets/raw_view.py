@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, 
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor_app.model import NON_ARTICLE_KINDS
+from editor_app.model.article import UNCERTAIN_BELOW
 from editor_app.qt.labels import ROLE_NAMES, role_colour, role_name
 
 SPAN_COLOUR = QColor("#fff6d5")
@@ -201,7 +202,7 @@ class RawTextView(QPlainTextEdit):
         colour = RULE_COLOUR
         if segment["kind"] in NON_ARTICLE_KINDS:
             colour = NON_ARTICLE_RULE_COLOUR
-        elif segment["confidence"] < 0.6:
+        elif segment["confidence"] < UNCERTAIN_BELOW:
             colour = UNCERTAIN_RULE_COLOUR
         painter.setPen(QPen(colour, 2, Qt.PenStyle.SolidLine))
         painter.drawLine(0, y, self.viewport().width(), y)
