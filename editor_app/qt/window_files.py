@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from editor_app.export import ExportOptions
 from editor_app.qt.background import ProjectReader, backup_work, export_work
@@ -356,5 +356,3 @@ class FileCommands:
         if remember:
             self.preferences.language = language
         self.language = install_language(language)
-        QApplication.instance().processEvents()
-        self.retranslate()

@@ -74,7 +74,7 @@ def test_switching_language_changes_the_menus(qtbot, window, tmp_path):
     assert file_menu.title() == "&File"
     window.menus["view"].menuAction().trigger()
     window.findChild(type(window.actions["undo"]), "language_zh_CN").trigger()
-    assert file_menu.title() == "文件(&F)"
+    qtbot.waitUntil(lambda: file_menu.title() == "文件(&F)")  # on the LanguageChange event
     assert window.actions["split"].text() == "在光标行拆分文章"
     assert "已保存" in window.windowTitle()
     window.raw_view.go_to_lines(15)
@@ -82,7 +82,7 @@ def test_switching_language_changes_the_menus(qtbot, window, tmp_path):
     assert window.actions["undo"].text() == "撤销 拆分文章"
     assert window.preferences.language == "zh_CN"
     window.findChild(type(window.actions["undo"]), "language_en").trigger()
-    assert file_menu.title() == "&File"
+    qtbot.waitUntil(lambda: file_menu.title() == "&File")
     assert window.actions["undo"].text() == "Undo split article"
 
 

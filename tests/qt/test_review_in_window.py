@@ -250,7 +250,7 @@ def test_the_review_widgets_speak_chinese(qtbot, window, tmp_path):
     wait_idle(qtbot, window)
     window.switch_language("zh_CN")
     try:
-        assert window.actions["find_replace"].text() == "查找和替换…"
+        qtbot.waitUntil(lambda: window.actions["find_replace"].text() == "查找和替换…")
         assert window.history_dock.windowTitle() == "修改历史"
         hits = window.project.replace_preview("北京", "首都")
         window.runner.run(window.project.apply_replace, hits[:2])
@@ -261,4 +261,4 @@ def test_the_review_widgets_speak_chinese(qtbot, window, tmp_path):
         assert window.history_pane.editor_combo.itemText(0) == "全部编辑"
     finally:
         window.switch_language("en")
-    assert window.actions["undo"].text() == "Undo replace 2 occurrences"
+    qtbot.waitUntil(lambda: window.actions["undo"].text() == "Undo replace 2 occurrences")
