@@ -81,8 +81,10 @@ def test_switching_language_changes_the_menus(qtbot, window, tmp_path):
     window.actions["split"].trigger()
     assert window.actions["undo"].text() == "撤销 拆分文章"
     assert window.preferences.language == "zh_CN"
+    assert window.filter_bar.mode_combo.itemText(0) == "全部文章"
     window.findChild(type(window.actions["undo"]), "language_en").trigger()
     qtbot.waitUntil(lambda: file_menu.title() == "&File")
+    assert window.filter_bar.mode_combo.itemText(0) == "All articles"
     assert window.actions["undo"].text() == "Undo split article"
 
 
@@ -92,3 +94,22 @@ def test_the_cheat_sheet_lists_the_keys(qtbot, window):
     assert sheet is not None and sheet.isVisible()
     text = sheet.browser.toPlainText()
     assert "Split article at cursor line" in text and "Ctrl+Return" in text
+
+
+def test_open_review_dialogs_follow_a_language_switch(qtbot, window, tmp_path):
+    assert window.open_project(make_project(tmp_path, SEEDS / "004_353c17634c82fe70.txt"))
+    window.actions["statistics"].trigger()
+    window.actions["find_replace"].trigger()
+    stats, search = window.stats_dialog, window.search_dialog
+    qtbot.waitUntil(lambda: bool(stats.stats), timeout=30_000)
+    window.switch_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: stats.windowTitle() == "项目统计")
+        assert search.windowTitle() == "查找和替换"
+        assert stats.refresh_button.text() != "Refresh"
+        assert window.history_pane.revert_button.text() != "Revert"
+    finally:
+        window.switch_language("en")
+    qtbot.waitUntil(lambda: stats.windowTitle() == "Project statistics")
+    assert search.windowTitle() == "Search and replace"
+    assert window.history_pane.revert_button.text() == "Revert"

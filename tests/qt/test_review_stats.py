@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF, Qt
 
+from editor_app.qt.labels import rule_name
 from editor_app.qt.review.stats_view import StatsDialog, layout_bars
 from editor_app.storage.importer import import_paths
 from editor_app.storage.project import Project
@@ -54,9 +55,9 @@ def test_shows_the_counts(dialog, project):
     assert table_dict(dialog.kind_table) == {
         k: str(v) for k, v in stats["articles_by_kind"].items()
     }
-    assert table_dict(dialog.suggestion_table) == {
-        k: str(v) for k, v in stats["open_suggestions_by_rule"].items()
-    }
+    rules = table_dict(dialog.suggestion_table)  # named as the suggestion panel names them
+    assert rules == {rule_name(k): str(v) for k, v in stats["open_suggestions_by_rule"].items()}
+    assert "join paragraphs" in rules and "join" not in rules
 
 
 def test_changes_per_editor_per_day_as_table_and_chart(qtbot, dialog, project):

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QEvent,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -137,6 +138,13 @@ class HistoryModel(QAbstractTableModel):
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def retranslate(self) -> None:
+        """Headers and operation names are shown in the UI language: show them again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -269,8 +277,24 @@ class HistoryPane(QWidget):
         self.scope: dict = {}
         self.model = HistoryModel(self)
         self._build()
+        self.retranslate()
         if project is not None:
             self.set_project(project)
+
+    def retranslate(self) -> None:
+        self.since_check.setText(self.tr("From"))
+        self.until_check.setText(self.tr("To"))
+        self.jump_button.setText(self.tr("Go to article"))
+        self.revert_button.setText(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Undo this one change as a new change"))
+        self._fill_filter_combos()
+        self.model.retranslate()
+        self._show_selected()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -350,8 +374,8 @@ class HistoryPane(QWidget):
         for combo in (self.editor_combo, self.action_combo, self.document_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._combo_chosen)
-        self.since_check = QCheckBox(self.tr("From"), self)
-        self.until_check = QCheckBox(self.tr("To"), self)
+        self.since_check = QCheckBox(self)
+        self.until_check = QCheckBox(self)
         self.since_edit = self._date_edit()
         self.until_edit = self._date_edit()
         for check in (self.since_check, self.until_check):
@@ -391,9 +415,8 @@ class HistoryPane(QWidget):
 
     def _button_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.jump_button = QPushButton(self.tr("Go to article"), self)
-        self.revert_button = QPushButton(self.tr("Revert"), self)
-        self.revert_button.setToolTip(self.tr("Undo this one change as a new change"))
+        self.jump_button = QPushButton(self)
+        self.revert_button = QPushButton(self)
         self.jump_button.clicked.connect(self._jump)
         self.revert_button.clicked.connect(self.revert_selected)
         row.addStretch(1)

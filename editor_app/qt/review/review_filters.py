@@ -6,7 +6,7 @@ use no Qt, so the shortcuts' behaviour is tested without a window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QWidget
 
 from editor_app.model.article import UNCERTAIN_BELOW
@@ -47,15 +47,15 @@ class ReviewFilterBar(QWidget):
         self.project = None
         self.document_id: int | None = None
         self.mode_combo = QComboBox(self)
-        for mode, text in zip(self.MODES, self._mode_texts(), strict=True):
-            self.mode_combo.addItem(text, mode)
+        for mode in self.MODES:
+            self.mode_combo.addItem("", mode)
         self.editor_combo = QComboBox(self)
         self.threshold_spin = QDoubleSpinBox(self)
         self.threshold_spin.setRange(0.0, 1.0)
         self.threshold_spin.setSingleStep(0.05)
         self.threshold_spin.setDecimals(2)
         self.threshold_spin.setValue(UNCERTAIN_BELOW)
-        self.threshold_spin.setPrefix(self.tr("confidence < "))
+        self.retranslate()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.mode_combo, self.editor_combo, self.threshold_spin):
@@ -66,6 +66,16 @@ class ReviewFilterBar(QWidget):
         self._show_inputs()
         if project is not None:
             self.set_project(project)
+
+    def retranslate(self) -> None:
+        for index, text in enumerate(self._mode_texts()):
+            self.mode_combo.setItemText(index, text)
+        self.threshold_spin.setPrefix(self.tr("confidence < "))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _mode_texts(self) -> list[str]:
         return [

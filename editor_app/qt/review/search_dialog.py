@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -47,7 +47,6 @@ class SearchReplaceDialog(QDialog):
 
     def __init__(self, project=None, parent=None, *, run: Runner | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Search and replace"))
         self.project = project
         self.run = run or direct_runner(self)
         self.hits: list[Hit] = []
@@ -57,6 +56,7 @@ class SearchReplaceDialog(QDialog):
         self._serial = 0
         self._names: dict[int, str] = {}
         self._build()
+        self.retranslate()
         self._update_buttons()
 
     # -- building -----------------------------------------------------------------------------
@@ -65,21 +65,19 @@ class SearchReplaceDialog(QDialog):
         layout = QVBoxLayout(self)
         grid = QGridLayout()
         self.query_edit = QLineEdit(self)
-        self.query_edit.setPlaceholderText(self.tr("Text to find"))
-        self.regex_check = QCheckBox(self.tr("Regular expression"), self)
-        self.search_button = self._button(self.tr("Search"), self.search)
+        self.regex_check = QCheckBox(self)
+        self.search_button = self._button(self.search)
         self.replace_edit = QLineEdit(self)
-        self.replace_edit.setPlaceholderText(self.tr("Replace with"))
-        self.preview_button = self._button(self.tr("Preview"), self.preview)
-        self.apply_button = self._button(self.tr("Apply"), self.apply)
-        self.dictionary_button = self._button(
-            self.tr("Save as dictionary entry"), self.save_dictionary_entry
-        )
-        grid.addWidget(QLabel(self.tr("Find:"), self), 0, 0)
+        self.preview_button = self._button(self.preview)
+        self.apply_button = self._button(self.apply)
+        self.dictionary_button = self._button(self.save_dictionary_entry)
+        self.find_label = QLabel(self)
+        self.replace_label = QLabel(self)
+        grid.addWidget(self.find_label, 0, 0)
         grid.addWidget(self.query_edit, 0, 1)
         grid.addWidget(self.regex_check, 0, 2)
         grid.addWidget(self.search_button, 0, 3)
-        grid.addWidget(QLabel(self.tr("Replace:"), self), 1, 0)
+        grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_edit, 1, 1)
         grid.addWidget(self.preview_button, 1, 2)
         grid.addWidget(self.apply_button, 1, 3)
@@ -100,15 +98,33 @@ class SearchReplaceDialog(QDialog):
         self.regex_check.toggled.connect(self._inputs_edited)
         self.resize(760, 520)
 
-    def _button(self, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Search and replace"))
+        self.query_edit.setPlaceholderText(self.tr("Text to find"))
+        self.regex_check.setText(self.tr("Regular expression"))
+        self.search_button.setText(self.tr("Search"))
+        self.replace_edit.setPlaceholderText(self.tr("Replace with"))
+        self.preview_button.setText(self.tr("Preview"))
+        self.apply_button.setText(self.tr("Apply"))
+        self.dictionary_button.setText(self.tr("Save as dictionary entry"))
+        self.find_label.setText(self.tr("Find:"))
+        self.replace_label.setText(self.tr("Replace:"))
+        self.results.setHeaderLabels([self.tr("Where"), self.tr("Field"), self.tr("Context")])
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _button(self, slot) -> QPushButton:
+        button = QPushButton(self)
         button.setAutoDefault(False)  # Enter searches or jumps; it never applies by accident
         button.clicked.connect(slot)
         return button
 
     def _results(self) -> QTreeWidget:
         self.results = QTreeWidget(self)
-        self.results.setHeaderLabels([self.tr("Where"), self.tr("Field"), self.tr("Context")])
+        self.results.setColumnCount(3)
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.results.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from editor_app.qt.labels import kind_name, rule_name, status_name
 
 PALETTE = ("#2980b9", "#c0392b", "#27ae60", "#8e44ad", "#e67e22", "#16a085", "#7f8c8d")
 CHART_DAYS = 30  # the chart shows the most recent days; the table beside it shows all
@@ -134,12 +136,12 @@ class StatsDialog(QDialog):
 
     def __init__(self, project=None, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Project statistics"))
         self.project = project
         self.background = None  # set by use_background: the figures are then read off it
         self.reader = None
         self.stats: dict = {}
         self._build()
+        self.retranslate()
         if project is not None:
             self.refresh()
 
@@ -149,20 +151,24 @@ class StatsDialog(QDialog):
         self.documents_label = QLabel(self)
         self.reviewed_documents_label = QLabel(self)
         self.articles_label = QLabel(self)
-        form.addRow(self.tr("Documents:"), self.documents_label)
-        form.addRow(self.tr("Fully reviewed documents:"), self.reviewed_documents_label)
-        form.addRow(self.tr("Articles:"), self.articles_label)
+        self.row_labels = [QLabel(self) for _ in range(3)]
+        for name, label in zip(
+            self.row_labels,
+            (self.documents_label, self.reviewed_documents_label, self.articles_label),
+            strict=True,
+        ):
+            form.addRow(name, label)
         layout.addLayout(form)
-        tabs = QTabWidget(self)
-        self.status_table = self._table([self.tr("Status"), self.tr("Articles")])
-        self.kind_table = self._table([self.tr("Kind"), self.tr("Segments")])
-        self.suggestion_table = self._table([self.tr("Rule"), self.tr("Open suggestions")])
-        tabs.addTab(self._side_by_side(self.status_table, self.kind_table), self.tr("Articles"))
-        tabs.addTab(self.suggestion_table, self.tr("Suggestions"))
-        tabs.addTab(self._changes_tab(), self.tr("Changes"))
+        self.tabs = tabs = QTabWidget(self)
+        self.status_table = self._table(2)
+        self.kind_table = self._table(2)
+        self.suggestion_table = self._table(2)
+        tabs.addTab(self._side_by_side(self.status_table, self.kind_table), "")
+        tabs.addTab(self.suggestion_table, "")
+        tabs.addTab(self._changes_tab(), "")
         layout.addWidget(tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button = QPushButton(self)
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.refresh_button.clicked.connect(self.refresh)
         buttons.rejected.connect(self.reject)
@@ -180,18 +186,43 @@ class StatsDialog(QDialog):
         box = QWidget(self)
         column = QVBoxLayout(box)
         self.chart = ChangesChart(box)
-        self.changes_table = self._table([self.tr("Day")])
+        self.changes_table = self._table(1)
         column.addWidget(self.chart)
         column.addWidget(self.changes_table, 1)
         return box
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
+    def _table(self, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns, self)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         return table
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Project statistics"))
+        names = (self.tr("Documents:"), self.tr("Fully reviewed documents:"), self.tr("Articles:"))
+        for label, name in zip(self.row_labels, names, strict=True):
+            label.setText(name)
+        self.status_table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Articles")])
+        self.kind_table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Segments")])
+        self.suggestion_table.setHorizontalHeaderLabels(
+            [self.tr("Rule"), self.tr("Open suggestions")]
+        )
+        for index, text in enumerate(
+            (self.tr("Articles"), self.tr("Suggestions"), self.tr("Changes"))
+        ):
+            self.tabs.setTabText(index, text)
+        self.refresh_button.setText(self.tr("Refresh"))
+        if self.stats:
+            self._fill_tables(self.stats)
+        else:
+            self.changes_table.setHorizontalHeaderLabels([self.tr("Day")])
+        self.chart.update()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_project(self, project) -> None:
         self.project = project
@@ -221,21 +252,22 @@ class StatsDialog(QDialog):
         self.documents_label.setText(str(stats["documents"]))
         self.reviewed_documents_label.setText(str(stats["documents_fully_reviewed"]))
         self.articles_label.setText(str(stats["articles"]))
-        self._fill_counts(self.status_table, stats["articles_by_status"], translate=True)
-        self._fill_counts(self.kind_table, stats["articles_by_kind"], translate=True)
-        self._fill_counts(self.suggestion_table, stats["open_suggestions_by_rule"])
-        per_day = stats["changes_per_editor_per_day"]
-        self.chart.set_data(per_day)
-        self._fill_changes(per_day)
+        self.chart.set_data(stats["changes_per_editor_per_day"])
+        self._fill_tables(stats)
         self.refreshed.emit()
 
+    def _fill_tables(self, stats: dict) -> None:
+        self._fill_counts(self.status_table, stats["articles_by_status"], status_name)
+        self._fill_counts(self.kind_table, stats["articles_by_kind"], kind_name)
+        self._fill_counts(self.suggestion_table, stats["open_suggestions_by_rule"], rule_name)
+        self._fill_changes(stats["changes_per_editor_per_day"])
+
     @staticmethod
-    def _fill_counts(table: QTableWidget, counts: dict, *, translate: bool = False) -> None:
+    def _fill_counts(table: QTableWidget, counts: dict, name) -> None:
+        """Counts by value, named in the UI language; sorted by the stored value."""
         table.setRowCount(len(counts))
-        for row, (name, number) in enumerate(sorted(counts.items())):
-            # Status and kind names are translated where the window's labels are.
-            shown = QCoreApplication.translate("Labels", name) if translate else name
-            table.setItem(row, 0, QTableWidgetItem(shown))
+        for row, (value, number) in enumerate(sorted(counts.items())):
+            table.setItem(row, 0, QTableWidgetItem(name(value)))
             table.setItem(row, 1, _number_item(number))
 
     def _fill_changes(self, per_editor: dict[str, dict[str, int]]) -> None:
