@@ -41,6 +41,27 @@ RULE_NAMES = {
     "whitespace": QT_TRANSLATE_NOOP("Labels", "white space"),
     "noise": QT_TRANSLATE_NOOP("Labels", "noise line"),
 }
+# Stored column names, as the history and the search results show them.
+FIELD_NAMES = {
+    "text": QT_TRANSLATE_NOOP("Labels", "corrected text"),
+    "corrected_text": QT_TRANSLATE_NOOP("Labels", "corrected text"),
+    "kicker": QT_TRANSLATE_NOOP("Labels", "kicker"),
+    "title": QT_TRANSLATE_NOOP("Labels", "title"),
+    "subtitle": QT_TRANSLATE_NOOP("Labels", "subtitle"),
+    "dateline": QT_TRANSLATE_NOOP("Labels", "dateline"),
+    "reporters": QT_TRANSLATE_NOOP("Labels", "reporters"),
+    "correspondents": QT_TRANSLATE_NOOP("Labels", "correspondents"),
+    "interns": QT_TRANSLATE_NOOP("Labels", "interns"),
+    "section": QT_TRANSLATE_NOOP("Labels", "section"),
+    "note": QT_TRANSLATE_NOOP("Labels", "note"),
+    "kind": QT_TRANSLATE_NOOP("Labels", "kind"),
+    "status": QT_TRANSLATE_NOOP("Labels", "status"),
+    "truncated": QT_TRANSLATE_NOOP("Labels", "truncated"),
+    "lost_text": QT_TRANSLATE_NOOP("Labels", "lost text"),
+    "start_line": QT_TRANSLATE_NOOP("Labels", "first line"),
+    "end_line": QT_TRANSLATE_NOOP("Labels", "last line"),
+    "role": QT_TRANSLATE_NOOP("Labels", "role"),
+}
 # The core logs operation labels in Chinese; the English UI shows these instead.
 OPERATION_NAMES = {
     "拆分文章": QT_TRANSLATE_NOOP("Labels", "split article"),
@@ -107,6 +128,10 @@ def status_name(status: str) -> str:
 
 def rule_name(rule: str) -> str:
     return _translate(RULE_NAMES, rule)
+
+
+def field_name(column: str) -> str:
+    return _translate(FIELD_NAMES, column)
 
 
 def operation_name(label: str, action: str | None = None) -> str:

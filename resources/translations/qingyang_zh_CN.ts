@@ -125,7 +125,7 @@
 <context>
     <name>ChangesChart</name>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="93"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="95"/>
         <source>No changes yet</source>
         <translation>尚无修改</translation>
     </message>
@@ -141,227 +141,227 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="40"/>
+        <location filename="../../editor_app/qt/keymap.py" line="43"/>
         <source>Line is kicker</source>
         <translation>本行为引题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="41"/>
+        <location filename="../../editor_app/qt/keymap.py" line="44"/>
         <source>Line is title</source>
         <translation>本行为主题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="42"/>
+        <location filename="../../editor_app/qt/keymap.py" line="45"/>
         <source>Line is subtitle</source>
         <translation>本行为副题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="43"/>
+        <location filename="../../editor_app/qt/keymap.py" line="46"/>
         <source>Line is byline</source>
         <translation>本行为署名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="44"/>
+        <location filename="../../editor_app/qt/keymap.py" line="47"/>
         <source>Line is subhead</source>
         <translation>本行为小标题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="45"/>
+        <location filename="../../editor_app/qt/keymap.py" line="48"/>
         <source>Line is body</source>
         <translation>本行为正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="46"/>
+        <location filename="../../editor_app/qt/keymap.py" line="49"/>
         <source>Line is boilerplate</source>
         <translation>本行为版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="47"/>
+        <location filename="../../editor_app/qt/keymap.py" line="50"/>
         <source>Line is noise</source>
         <translation>本行为噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="56"/>
+        <location filename="../../editor_app/qt/keymap.py" line="59"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="60"/>
+        <location filename="../../editor_app/qt/keymap.py" line="63"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="64"/>
+        <location filename="../../editor_app/qt/keymap.py" line="67"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="65"/>
+        <location filename="../../editor_app/qt/keymap.py" line="68"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="66"/>
+        <location filename="../../editor_app/qt/keymap.py" line="69"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="67"/>
+        <location filename="../../editor_app/qt/keymap.py" line="70"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="68"/>
+        <location filename="../../editor_app/qt/keymap.py" line="71"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="69"/>
+        <location filename="../../editor_app/qt/keymap.py" line="72"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="70"/>
+        <location filename="../../editor_app/qt/keymap.py" line="73"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="74"/>
+        <location filename="../../editor_app/qt/keymap.py" line="77"/>
         <source>Go to line or lines…</source>
         <translation>跳到行或行范围…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="81"/>
+        <location filename="../../editor_app/qt/keymap.py" line="84"/>
         <source>Find and replace…</source>
         <translation>查找和替换…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="89"/>
+        <location filename="../../editor_app/qt/keymap.py" line="92"/>
         <source>Split article at cursor line</source>
         <translation>在光标行拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="95"/>
+        <location filename="../../editor_app/qt/keymap.py" line="99"/>
         <source>Merge with previous article</source>
         <translation>与上一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="101"/>
+        <location filename="../../editor_app/qt/keymap.py" line="106"/>
         <source>Merge with next article</source>
         <translation>与下一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="107"/>
+        <location filename="../../editor_app/qt/keymap.py" line="113"/>
         <source>Move start boundary one line up</source>
         <translation>文章起点上移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="113"/>
+        <location filename="../../editor_app/qt/keymap.py" line="120"/>
         <source>Move start boundary one line down</source>
         <translation>文章起点下移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="119"/>
+        <location filename="../../editor_app/qt/keymap.py" line="127"/>
         <source>Move late title to head of article</source>
         <translation>后置标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="125"/>
+        <location filename="../../editor_app/qt/keymap.py" line="134"/>
         <source>Mark lines as boilerplate</source>
         <translation>标记为版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="131"/>
+        <location filename="../../editor_app/qt/keymap.py" line="141"/>
         <source>Mark lines as noise</source>
         <translation>标记为噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="137"/>
+        <location filename="../../editor_app/qt/keymap.py" line="148"/>
         <source>Mark reviewed, go to next unreviewed</source>
         <translation>标为已审，转到下一篇未审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="143"/>
+        <location filename="../../editor_app/qt/keymap.py" line="154"/>
         <source>Mark approved</source>
         <translation>标记为已审定</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="150"/>
+        <location filename="../../editor_app/qt/keymap.py" line="161"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="157"/>
+        <location filename="../../editor_app/qt/keymap.py" line="168"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="161"/>
+        <location filename="../../editor_app/qt/keymap.py" line="172"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="165"/>
+        <location filename="../../editor_app/qt/keymap.py" line="176"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="171"/>
+        <location filename="../../editor_app/qt/keymap.py" line="182"/>
         <source>Accept all of this rule in the document</source>
         <translation>接受本页此规则的全部建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="177"/>
+        <location filename="../../editor_app/qt/keymap.py" line="188"/>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="184"/>
+        <location filename="../../editor_app/qt/keymap.py" line="195"/>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="191"/>
+        <location filename="../../editor_app/qt/keymap.py" line="202"/>
         <source>Next document</source>
         <translation>下一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="198"/>
+        <location filename="../../editor_app/qt/keymap.py" line="209"/>
         <source>Previous document</source>
         <translation>上一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="205"/>
+        <location filename="../../editor_app/qt/keymap.py" line="216"/>
         <source>Next uncertain boundary</source>
         <translation>下一个不确定边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="209"/>
+        <location filename="../../editor_app/qt/keymap.py" line="220"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="210"/>
+        <location filename="../../editor_app/qt/keymap.py" line="221"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="214"/>
+        <location filename="../../editor_app/qt/keymap.py" line="225"/>
         <source>Show differences from raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="221"/>
+        <location filename="../../editor_app/qt/keymap.py" line="232"/>
         <source>History of changes</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="228"/>
+        <location filename="../../editor_app/qt/keymap.py" line="239"/>
         <source>Project statistics…</source>
         <translation>项目统计…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="235"/>
+        <location filename="../../editor_app/qt/keymap.py" line="246"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -389,42 +389,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="210"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="218"/>
         <source>Revert: later changes conflict</source>
         <translation>还原：与后来的修改冲突</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="216"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="224"/>
         <source>Later changes set some of the same fields again. Keep their values, or overwrite them with the old ones?</source>
         <translation>后来的修改又改动了其中一些字段。保留后来的值，还是用旧值覆盖？</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="225"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="233"/>
         <source>Keep later values</source>
         <translation>保留后来的值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="228"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="236"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
         <source>Reverts to</source>
         <translation>还原为</translation>
     </message>
@@ -432,7 +432,7 @@
 <context>
     <name>CorrectedTextPane</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/text_editor.py" line="75"/>
+        <location filename="../../editor_app/qt/widgets/text_editor.py" line="79"/>
         <source>Show differences from the raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
@@ -712,52 +712,52 @@ is opened read-only: %2</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="145"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="153"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="146"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="154"/>
         <source>Editor</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="147"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="155"/>
         <source>Operation</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="148"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="156"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="149"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="157"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="182"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="190"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="184"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="192"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="194"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="202"/>
         <source>article %1 (gone)</source>
         <translation>文章 %1（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="197"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="205"/>
         <source>whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="200"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="208"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -765,82 +765,82 @@ is opened read-only: %2</source>
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="353"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="285"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="354"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="286"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="394"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="287"/>
         <source>Go to article</source>
         <translation>转到文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="395"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="288"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="396"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="289"/>
         <source>Undo this one change as a new change</source>
         <translation>以一次新修改撤回这一项修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="409"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="432"/>
         <source>All editors</source>
         <translation>全部编辑</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="410"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="433"/>
         <source>All operations</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="416"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="439"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="481"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="504"/>
         <source>Only the first %1 changed fields are shown.</source>
         <translation>只显示前 %1 个改动的字段。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="507"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="530"/>
         <source>Cannot revert</source>
         <translation>无法还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="520"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="543"/>
         <source>Nothing reverted</source>
         <translation>没有还原任何内容</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="521"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="544"/>
         <source>Later changes set every field of this change; nothing was reverted.</source>
         <translation>这次修改的每个字段都被后来的修改改过，没有还原任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="533"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="556"/>
         <source>Article %1</source>
         <translation>文章 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="536"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="559"/>
         <source>Document %1, line %2</source>
         <translation>文档 %1，第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="539"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="562"/>
         <source>Suggestion %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="542"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="565"/>
         <source>Dictionary entry %1</source>
         <translation>词典条目 %1</translation>
     </message>
@@ -849,16 +849,19 @@ is opened read-only: %2</source>
     <name>Labels</name>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="11"/>
+        <location filename="../../editor_app/qt/labels.py" line="48"/>
         <source>kicker</source>
         <translation>引题</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="12"/>
+        <location filename="../../editor_app/qt/labels.py" line="49"/>
         <source>title</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="13"/>
+        <location filename="../../editor_app/qt/labels.py" line="50"/>
         <source>subtitle</source>
         <translation>副题</translation>
     </message>
@@ -979,89 +982,160 @@ is opened read-only: %2</source>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="46"/>
+        <location filename="../../editor_app/qt/labels.py" line="47"/>
+        <source>corrected text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="51"/>
+        <source>dateline</source>
+        <translation>电头</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="52"/>
+        <source>reporters</source>
+        <translation>记者</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="53"/>
+        <source>correspondents</source>
+        <translation>通讯员</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="54"/>
+        <source>interns</source>
+        <translation>实习记者</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="55"/>
+        <source>section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="56"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="57"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="58"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="59"/>
+        <source>truncated</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="60"/>
+        <source>lost text</source>
+        <translation>原文缺失</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="61"/>
+        <source>first line</source>
+        <translation>起始行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="62"/>
+        <source>last line</source>
+        <translation>结束行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="63"/>
+        <source>role</source>
+        <translation>行角色</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="67"/>
         <source>split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="47"/>
+        <location filename="../../editor_app/qt/labels.py" line="68"/>
         <source>merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="48"/>
+        <location filename="../../editor_app/qt/labels.py" line="69"/>
         <source>move boundary</source>
         <translation>移动边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="49"/>
+        <location filename="../../editor_app/qt/labels.py" line="70"/>
         <source>set line role</source>
         <translation>设置行角色</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="50"/>
+        <location filename="../../editor_app/qt/labels.py" line="71"/>
         <source>change field</source>
         <translation>修改字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="51"/>
+        <location filename="../../editor_app/qt/labels.py" line="72"/>
         <source>edit text</source>
         <translation>修改正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="52"/>
+        <location filename="../../editor_app/qt/labels.py" line="73"/>
         <source>mark non-article</source>
         <translation>标记非文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="53"/>
+        <location filename="../../editor_app/qt/labels.py" line="74"/>
         <source>set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="54"/>
+        <location filename="../../editor_app/qt/labels.py" line="75"/>
         <source>move title to head</source>
         <translation>标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="55"/>
+        <location filename="../../editor_app/qt/labels.py" line="76"/>
         <source>batch edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="56"/>
-        <location filename="../../editor_app/qt/labels.py" line="66"/>
+        <location filename="../../editor_app/qt/labels.py" line="77"/>
+        <location filename="../../editor_app/qt/labels.py" line="87"/>
         <source>accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="57"/>
-        <location filename="../../editor_app/qt/labels.py" line="67"/>
+        <location filename="../../editor_app/qt/labels.py" line="78"/>
+        <location filename="../../editor_app/qt/labels.py" line="88"/>
         <source>reject suggestions</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="58"/>
-        <location filename="../../editor_app/qt/labels.py" line="68"/>
+        <location filename="../../editor_app/qt/labels.py" line="79"/>
+        <location filename="../../editor_app/qt/labels.py" line="89"/>
         <source>import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="62"/>
+        <location filename="../../editor_app/qt/labels.py" line="83"/>
         <source>replace %1 occurrences</source>
         <translation>替换 %1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="63"/>
+        <location filename="../../editor_app/qt/labels.py" line="84"/>
         <source>revert: %1</source>
         <translation>还原：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="64"/>
+        <location filename="../../editor_app/qt/labels.py" line="85"/>
         <source>dictionary entry %1</source>
         <translation>词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="65"/>
+        <location filename="../../editor_app/qt/labels.py" line="86"/>
         <source>remove dictionary entry %1</source>
         <translation>删除词典：%1</translation>
     </message>
@@ -1069,57 +1143,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="238"/>
+        <location filename="../../editor_app/qt/main_window.py" line="242"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="239"/>
+        <location filename="../../editor_app/qt/main_window.py" line="243"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="240"/>
+        <location filename="../../editor_app/qt/main_window.py" line="244"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="241"/>
+        <location filename="../../editor_app/qt/main_window.py" line="245"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="242"/>
+        <location filename="../../editor_app/qt/main_window.py" line="246"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="260"/>
+        <location filename="../../editor_app/qt/main_window.py" line="264"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="264"/>
+        <location filename="../../editor_app/qt/main_window.py" line="268"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="266"/>
+        <location filename="../../editor_app/qt/main_window.py" line="270"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="268"/>
+        <location filename="../../editor_app/qt/main_window.py" line="272"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="270"/>
+        <location filename="../../editor_app/qt/main_window.py" line="274"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="272"/>
+        <location filename="../../editor_app/qt/main_window.py" line="276"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1127,42 +1201,42 @@ is opened read-only: %2</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="29"/>
+        <location filename="../../editor_app/qt/keymap.py" line="32"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="30"/>
+        <location filename="../../editor_app/qt/keymap.py" line="33"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="31"/>
+        <location filename="../../editor_app/qt/keymap.py" line="34"/>
         <source>&amp;Article</source>
         <translation>文章(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="32"/>
+        <location filename="../../editor_app/qt/keymap.py" line="35"/>
         <source>&amp;Line</source>
         <translation>行(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="33"/>
+        <location filename="../../editor_app/qt/keymap.py" line="36"/>
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="34"/>
+        <location filename="../../editor_app/qt/keymap.py" line="37"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="35"/>
+        <location filename="../../editor_app/qt/keymap.py" line="38"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="36"/>
+        <location filename="../../editor_app/qt/keymap.py" line="39"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1187,22 +1261,22 @@ Everything saved before this change is kept.</source>
 此前保存的内容均完好保留。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="94"/>
+        <location filename="../../editor_app/qt/operations.py" line="88"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="94"/>
+        <location filename="../../editor_app/qt/operations.py" line="88"/>
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="95"/>
+        <location filename="../../editor_app/qt/operations.py" line="89"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="95"/>
+        <location filename="../../editor_app/qt/operations.py" line="89"/>
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
@@ -1272,27 +1346,27 @@ Everything saved before this change is kept.</source>
 <context>
     <name>ReviewFilterBar</name>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="98"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="73"/>
         <source>confidence &lt; </source>
         <translation>置信度 &lt; </translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="112"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="82"/>
         <source>All articles</source>
         <translation>全部文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="113"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="83"/>
         <source>Not yet reviewed</source>
         <translation>尚未审读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="114"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="84"/>
         <source>Changed by…</source>
         <translation>修改人…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="115"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="85"/>
         <source>Uncertain</source>
         <translation>边界存疑</translation>
     </message>
@@ -1308,117 +1382,117 @@ Everything saved before this change is kept.</source>
 <context>
     <name>SearchReplaceDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="50"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="103"/>
         <source>Search and replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="68"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="104"/>
         <source>Text to find</source>
         <translation>要查找的文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="69"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="105"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="70"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="106"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="72"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="73"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="108"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="74"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="109"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="76"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="110"/>
         <source>Save as dictionary entry</source>
         <translation>存为词典条目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="78"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="82"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="112"/>
         <source>Replace:</source>
         <translation>替换：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="158"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="175"/>
         <source>The first %1 hits are shown.</source>
         <translation>只显示前 %1 处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="160"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="177"/>
         <source>%1 hits</source>
         <translation>%1 处匹配</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="167"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="184"/>
         <source>%1 hits would change. Untick the ones to keep as they are.</source>
         <translation>将修改 %1 处。取消勾选要保持原样的匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="187"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="204"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="221"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="238"/>
         <source>Nothing to replace: preview first and keep at least one hit.</source>
         <translation>没有可替换的内容：请先预览，并至少保留一处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="228"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="245"/>
         <source>Replaced %1 occurrences as one step.</source>
         <translation>已替换 %1 处，作为一步操作。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="242"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="259"/>
         <source>Dictionary entry saved; %1 suggestions made.</source>
         <translation>词典条目已保存，生成 %1 条建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="179"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="196"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="265"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="282"/>
         <source>Not a valid replacement: %1</source>
         <translation>替换文字无效：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="271"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="288"/>
         <source>Not a valid regular expression: %1</source>
         <translation>正则表达式无效：%1</translation>
     </message>
@@ -1439,74 +1513,74 @@ Everything saved before this change is kept.</source>
 <context>
     <name>StatsDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="137"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="202"/>
         <source>Project statistics</source>
         <translation>项目统计</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="152"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="203"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="153"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="203"/>
         <source>Fully reviewed documents:</source>
         <translation>已全部审读的文档：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="154"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="203"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="157"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="206"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="157"/>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="160"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="206"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="212"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="158"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="207"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="158"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="207"/>
         <source>Segments</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="159"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="209"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="159"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="209"/>
         <source>Open suggestions</source>
         <translation>待处理建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="161"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="212"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="162"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="212"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="165"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="215"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="183"/>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="246"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="219"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="278"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>

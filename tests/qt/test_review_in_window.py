@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from editor_app.qt import background
+from editor_app.qt.review.search_dialog import SearchReplaceDialog
 from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.storage.backups import list_backups
 from tests.qt.conftest import SEEDS, make_project, press, type_text
@@ -262,3 +263,28 @@ def test_the_review_widgets_speak_chinese(qtbot, window, tmp_path):
     finally:
         window.switch_language("en")
     qtbot.waitUntil(lambda: window.actions["undo"].text() == "Undo replace 2 occurrences")
+
+
+def test_history_and_search_name_fields_in_the_ui_language(qtbot, window, tmp_path):
+    assert window.open_project(make_project(tmp_path, FIRST, SECOND))
+    wait_idle(qtbot, window)
+    article = window.article_id
+    text = window.project.article(article).corrected_text
+    window.runner.run(window.project.replace_text, article, text + "补")
+    press(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)
+    pane = window.history_pane
+    pane.table.selectRow(0)
+    assert "· corrected text" in pane.diff_view.toPlainText()
+    dialog = SearchReplaceDialog(window.project, window)
+    qtbot.addWidget(dialog)
+    dialog.set_query("北京")
+    dialog.search()
+    fields = {
+        dialog.results.topLevelItem(i).text(1) for i in range(dialog.results.topLevelItemCount())
+    }
+    assert "corrected text" in fields and "text" not in fields
+    window.switch_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: "· 正文" in pane.diff_view.toPlainText())
+    finally:
+        window.switch_language("en")

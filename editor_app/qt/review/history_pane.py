@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.model import Change, Operation
-from editor_app.qt.labels import operation_name
+from editor_app.qt.labels import field_name, operation_name
 from editor_app.qt.review.diff_html import diff_html
 from editor_app.qt.review.running import Runner, direct_runner
 from editor_app.storage.errors import ProjectError
@@ -248,7 +248,7 @@ class ConflictDialog(QDialog):
             [self.tr("Row"), self.tr("Field"), self.tr("Current value"), self.tr("Reverts to")]
         )
         for row, conflict in enumerate(conflicts):
-            values = [row_name(conflict.table, conflict.key), conflict.column]
+            values = [row_name(conflict.table, conflict.key), field_name(conflict.column)]
             values += [as_text(conflict.current), as_text(conflict.reverted_to)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(_shorten(value))
@@ -504,7 +504,7 @@ class HistoryPane(QWidget):
                 more = self.tr("Only the first %1 changed fields are shown.")
                 parts.append(f"<p><i>{escape(more.replace('%1', str(shown)))}</i></p>")
                 break
-            title = escape(f"{row_name(field.table, field.key)} · {field.column}")
+            title = escape(f"{row_name(field.table, field.key)} · {field_name(field.column)}")
             parts.append(f"<p><b>{title}</b><br/>{diff_html(field.before, field.after)}</p>")
         return "".join(parts)
 

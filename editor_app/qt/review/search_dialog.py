@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from editor_app.qt.labels import field_name
 from editor_app.qt.review.running import Runner, direct_runner
 from editor_app.storage.errors import ProjectError
 from editor_app.storage.review_queries import document_names
@@ -306,7 +307,8 @@ class SearchReplaceDialog(QDialog):
 
     def _item(self, hit: Hit, previewing: bool) -> QTreeWidgetItem:
         where = f"{self._names.get(hit.document_id, hit.document_id)} #{hit.article_id}"
-        item = QTreeWidgetItem([where, hit.field, hit_context(hit, with_replacement=previewing)])
+        context = hit_context(hit, with_replacement=previewing)
+        item = QTreeWidgetItem([where, field_name(hit.field), context])
         item.setData(0, HIT_ROLE, hit)
         if previewing:
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
