@@ -248,7 +248,3 @@ COMMANDS: tuple[Command, ...] = (
         edits=False,
     ),
 )
-
-
-def command(name: str) -> Command:
-    return next(c for c in COMMANDS if c.name == name)

@@ -40,7 +40,6 @@ SPLITTERS = ("main", "left", "right")
 class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
     """Views and keys only: every change is a Project operation run by `self.runner`."""
 
-    project_opened = Signal()
     import_finished = Signal(object)  # ImportReport or None
     article_shown = Signal(int)
     backup_finished = Signal(object, str)  # the copy made (or None), an error message
@@ -380,8 +379,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         self.articles.set_rows(self.document_id, self.filtered_segments(self.segments))
 
     def suggestions_of_document(self, document_id: int) -> list:
-        fetch = getattr(self.project, "suggestions", None)
-        return list(fetch(document_id=document_id)) if fetch is not None else []
+        return list(self.project.suggestions(document_id=document_id))
 
     def show_article(self, article_id: int | None, *, move_cursor: bool = False) -> None:
         """Show an article's form, text and suggestions, highlight its span."""

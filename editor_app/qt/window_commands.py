@@ -112,31 +112,23 @@ class EditingCommands:
 
     # -- suggestions ------------------------------------------------------------------------
 
-    def _suggestion_call(self, name: str):
-        call = getattr(self.project, name, None)
-        if call is None:
-            self.statusBar().showMessage(
-                QCoreApplication.translate("Commands", "Suggestions are not available."), 5000
-            )
-        return call
-
     def cmd_accept_suggestion(self) -> None:
         suggestion = self.suggestion_panel.current()
-        accept = self._suggestion_call("accept_suggestions")
-        if suggestion is not None and accept is not None:
-            self.runner.run(accept, [suggestion.id])
+        if suggestion is not None:
+            self.runner.run(self.project.accept_suggestions, [suggestion.id])
 
     def cmd_reject_suggestion(self) -> None:
         suggestion = self.suggestion_panel.current()
-        reject = self._suggestion_call("reject_suggestions")
-        if suggestion is not None and reject is not None:
-            self.runner.run(reject, [suggestion.id])
+        if suggestion is not None:
+            self.runner.run(self.project.reject_suggestions, [suggestion.id])
 
     def cmd_accept_rule(self) -> None:
         suggestion = self.suggestion_panel.current()
-        accept = self._suggestion_call("accept_suggestions")
-        if suggestion is not None and accept is not None:
-            self.runner.run(lambda: accept(rule=suggestion.rule, document_id=self.document_id))
+        if suggestion is not None:
+            rule, document_id = suggestion.rule, self.document_id
+            self.runner.run(
+                lambda: self.project.accept_suggestions(rule=rule, document_id=document_id)
+            )
 
     def cmd_next_suggestion(self) -> None:
         self._step_suggestion(+1)

@@ -92,7 +92,6 @@ class FileCommands:
         self.review_project_changed()
         first = self.documents.document_id(0)
         self.show_document(first)
-        self.project_opened.emit()
 
     def close_project(self) -> None:
         if self.project is None:

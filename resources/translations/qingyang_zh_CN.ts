@@ -87,37 +87,37 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../editor_app/qt/models/article_list.py" line="88"/>
+        <location filename="../../editor_app/qt/models/article_list.py" line="84"/>
         <source>(lines %1–%2)</source>
         <translation>（第 %1–%2 行）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/article_list.py" line="97"/>
+        <location filename="../../editor_app/qt/models/article_list.py" line="93"/>
         <source>Lines %1–%2</source>
         <translation>第 %1–%2 行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/article_list.py" line="101"/>
+        <location filename="../../editor_app/qt/models/article_list.py" line="97"/>
         <source>Confidence %1</source>
         <translation>置信度 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/article_list.py" line="105"/>
+        <location filename="../../editor_app/qt/models/article_list.py" line="101"/>
         <source>Truncated: continues elsewhere or lost</source>
         <translation>残缺：续文在别处或已缺失</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/article_list.py" line="111"/>
+        <location filename="../../editor_app/qt/models/article_list.py" line="107"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/article_list.py" line="111"/>
+        <location filename="../../editor_app/qt/models/article_list.py" line="107"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/article_list.py" line="111"/>
+        <location filename="../../editor_app/qt/models/article_list.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -371,17 +371,12 @@
         <translation>所有文章均已审阅。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="119"/>
-        <source>Suggestions are not available.</source>
-        <translation>建议功能不可用。</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="155"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="147"/>
         <source>No more suggestions in this document.</source>
         <translation>本文档没有更多建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="200"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="192"/>
         <source>Type a line number or a range like 83-87.</source>
         <translation>请输入行号或范围，如 83-87。</translation>
     </message>
@@ -454,22 +449,22 @@ cannot be used:
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
         <source>Publication</source>
         <translation>报刊</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
         <source>Page</source>
         <translation>版次</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
         <source>Reviewed</source>
         <translation>已审</translation>
     </message>
@@ -593,118 +588,118 @@ is opened read-only: %2</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="120"/>
+        <location filename="../../editor_app/qt/window_files.py" line="119"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="122"/>
+        <location filename="../../editor_app/qt/window_files.py" line="121"/>
         <source>Qingyang projects (*%1)</source>
         <translation>清样项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="134"/>
+        <location filename="../../editor_app/qt/window_files.py" line="133"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="136"/>
+        <location filename="../../editor_app/qt/window_files.py" line="135"/>
         <source>Qingyang projects (*%1);;All files (*)</source>
         <translation>清样项目 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="158"/>
+        <location filename="../../editor_app/qt/window_files.py" line="157"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="160"/>
+        <location filename="../../editor_app/qt/window_files.py" line="159"/>
         <source>Text files (*.txt *.text);;All files (*)</source>
         <translation>文本文件 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="167"/>
+        <location filename="../../editor_app/qt/window_files.py" line="166"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="179"/>
+        <location filename="../../editor_app/qt/window_files.py" line="178"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="180"/>
-        <location filename="../../editor_app/qt/window_files.py" line="292"/>
+        <location filename="../../editor_app/qt/window_files.py" line="179"/>
+        <location filename="../../editor_app/qt/window_files.py" line="291"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="202"/>
+        <location filename="../../editor_app/qt/window_files.py" line="201"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="214"/>
+        <location filename="../../editor_app/qt/window_files.py" line="213"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="218"/>
+        <location filename="../../editor_app/qt/window_files.py" line="217"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="226"/>
+        <location filename="../../editor_app/qt/window_files.py" line="225"/>
         <source>Imported %1 files, skipped %2.</source>
         <translation>已导入 %1 个文件，跳过 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="232"/>
+        <location filename="../../editor_app/qt/window_files.py" line="231"/>
         <source>The import was cancelled; the files imported so far are kept.</source>
         <translation>导入已取消；已导入的文件均保留。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="241"/>
+        <location filename="../../editor_app/qt/window_files.py" line="240"/>
         <source>…and %1 more</source>
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="258"/>
+        <location filename="../../editor_app/qt/window_files.py" line="257"/>
         <source>No backup could be made: %1</source>
         <translation>无法生成备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="264"/>
+        <location filename="../../editor_app/qt/window_files.py" line="263"/>
         <source>Daily backup failed</source>
         <translation>每日备份失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="269"/>
+        <location filename="../../editor_app/qt/window_files.py" line="268"/>
         <source>Daily backup made: %1</source>
         <translation>已生成每日备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="291"/>
+        <location filename="../../editor_app/qt/window_files.py" line="290"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="318"/>
+        <location filename="../../editor_app/qt/window_files.py" line="317"/>
         <source>Exporting %1</source>
         <translation>正在导出 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="327"/>
+        <location filename="../../editor_app/qt/window_files.py" line="326"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="330"/>
+        <location filename="../../editor_app/qt/window_files.py" line="329"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="333"/>
+        <location filename="../../editor_app/qt/window_files.py" line="332"/>
         <source>Exported %1 articles of %2 documents to %3</source>
         <translation>已将 %2 份文档中的 %1 篇文章导出到 %3</translation>
     </message>
@@ -1143,57 +1138,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="242"/>
+        <location filename="../../editor_app/qt/main_window.py" line="241"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="243"/>
+        <location filename="../../editor_app/qt/main_window.py" line="242"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="244"/>
+        <location filename="../../editor_app/qt/main_window.py" line="243"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="245"/>
+        <location filename="../../editor_app/qt/main_window.py" line="244"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="246"/>
+        <location filename="../../editor_app/qt/main_window.py" line="245"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="264"/>
+        <location filename="../../editor_app/qt/main_window.py" line="263"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="268"/>
+        <location filename="../../editor_app/qt/main_window.py" line="267"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="270"/>
+        <location filename="../../editor_app/qt/main_window.py" line="269"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="272"/>
+        <location filename="../../editor_app/qt/main_window.py" line="271"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="274"/>
+        <location filename="../../editor_app/qt/main_window.py" line="273"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="276"/>
+        <location filename="../../editor_app/qt/main_window.py" line="275"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>

@@ -33,10 +33,6 @@ class ArticleListModel(QAbstractTableModel):
         self._shown = min(len(rows), PAGE_SIZE)
         self.endResetModel()
 
-    @property
-    def rows(self) -> list[dict]:
-        return self._all
-
     def canFetchMore(self, parent: QModelIndex) -> bool:
         return not parent.isValid() and self._shown < len(self._all)
 

@@ -73,9 +73,6 @@ class DocumentListModel(QAbstractTableModel):
     def row_of(self, document_id: int) -> int | None:
         return self._row_of.get(document_id)
 
-    def row_data(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     @property
     def loaded_count(self) -> int:
         return len(self._rows)

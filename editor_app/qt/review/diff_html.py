@@ -32,11 +32,3 @@ def diff_html(before: str, after: str) -> str:
         else:
             parts.append(f"<span>{body}</span>")
     return "".join(parts)
-
-
-def inserted_text(before: str, after: str) -> str:
-    return "".join(text for op, text in diff_segments(before, after) if op == 1)
-
-
-def deleted_text(before: str, after: str) -> str:
-    return "".join(text for op, text in diff_segments(before, after) if op == -1)
