@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
-from editor_app.qt import background
+from editor_app.qt import background, window_files
 from editor_app.qt.review.search_dialog import SearchReplaceDialog
 from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.storage.backups import list_backups
@@ -162,9 +163,22 @@ def test_statistics_open_by_key(qtbot, window, tmp_path):
     assert dialog.stats["articles"] == window.project.stats()["articles"]
 
 
-def test_the_daily_backup_is_made_off_the_gui_thread(qtbot, window, tmp_path):
+def test_the_daily_backup_is_made_off_the_gui_thread(qtbot, window, tmp_path, monkeypatch):
     path = make_project(tmp_path, FIRST)
     assert not list_backups(path)
+    threads = []
+    real_backup_work = window_files.backup_work
+
+    def recorded_backup_work(*args):
+        work = real_backup_work(*args)
+
+        def recorded(progress, cancelled):
+            threads.append(threading.current_thread())
+            return work(progress, cancelled)
+
+        return recorded
+
+    monkeypatch.setattr(window_files, "backup_work", recorded_backup_work)
     with qtbot.waitSignal(window.backup_finished, timeout=30_000) as done:
         assert window.open_project(path)
         assert window.project is not None  # the window is usable before the copy exists
@@ -174,6 +188,7 @@ def test_the_daily_backup_is_made_off_the_gui_thread(qtbot, window, tmp_path):
     assert list_backups(path)[0].path == made
     assert (tmp_path / "test.backups").is_dir()
     assert "backup" in window.statusBar().currentMessage()
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
 
 
 def test_a_failed_backup_is_a_notice_that_does_not_stop_work(qtbot, window, tmp_path):
@@ -201,7 +216,11 @@ def test_export_from_the_file_menu_runs_in_the_background(qtbot, window, tmp_pat
     monkeypatch.setattr(ExportDialog, "exec", accept)
     with qtbot.waitSignal(window.export_finished, timeout=60_000) as finished:
         press(qtbot, window, Qt.Key.Key_E, CTRL)
-        assert window.actions["split"].isEnabled()  # editing goes on during an export
+        assert window.export_call is not None  # the export is under way
+        article = window.article_id
+        window.raw_view.setFocus()
+        press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)  # editing goes on meanwhile
+        assert window.project.article(article).status == "approved"
     report = finished.args[0]
     assert not report.cancelled and report.documents == 2
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
