@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from editor_app.cleanup import RULES, suggest
-from editor_app.cli.common import Progress, print_json, read_text_file
+from editor_app.cli.common import read_text_file, report_per_file
 from editor_app.model import normalise_newlines
 from editor_app.segmentation import segment
 
@@ -38,18 +37,9 @@ def cleanup_file(path: str, rules: list[str] | None = None) -> dict:
 
 
 def run_cleanup(args) -> int:
-    results = []
-    progress = Progress(len(args.files), "cleanup")
-    for path in args.files:
-        results.append(cleanup_file(path, args.rule))
-        progress.advance(note=Path(path).name)
-    progress.close()
-    if args.json:
-        print_json(results, lines=True) if len(results) > 1 else print_json(results[0])
-    else:
-        for result in results:
-            sys.stdout.write(listing(result))
-    return 0
+    return report_per_file(
+        args.files, "cleanup", lambda path: cleanup_file(path, args.rule), args.json, listing
+    )
 
 
 def listing(result: dict) -> str:

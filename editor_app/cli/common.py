@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 
 class CommandError(Exception):
@@ -106,3 +107,22 @@ def _as_command_error(error: Exception) -> Exception:
     if isinstance(error, ProjectError):
         return CommandError(str(error))
     return error
+
+
+def report_per_file(files, label: str, analyse, as_json: bool, readable) -> int:
+    """Run `analyse` on each file with a progress bar, then print JSON or a readable form.
+
+    JSON is one object for one file and one object per line (JSON Lines) for several.
+    """
+    results = []
+    progress = Progress(len(files), label)
+    for path in files:
+        results.append(analyse(path))
+        progress.advance(note=Path(path).name)
+    progress.close()
+    if as_json:
+        print_json(results, lines=True) if len(results) > 1 else print_json(results[0])
+    else:
+        for result in results:
+            sys.stdout.write(readable(result))
+    return 0

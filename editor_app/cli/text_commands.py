@@ -6,7 +6,13 @@ import json
 import sys
 from pathlib import Path
 
-from editor_app.cli.common import CommandError, Progress, print_json, read_text_file
+from editor_app.cli.common import (
+    CommandError,
+    Progress,
+    print_json,
+    read_text_file,
+    report_per_file,
+)
 from editor_app.model import normalise_newlines
 from editor_app.segmentation import segment
 from editor_app.segmentation.evaluate import PageResult, evaluate_page, summarise
@@ -47,18 +53,7 @@ def segment_file(path: str) -> dict:
 
 
 def run_segment(args) -> int:
-    results = []
-    progress = Progress(len(args.files), "segment")
-    for path in args.files:
-        results.append(segment_file(path))
-        progress.advance(note=Path(path).name)
-    progress.close()
-    if args.json:
-        print_json(results, lines=True) if len(results) > 1 else print_json(results[0])
-    else:
-        for result in results:
-            sys.stdout.write(outline(result))
-    return 0
+    return report_per_file(args.files, "segment", segment_file, args.json, outline)
 
 
 def outline(result: dict) -> str:
