@@ -32,9 +32,9 @@ def make_project(folder: Path, *sources: Path, name: str = "test.qingyang") -> P
     return path
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def messages(monkeypatch):
-    """Every QMessageBox shown, as (kind, title, text); none blocks."""
+    """Every QMessageBox shown, as (kind, title, text); none blocks any test."""
     shown: list[tuple[str, str, str]] = []
 
     def recorder(kind):

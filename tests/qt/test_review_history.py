@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from editor_app.qt.labels import operation_name
 from editor_app.qt.review.diff_html import diff_html, diff_segments
@@ -35,21 +34,6 @@ def project(tmp_path):
     opened.editor = "alice"
     yield opened
     opened.close()
-
-
-@pytest.fixture(autouse=True)
-def messages(monkeypatch):
-    """Message boxes never block a test; each call is recorded."""
-    shown = []
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(
-            QMessageBox,
-            name,
-            lambda *args, _name=name: (
-                shown.append((_name, *args[1:3])) or QMessageBox.StandardButton.Ok
-            ),
-        )
-    return shown
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from editor_app.qt.review.search_dialog import SearchReplaceDialog, hit_context
 from editor_app.storage.importer import import_paths
@@ -27,20 +27,6 @@ def project(tmp_path):
     opened.editor = "bob"
     yield opened
     opened.close()
-
-
-@pytest.fixture(autouse=True)
-def messages(monkeypatch):
-    shown = []
-    for name in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(
-            QMessageBox,
-            name,
-            lambda *args, _name=name: (
-                shown.append((_name, *args[1:3])) or QMessageBox.StandardButton.Ok
-            ),
-        )
-    return shown
 
 
 @pytest.fixture
