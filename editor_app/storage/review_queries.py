@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from editor_app.model import Change, Operation
+from editor_app.model import Change
 
 # Columns whose change an editor cares to read, in display order; the rest are bookkeeping.
 SHOWN_COLUMNS = (
@@ -46,31 +46,6 @@ class FieldChange:
     column: str
     before: str
     after: str
-
-
-def history_page(
-    project,
-    *,
-    before_id: int | None = None,
-    limit: int = 200,
-    article_id=None,
-    document_id=None,
-    editor=None,
-    since=None,
-    until=None,
-    action=None,
-) -> list[Operation]:
-    """The next page of the filtered log, newest first: operations older than before_id."""
-    return project.history(
-        before_id=before_id,
-        limit=limit,
-        article_id=article_id,
-        document_id=document_id,
-        editor=editor,
-        since=since,
-        until=until,
-        action=action,
-    )
 
 
 def history_actions(project) -> dict[str, str]:

@@ -13,7 +13,6 @@ from editor_app.storage.review_queries import (
     as_text,
     field_changes,
     history_actions,
-    history_page,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -34,7 +33,7 @@ def test_pages_cover_the_filtered_log_once(project):
         project.set_field(article_id, "note", f"第{number}稿")
     pages, before = [], None
     while True:
-        page = history_page(project, before_id=before, limit=3, editor="bob")
+        page = project.history(before_id=before, limit=3, editor="bob")
         if not page:
             break
         pages.append(page)

@@ -49,7 +49,6 @@ from editor_app.storage.review_queries import (
     document_names,
     field_changes,
     history_actions,
-    history_page,
 )
 
 PAGE_SIZE = 200
@@ -116,7 +115,7 @@ class HistoryModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         before = self._rows[-1].id if self._rows else None
-        page = history_page(self.project, before_id=before, limit=self.page_size, **self.filters)
+        page = self.project.history(before_id=before, limit=self.page_size, **self.filters)
         self._exhausted = len(page) < self.page_size
         if not page:
             return
