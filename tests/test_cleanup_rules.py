@@ -104,10 +104,22 @@ def test_join_never_crosses_an_article_boundary():
     assert run(text, "join", breaks=(3,)) == []
 
 
-@pytest.mark.parametrize("role", ["title", "subhead", "byline", "kicker"])
+LONG_CUT = "今年以来，全区上下认真贯彻落实各项决策部署，扎实推进重点工作，\n\n取得了明显成效。"
+
+
+@pytest.mark.parametrize("role", ["title", "byline", "kicker"])
 def test_join_never_follows_a_heading_or_byline(role):
-    text = "全区上下扎实推进各项工作,\n\n取得了明显成效。"
-    assert run(text, "join", roles={1: role}) == []
+    assert [s.rule for s in run(LONG_CUT, "join")] == ["join"]  # as body it would join
+    assert run(LONG_CUT, "join", roles={1: role}) == []
+
+
+@needs_words
+@pytest.mark.parametrize("role", ["subhead", "subtitle"])
+def test_a_supposed_subhead_that_stops_mid_sentence_is_joined(role):
+    """A true subhead never ends on a comma; a proposal's "subhead" that does is a cut."""
+    assert [s.rule for s in run(LONG_CUT, "join", roles={1: role})] == ["join"]
+    whole = "今年以来全区上下扎实推进重点工作\n\n各项工作取得了明显成效。"
+    assert run(whole, "join", roles={1: role}) == []
 
 
 # --- punctuation --------------------------------------------------------------------------

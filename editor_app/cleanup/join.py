@@ -1,4 +1,9 @@
-"""Rejoin body paragraphs that a column or page break cut in two (`…等特色活` / `动。…`)."""
+"""Rejoin body paragraphs that a column or page break cut in two (`…等特色活` / `动。…`).
+
+Never across an article boundary, never after a title, kicker or byline. A line the
+proposal calls a subhead or subtitle is joined only when it plainly stops mid-sentence:
+a true subhead never ends on a comma or in the middle of a word.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +41,10 @@ ONE_CHAR_CLAUSE_RE = re.compile(f"[{HAN}][，,、；;]")
 MIN_WORD_FREQ = 10
 # Summaries printed under a commentary title stay shorter than this.
 LEAD_MAX = 100
+# A proposal may take the first half of a cut paragraph for a subhead; a join then needs
+# a cue that the sentence plainly goes on (a comma, a word cut in two, an open quote ...).
+MAYBE_CUT_BODY = frozenset({"subhead", "subtitle"})
+STRONG_CUE = 0.85
 CLAUSED_MIN = 40
 CLAUSE_RE = re.compile(r"[，,、；;]")
 MIN_SPLIT_FREQ = 3
@@ -57,11 +66,14 @@ def find(doc: CleanupDocument) -> Iterator[Suggestion]:
     """One suggestion per cut: the break between two body lines of the same article."""
     lines = doc.nonblank()
     for index, (first, second) in enumerate(zip(lines, lines[1:], strict=False)):
-        if not _same_article_body(doc, first, second):
+        if not _same_article(doc, first, second) or doc.role(second.number) != "body":
+            continue
+        role = doc.role(first.number)
+        if role != "body" and role not in MAYBE_CUT_BODY:
             continue
         lead = index == 0 or doc.role(lines[index - 1].number) != "body"
         cue = join_cue(first.text.strip(SPACES), second.text.strip(SPACES), lead=lead)
-        if cue is None:
+        if cue is None or (role != "body" and cue[1] < STRONG_CUE):
             continue
         reason, confidence = cue
         start = first.start + len(first.text.rstrip(SPACES))
@@ -69,15 +81,9 @@ def find(doc: CleanupDocument) -> Iterator[Suggestion]:
         yield doc.suggestion(RULE, start, end, "", reason, confidence, PATTERN, second.number)
 
 
-def _same_article_body(doc: CleanupDocument, first: Line, second: Line) -> bool:
+def _same_article(doc: CleanupDocument, first: Line, second: Line) -> bool:
     segment = doc.segment_of(first.number)
-    return (
-        segment is not None
-        and segment.is_article
-        and doc.segment_of(second.number) is segment
-        and doc.role(first.number) == "body"
-        and doc.role(second.number) == "body"
-    )
+    return segment is not None and segment.is_article and doc.segment_of(second.number) is segment
 
 
 def join_cue(a: str, b: str, lead: bool = False) -> tuple[str, float] | None:
