@@ -24,6 +24,9 @@ EDITABLE_FIELDS = (
 )
 LIST_FIELDS = frozenset({"reporters", "correspondents", "interns"})
 FLAG_FIELDS = frozenset({"truncated", "lost_text"})
+# The fields typed as text (lists as names separated by spaces or 、).
+TEXT_FIELDS = tuple(f for f in EDITABLE_FIELDS if f != "kind" and f not in FLAG_FIELDS)
+KINDS = (*ARTICLE_KINDS, *sorted(NON_ARTICLE_KINDS))
 # A proposed boundary with a confidence under this is flagged to the editor as uncertain.
 UNCERTAIN_BELOW = 0.6
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 
-from editor_app.model import ARTICLE_KINDS, EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES
-from editor_app.model.article import FLAG_FIELDS, LIST_FIELDS
+from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES
+from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
 from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 
 FALSE_WORDS = frozenset({"", "0", "false", "no", "off", "否"})
-KINDS = (*ARTICLE_KINDS, *sorted(NON_ARTICLE_KINDS))
 LABELS = {
     "split": "拆分文章",
     "merge": "合并文章",

@@ -5,22 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
-from editor_app.model import ARTICLE_KINDS, NON_ARTICLE_KINDS, STATUSES
+from editor_app.model import STATUSES
+from editor_app.model.article import KINDS, LIST_FIELDS, TEXT_FIELDS
 from editor_app.qt.labels import kind_name, status_name
-
-TEXT_FIELDS = (
-    "kicker",
-    "title",
-    "subtitle",
-    "dateline",
-    "reporters",
-    "correspondents",
-    "interns",
-    "section",
-    "note",
-)
-LIST_FIELDS = frozenset({"reporters", "correspondents", "interns"})
-KINDS = (*ARTICLE_KINDS, *sorted(NON_ARTICLE_KINDS))
 
 
 class ArticleForm(QWidget):
