@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from editor_app.model import Operation
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
+from editor_app.storage.queries import equal_to
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,14 +236,11 @@ def _history_filters(article_id, document_id, editor, since, until, action):
             "WHERE tbl = 'articles' AND row_key = ?))"
         )
         params += [article_id, json.dumps({"id": article_id})]
-    for column, value in (
-        ("o.document_id", document_id),
-        ("o.editor", editor),
-        ("o.action", action),
-    ):
-        if value is not None:
-            clauses.append(f"{column} = ?")
-            params.append(value)
+    more, values = equal_to(
+        (("o.document_id", document_id), ("o.editor", editor), ("o.action", action))
+    )
+    clauses += more
+    params += values
     if since:
         clauses.append("o.time >= ?")
         params.append(since)

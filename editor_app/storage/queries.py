@@ -133,6 +133,12 @@ class ProjectQueries:
         }
 
 
+def equal_to(pairs) -> tuple[list[str], list]:
+    """WHERE clauses `column = ?` and their values, for the (column, value) pairs given a value."""
+    chosen = [(column, value) for column, value in pairs if value is not None]
+    return [f"{column} = ?" for column, _ in chosen], [value for _, value in chosen]
+
+
 def _document(row: dict) -> Document:
     return Document(
         id=row["id"],

@@ -14,6 +14,7 @@ from editor_app.model import Suggestion
 from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
+from editor_app.storage.queries import equal_to
 
 RULE_LABELS = {
     "join": "合并段落",
@@ -227,16 +228,15 @@ def reason_id(db, text: str, cache: dict | None = None) -> int:
 
 
 def _filters(document_id, rule, status, pattern, ids) -> tuple[str, list]:
-    clauses, params = ["1 = 1"], []
-    for column, value in (
-        ("document_id", document_id),
-        ("rule", rule),
-        ("status", status),
-        ("pattern", pattern),
-    ):
-        if value is not None:
-            clauses.append(f"s.{column} = ?")
-            params.append(value)
+    clauses, params = equal_to(
+        (
+            ("s.document_id", document_id),
+            ("s.rule", rule),
+            ("s.status", status),
+            ("s.pattern", pattern),
+        )
+    )
+    clauses.insert(0, "1 = 1")
     if ids:
         ids = [int(i) for i in ids]
         clauses.append(f"s.id IN ({', '.join('?' * len(ids))})")
