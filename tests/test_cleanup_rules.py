@@ -272,6 +272,20 @@ def test_doubled_blank_lines_keep_one():
     assert apply_suggestions(text, [found]) == "第一段。\n\n第二段。"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("\n\n\n第一段。", "\n\n\n第一段。"),  # before any text: not between paragraphs
+        ("第一段。\n\n\n", "第一段。\n\n\n"),  # after the last text
+        ("第一段。\n　\n \n\n第二段。", "第一段。\n　\n第二段。"),  # blank with spaces
+        ("第一段。\n\n\n第二段。\n\n\n第三段。", "第一段。\n\n第二段。\n\n第三段。"),
+    ],
+)
+def test_blank_line_runs_only_between_text(text, expected):
+    found = run(text, "whitespace")
+    assert apply_suggestions(text, found) == expected
+
+
 def test_indentation_is_not_a_suggestion():
     assert run("　　第一段。\n\n　　第二段。", "whitespace") == []
 
