@@ -1,8 +1,10 @@
 """Read, decode and analyse one raw file: the pure part of an import, safe in a worker.
 
-The result carries the rows to insert as plain tuples: they cross the process boundary
-far cheaper than dataclasses, and the writer, the one busy thread of the import, only
-adds the document id.
+The result carries the rows to insert in the form cheapest for the writer, the one busy
+thread of an import: the many small rows (line roles, suggestions) as one JSON array
+each, which SQLite unpacks itself (`json_each`) instead of binding every value from
+Python. A page holds hundreds of suggestions that share a handful of (rule, before,
+after, …) values: those travel once per page as the suggestions' "kinds".
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import json
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+
+import orjson
 
 from editor_app.cleanup import suggest
 from editor_app.model import Proposal, Segment, Suggestion
@@ -36,8 +40,9 @@ class Analysis:
     page: str = ""
     line_count: int = 0
     articles: list[tuple] = field(default_factory=list)  # ARTICLE_COLUMNS without document_id
-    roles: list[tuple[int, str]] = field(default_factory=list)  # (line, role)
-    suggestions: list[tuple] = field(default_factory=list)  # SUGGESTION_COLUMNS, reason text
+    roles: bytes = b"[]"  # JSON [[line, role], ...]
+    suggestion_kinds: list[tuple] = field(default_factory=list)  # KIND_COLUMNS, reason text
+    suggestions: bytes = b"[]"  # JSON [[PLACEMENT_COLUMNS..., index into kinds], ...]
     error: str = ""
 
 
@@ -45,10 +50,10 @@ ARTICLE_COLUMNS = (
     "start_line, end_line, start_offset, end_offset, kind, kicker, title, subtitle, dateline, "
     "reporters, correspondents, interns, truncated, confidence, reason"
 )
-# The last value of a suggestion row is the reason's text; the writer swaps in its id.
-SUGGESTION_COLUMNS = (
-    "rule, line, col, next_line, start, end, before, after, confidence, pattern, reason_id"
-)
+# A suggestion is its place in the text and its kind: what it changes, and why.
+PLACEMENT_COLUMNS = ("line", "col", "next_line", "start", "end")
+# The last value of a kind is the reason's text; the writer swaps in its id.
+KIND_COLUMNS = ("rule", "before", "after", "confidence", "pattern", "reason_id")
 
 
 @dataclass(slots=True)
@@ -101,8 +106,14 @@ def _add_rows(result: Analysis, proposal: Proposal, suggestions: list[Suggestion
     starts = list(accumulate((length + 1 for length in lengths), initial=0))
     result.line_count = len(lengths)
     result.articles = [_article_row(seg, starts, lengths) for seg in proposal.segments]
-    result.roles = list(proposal.roles.items())
-    result.suggestions = [_suggestion_row(s) for s in suggestions]
+    result.roles = orjson.dumps(list(proposal.roles.items()))
+    kinds: dict[tuple, int] = {}
+    placements = [
+        (s.line, s.column, s.next_line, s.start, s.end, kinds.setdefault(_kind(s), len(kinds)))
+        for s in suggestions
+    ]
+    result.suggestion_kinds = list(kinds)
+    result.suggestions = orjson.dumps(placements)
 
 
 def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:
@@ -129,17 +140,5 @@ def _names(names) -> str:
     return json.dumps(list(names or []), ensure_ascii=False)
 
 
-def _suggestion_row(s: Suggestion) -> tuple:
-    return (
-        s.rule,
-        s.line,
-        s.column,
-        s.next_line,
-        s.start,
-        s.end,
-        s.before,
-        s.after,
-        s.confidence,
-        s.pattern,
-        s.reason,
-    )
+def _kind(s: Suggestion) -> tuple:
+    return (s.rule, s.before, s.after, s.confidence, s.pattern, s.reason)

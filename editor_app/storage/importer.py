@@ -16,7 +16,8 @@ from pathlib import Path
 
 from editor_app.storage.analysis import (
     ARTICLE_COLUMNS,
-    SUGGESTION_COLUMNS,
+    KIND_COLUMNS,
+    PLACEMENT_COLUMNS,
     Analysis,
     analyse_file,
     set_context,
@@ -77,7 +78,11 @@ def import_paths(
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
     dictionary = tuple((e["wrong"], e["right"]) for e in project.dictionary())
     writer = _Writer(project.db, publication, progress, cancelled, len(files), set(known))
-    writer.run(_analyses(files, known, dictionary, workers, isolated))
+    project.db.execute(KINDS_TABLE)
+    try:
+        writer.run(_analyses(files, known, dictionary, workers, isolated))
+    finally:
+        project.db.execute("DROP TABLE temp.import_kinds")
     log_import(project, writer.report)
     return writer.report
 
@@ -146,6 +151,7 @@ class _Writer:
     seen: set[str]
     report: ImportReport = field(default_factory=ImportReport)
     reasons: dict[str, int] = field(default_factory=dict)
+    kinds_stored: int = 0
 
     def run(self, analyses: Iterator[Analysis]) -> None:
         steps = enumerate(analyses, start=1)
@@ -196,12 +202,21 @@ class _Writer:
         batch.articles.extend((doc_id, *row) for row in analysis.articles)
         batch.size += analysis.size
         conn = self.db.conn
-        conn.executemany(ROLE_INSERT, [(doc_id, *row) for row in analysis.roles])
-        conn.executemany(
-            SUGGESTION_INSERT,
-            [(doc_id, *row[:-1], self._reason_id(row[-1])) for row in analysis.suggestions],
-        )
+        conn.execute(ROLE_INSERT, (doc_id, analysis.roles))
+        first_kind = self._store_kinds(analysis.suggestion_kinds)
+        conn.execute(SUGGESTION_INSERT, (doc_id, analysis.suggestions, first_kind))
         return doc_id
+
+    def _store_kinds(self, kinds: list[tuple]) -> int:
+        """Add a page's suggestion kinds to the import's kind table; the id of the first."""
+        first = self.kinds_stored + 1
+        rows = [
+            (first + index, *kind[:-1], self._reason_id(kind[-1]))
+            for index, kind in enumerate(kinds)
+        ]
+        self.db.conn.executemany(KIND_INSERT, rows)
+        self.kinds_stored += len(rows)
+        return first
 
     def _document_row(self, analysis: Analysis) -> tuple:
         path = Path(analysis.path)
@@ -251,10 +266,26 @@ ARTICLE_INSERT = (
     f"INSERT INTO articles (document_id, {ARTICLE_COLUMNS}) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-ROLE_INSERT = "INSERT INTO line_roles (document_id, line, role) VALUES (?, ?, ?)"
+ROLE_INSERT = (
+    "INSERT INTO line_roles (document_id, line, role) "
+    "SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
+)
+# Kinds get ids in the order they arrive: a page's placements name theirs relative to
+# the page's first. CROSS JOIN keeps the placements' order, so ids follow the text.
+KINDS_TABLE = (
+    f"CREATE TEMP TABLE IF NOT EXISTS import_kinds (id INTEGER PRIMARY KEY, "
+    f"{', '.join(KIND_COLUMNS)})"
+)
+KIND_INSERT = f"INSERT INTO temp.import_kinds VALUES (?, {', '.join('?' * len(KIND_COLUMNS))})"
+_PLACEMENT_VALUES = ", ".join(
+    f"json_extract(p.value, '$[{index}]')" for index in range(len(PLACEMENT_COLUMNS))
+)
 SUGGESTION_INSERT = (
-    f"INSERT INTO suggestions (document_id, {SUGGESTION_COLUMNS}) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO suggestions (document_id, {', '.join(PLACEMENT_COLUMNS)}, "
+    f"{', '.join(KIND_COLUMNS)}) "
+    f"SELECT ?1, {_PLACEMENT_VALUES}, {', '.join('k.' + c for c in KIND_COLUMNS)} "
+    "FROM json_each(?2) AS p CROSS JOIN temp.import_kinds AS k "
+    f"ON k.id = ?3 + json_extract(p.value, '$[{len(PLACEMENT_COLUMNS)}]')"
 )
 
 
