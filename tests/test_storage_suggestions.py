@@ -172,3 +172,18 @@ def test_a_bracket_pair_is_accepted_and_rejected_together(tmp_path):
             "rejected",
         }
         assert [s.status for s in project.suggestions(pattern="()→（）")] == []
+
+
+def test_a_pattern_batch_takes_exactly_that_pattern_across_the_project(project):
+    """Punctuation and dictionary patterns are looked up differently; both find all."""
+    project.add_dictionary_entry(WRONG, RIGHT)
+    for pattern in (",→，", f"{WRONG}→{RIGHT}"):
+        everything = project.suggestions(status=None)
+        expected = {s.id for s in everything if s.pattern == pattern and s.status == "open"}
+        assert expected, pattern
+        assert {s.id for s in project.suggestions(pattern=pattern)} == expected
+        project.accept_suggestions(pattern=pattern)
+        after = {s.id: s.status for s in project.suggestions(status=None)}
+        assert all(after[i] != "open" for i in expected)
+        untouched = {s.id for s in everything if s.pattern != pattern and s.status == "open"}
+        assert all(after[i] == "open" for i in untouched if i in after)

@@ -41,6 +41,7 @@ ASCII_RUN_RE = re.compile(r"[!-~]+")
 LAYOUT_SPACES = "\u00a0\u3000"
 PAIR = "()→（）"
 PATTERNS = {mark: f"{mark}→{full}" for mark, full in FULL.items()}
+ALL_PATTERNS = frozenset({*PATTERNS.values(), PAIR})
 REASONS = {mark: f"中文语境中的半角{name}应为全角" for mark, name in NAMES.items()}
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 
+from editor_app.cleanup import punctuation
 from editor_app.model import Suggestion
 from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to
+from editor_app.storage.schema import OUTSIDE_PUNCTUATION
 
 RULE_LABELS = {
     "join": "合并段落",
@@ -237,6 +239,8 @@ def _filters(document_id, rule, status, pattern, ids) -> tuple[str, list]:
         )
     )
     clauses.insert(0, "1 = 1")
+    if pattern is not None and pattern not in punctuation.ALL_PATTERNS:
+        clauses.append(f"s.{OUTSIDE_PUNCTUATION}")  # so the pattern index serves
     if ids:
         ids = [int(i) for i in ids]
         clauses.append(f"s.id IN ({', '.join('?' * len(ids))})")
