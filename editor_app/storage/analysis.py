@@ -72,6 +72,10 @@ def set_context(known_hashes: frozenset[str], dictionary: tuple) -> None:
     _context = Context(known_hashes, dictionary)
 
 
+def analyse_files(paths: list[str]) -> list[Analysis]:
+    return [analyse_file(path) for path in paths]
+
+
 def analyse_file(path: str) -> Analysis:
     """Read, decode, segment and suggest for one file, against the current context."""
     known_hashes, dictionary = _context.known_hashes, _context.dictionary

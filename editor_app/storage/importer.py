@@ -20,6 +20,7 @@ from editor_app.storage.analysis import (
     PLACEMENT_COLUMNS,
     Analysis,
     analyse_file,
+    analyse_files,
     set_context,
 )
 from editor_app.storage.journal import now
@@ -28,6 +29,7 @@ from editor_app.storage.suggestions import reason_id
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PARALLEL_FROM = 16  # below this many files, a pool costs more than it saves
+CHUNK_FILES = 16  # files per worker task, at most
 # A transaction ends after this much raw text or this many files, whichever comes first.
 # About the size of FTS5's in-memory index (1 MB): bigger batches save little more.
 BATCH_BYTES = 1_000_000
@@ -100,8 +102,6 @@ def _analyses(
         for path in files:
             yield analyse_file(path)
         return
-    # Bounded look-ahead keeps memory flat however many files there are.
-    window = workers * 4
     pool = ProcessPoolExecutor(
         max_workers=max(1, min(workers, len(files))),
         # Forking a process with GUI threads could copy a lock some thread holds.
@@ -109,14 +109,19 @@ def _analyses(
         initializer=set_context,
         initargs=(known, dictionary),
     )
+    # Files go out in chunks: every task costs this process (the writer's) a round of
+    # pickling, locking and waking, which a chunk pays once for many files.
+    size = max(1, min(CHUNK_FILES, len(files) // (workers * 4)))
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
     with pool:
         pending = []
-        for path in files:
-            pending.append(pool.submit(analyse_file, path))
-            if len(pending) >= window:
-                yield pending.pop(0).result()
+        for chunk in chunks:
+            pending.append(pool.submit(analyse_files, chunk))
+            # Bounded look-ahead keeps memory flat however many files there are.
+            if len(pending) > workers * 2:
+                yield from pending.pop(0).result()
         for future in pending:
-            yield future.result()
+            yield from future.result()
 
 
 @dataclass(slots=True)
