@@ -107,12 +107,15 @@ def _forms_word(text: str, at: int) -> bool:
 def _pattern_key(text: str, at: int, choice: str) -> str:
     """`潮县镇→漷县镇`: the word as read and as swapped, so one accept fixes it everywhere."""
     table = lexicon.words()
-    swapped = text[:at] + choice + text[at + 1 :]
-    best = (0, at, at + 1)
-    for start in range(max(0, at - lexicon.MAX_WORD + 1), at + 1):
-        for end in range(max(at + 1, start + 2), min(len(text), start + lexicon.MAX_WORD) + 1):
+    # Only words through `at` count: the text around it, not a copy of the whole page.
+    lo, hi = max(0, at - lexicon.MAX_WORD + 1), min(len(text), at + lexicon.MAX_WORD)
+    read, inner = text[lo:hi], at - lo
+    swapped = read[:inner] + choice + read[inner + 1 :]
+    best = (0, inner, inner + 1)
+    for start in range(inner + 1):
+        for end in range(max(inner + 1, start + 2), min(len(read), start + lexicon.MAX_WORD) + 1):
             freq = table.get(swapped[start:end], 0)
             if freq > best[0]:
                 best = (freq, start, end)
     _, start, end = best
-    return f"{text[start:end]}→{swapped[start:end]}"
+    return f"{read[start:end]}→{swapped[start:end]}"

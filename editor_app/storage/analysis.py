@@ -31,6 +31,7 @@ class Analysis:
     """Everything an import writes for one file, or why the file is skipped."""
 
     path: str
+    source_path: str = ""  # absolute, links resolved
     sha256: str = ""
     size: int = 0
     text: str = ""
@@ -99,6 +100,7 @@ def analyse_file(path: str) -> Analysis:
         return result
     result.text, result.encoding, result.had_crlf = decoded.text, decoded.encoding, decoded.had_crlf
     result.date, result.page = date_and_page(Path(path).name)
+    result.source_path = str(Path(path).resolve())
     proposal = segment(decoded.text)
     _add_rows(result, proposal, suggest(decoded.text, proposal, dictionary))
     return result

@@ -224,10 +224,9 @@ class _Writer:
         return first
 
     def _document_row(self, analysis: Analysis) -> tuple:
-        path = Path(analysis.path)
         return (
-            path.name,
-            str(path.resolve()),
+            Path(analysis.path).name,
+            analysis.source_path,
             analysis.sha256,
             analysis.encoding,
             int(analysis.had_crlf),
