@@ -84,7 +84,7 @@ def import_paths(
     try:
         writer.run(_analyses(files, known, dictionary, workers, isolated))
     finally:
-        project.db.execute("DROP TABLE temp.import_kinds")
+        project.db.execute("DROP TABLE IF EXISTS temp.import_kinds")
     log_import(project, writer.report)
     return writer.report
 
@@ -115,13 +115,17 @@ def _analyses(
     chunks = [files[start : start + size] for start in range(0, len(files), size)]
     with pool:
         pending = []
-        for chunk in chunks:
-            pending.append(pool.submit(analyse_files, chunk))
-            # Bounded look-ahead keeps memory flat however many files there are.
-            if len(pending) > workers * 2:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(analyse_files, chunk))
+                # Bounded look-ahead keeps memory flat however many files there are.
+                if len(pending) > workers * 2:
+                    yield from pending.pop(0).result()
+            for future in pending:
+                yield from future.result()
+        finally:
+            for future in pending:
+                future.cancel()  # a cancelled import does not wait for chunks not yet begun
 
 
 @dataclass(slots=True)
@@ -276,10 +280,7 @@ ROLE_INSERT = (
 )
 # Kinds get ids in the order they arrive: a page's placements name theirs relative to
 # the page's first. CROSS JOIN keeps the placements' order, so ids follow the text.
-KINDS_TABLE = (
-    f"CREATE TEMP TABLE IF NOT EXISTS import_kinds (id INTEGER PRIMARY KEY, "
-    f"{', '.join(KIND_COLUMNS)})"
-)
+KINDS_TABLE = f"CREATE TEMP TABLE import_kinds (id INTEGER PRIMARY KEY, {', '.join(KIND_COLUMNS)})"
 KIND_INSERT = f"INSERT INTO temp.import_kinds VALUES (?, {', '.join('?' * len(KIND_COLUMNS))})"
 _PLACEMENT_VALUES = ", ".join(
     f"json_extract(p.value, '$[{index}]')" for index in range(len(PLACEMENT_COLUMNS))
