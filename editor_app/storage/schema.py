@@ -172,6 +172,10 @@ def ids_never_reused(db) -> None:
         _rebuild_with_autoincrement(db, table)
 
 
+# The partial index's condition; a query must state it word for word to use the index.
+OUTSIDE_PUNCTUATION = "rule <> 'punctuation'"
+
+
 @_migration("0005_pattern_index_without_punctuation")
 def pattern_index_without_punctuation(db) -> None:
     """The pattern index leaves out punctuation marks, by far the most suggestions.
@@ -188,10 +192,6 @@ def pattern_index_without_punctuation(db) -> None:
             f"WHERE {OUTSIDE_PUNCTUATION}",
         ],
     )
-
-
-# The partial index's condition; a query must state it word for word to use the index.
-OUTSIDE_PUNCTUATION = "rule <> 'punctuation'"
 
 
 def _rebuild_with_autoincrement(db, table: str) -> None:
