@@ -126,11 +126,17 @@ def assert_segments_cover(project, document_id: int) -> None:
 
 
 def state_of(project) -> dict:
-    """Everything an edit may change, for comparing before/after an undo."""
-    return {
+    """Everything an edit may change, for comparing before/after an undo.
+
+    Suggestions as the project shows them: whether a page's are still packed as the
+    import left them or already written out row by row is not a state an editor sees.
+    """
+    state = {
         table: list(project.db.query(f"SELECT * FROM {table} ORDER BY 1, 2"))
-        for table in ("articles", "line_roles", "suggestions", "dictionary", "documents")
+        for table in ("articles", "line_roles", "dictionary", "documents")
     }
+    state["suggestions"] = project.suggestions(status=None)
+    return state
 
 
 def cli_env(**extra) -> dict:

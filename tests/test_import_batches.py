@@ -33,6 +33,7 @@ TABLES = {
     "articles": "*",
     "line_roles": "*",
     "suggestions": "*",
+    "packed_suggestions": "*",  # the import's suggestions as the project reads them
     "reasons": "*",
 }
 
@@ -59,7 +60,7 @@ def test_batches_of_any_size_write_the_same_rows(tmp_path, pages, monkeypatch):
     batched = contents(import_in_batches(tmp_path, pages, monkeypatch, 3, "three.qingyang"))
     assert batched == one_by_one
     assert [row[1] for row in batched["documents"]] == sorted(p.name for p in pages.iterdir())
-    assert batched["suggestions"] and batched["articles"]
+    assert batched["packed_suggestions"] and batched["articles"]
 
 
 def test_a_second_import_continues_the_document_ids(tmp_path, pages, monkeypatch):
@@ -89,7 +90,7 @@ def test_a_failure_inside_a_batch_leaves_earlier_batches_whole(tmp_path, pages, 
     assert [row[0] for row in stored["documents"]] == [1, 2, 3]
     assert {row[1] for row in stored["articles"]} == {1, 2, 3}
     assert {row[0] for row in stored["line_roles"]} == {1, 2, 3}
-    assert {row[1] for row in stored["suggestions"]} == {1, 2, 3}
+    assert {row[1] for row in stored["packed_suggestions"]} == {1, 2, 3}
 
 
 def test_a_cancelled_import_keeps_what_it_stored(tmp_path, pages, monkeypatch):

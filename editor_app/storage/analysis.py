@@ -1,16 +1,18 @@
 """Read, decode and analyse one raw file: the pure part of an import, safe in a worker.
 
 The result carries the rows to insert in the form cheapest for the writer, the one busy
-thread of an import: the many small rows (line roles, suggestions) as one JSON array
-each, which SQLite unpacks itself (`json_each`) instead of binding every value from
-Python. A page holds hundreds of suggestions that share a handful of (rule, before,
-after, …) values: those travel once per page as the suggestions' "kinds".
+thread of an import: the line roles as one JSON array, which SQLite unpacks itself
+(`json_each`) instead of binding every value from Python, and the suggestions as a
+pack (see `suggestion_packs`): their placements, and the handful of kinds (rule,
+before, after, …) they share. JSON travels as text: SQLite 3.45 and later read a
+blob given to its JSON functions as its binary JSONB form.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -41,9 +43,11 @@ class Analysis:
     page: str = ""
     line_count: int = 0
     articles: list[tuple] = field(default_factory=list)  # ARTICLE_COLUMNS without document_id
-    roles: bytes = b"[]"  # JSON [[line, role], ...]
-    suggestion_kinds: list[tuple] = field(default_factory=list)  # KIND_COLUMNS, reason text
-    suggestions: bytes = b"[]"  # JSON [[PLACEMENT_COLUMNS..., index into kinds], ...]
+    roles: str = "[]"  # JSON [[line, role], ...]
+    # PACK_KINDS with the reason's text for its id, then how many placements have it.
+    suggestion_kinds: list[tuple] = field(default_factory=list)
+    suggestions: str = "[]"  # JSON [[PACK_PLACEMENTS..., index into kinds], ...]
+    suggestion_count: int = 0
     error: str = ""
 
 
@@ -51,10 +55,6 @@ ARTICLE_COLUMNS = (
     "start_line, end_line, start_offset, end_offset, kind, kicker, title, subtitle, dateline, "
     "reporters, correspondents, interns, truncated, confidence, reason"
 )
-# A suggestion is its place in the text and its kind: what it changes, and why.
-PLACEMENT_COLUMNS = ("line", "col", "next_line", "start", "end")
-# The last value of a kind is the reason's text; the writer swaps in its id.
-KIND_COLUMNS = ("rule", "before", "after", "confidence", "pattern", "reason_id")
 
 
 @dataclass(slots=True)
@@ -112,14 +112,16 @@ def _add_rows(result: Analysis, proposal: Proposal, suggestions: list[Suggestion
     starts = list(accumulate((length + 1 for length in lengths), initial=0))
     result.line_count = len(lengths)
     result.articles = [_article_row(seg, starts, lengths) for seg in proposal.segments]
-    result.roles = orjson.dumps(list(proposal.roles.items()))
+    result.roles = orjson.dumps(list(proposal.roles.items())).decode()
     kinds: dict[tuple, int] = {}
     placements = [
         (s.line, s.column, s.next_line, s.start, s.end, kinds.setdefault(_kind(s), len(kinds)))
         for s in suggestions
     ]
-    result.suggestion_kinds = list(kinds)
-    result.suggestions = orjson.dumps(placements)
+    uses = Counter(placement[-1] for placement in placements)
+    result.suggestion_kinds = [(*kind, uses[index]) for index, kind in enumerate(kinds)]
+    result.suggestions = orjson.dumps(placements).decode()
+    result.suggestion_count = len(placements)
 
 
 def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:

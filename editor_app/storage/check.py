@@ -14,6 +14,7 @@ def check_project(project) -> list[str]:
     problems += _span_problems(db)
     problems += _overlap_problems(db)
     problems += _log_problems(db)
+    problems += _pack_problems(db)
     return problems
 
 
@@ -39,6 +40,21 @@ def _overlap_problems(db) -> list[str]:
            AND a.start_line <= b.end_line AND b.start_line <= a.end_line"""
     ).fetchall()
     return [f"articles {a} and {b} of document {doc} overlap" for a, b, doc in rows]
+
+
+def _pack_problems(db) -> list[str]:
+    """A pack must hold as many placements as ids it reserved, ids nobody else uses."""
+    damaged = db.execute(
+        "SELECT document_id FROM suggestion_packs WHERE NOT json_valid(kinds) "
+        "OR NOT json_valid(placements) OR json_array_length(placements) <> size"
+    ).fetchall()
+    problems = [f"the suggestions kept for document {doc} are damaged" for (doc,) in damaged]
+    clashes = db.execute(
+        "SELECT p.document_id FROM suggestion_packs p JOIN suggestions s "
+        "ON s.id >= p.first_id AND s.id < p.first_id + p.size GROUP BY p.document_id"
+    ).fetchall()
+    problems += [f"the suggestions kept for document {doc} share ids" for (doc,) in clashes]
+    return problems
 
 
 def _log_problems(db) -> list[str]:

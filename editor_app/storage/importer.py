@@ -14,10 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from editor_app.storage.analysis import (
     ARTICLE_COLUMNS,
-    KIND_COLUMNS,
-    PLACEMENT_COLUMNS,
     Analysis,
     analyse_file,
     analyse_files,
@@ -25,6 +25,7 @@ from editor_app.storage.analysis import (
 )
 from editor_app.storage.journal import now
 from editor_app.storage.processes import clean_context
+from editor_app.storage.suggestion_packs import PACK_INSERT, reserve_ids
 from editor_app.storage.suggestions import reason_id
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -80,11 +81,7 @@ def import_paths(
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
     dictionary = tuple((e["wrong"], e["right"]) for e in project.dictionary())
     writer = _Writer(project.db, publication, progress, cancelled, len(files), set(known))
-    project.db.execute(KINDS_TABLE)
-    try:
-        writer.run(_analyses(files, known, dictionary, workers, isolated))
-    finally:
-        project.db.execute("DROP TABLE IF EXISTS temp.import_kinds")
+    writer.run(_analyses(files, known, dictionary, workers, isolated))
     log_import(project, writer.report)
     return writer.report
 
@@ -160,7 +157,6 @@ class _Writer:
     seen: set[str]
     report: ImportReport = field(default_factory=ImportReport)
     reasons: dict[str, int] = field(default_factory=dict)
-    kinds_stored: int = 0
 
     def run(self, analyses: Iterator[Analysis]) -> None:
         steps = enumerate(analyses, start=1)
@@ -212,20 +208,26 @@ class _Writer:
         batch.size += analysis.size
         conn = self.db.conn
         conn.execute(ROLE_INSERT, (doc_id, analysis.roles))
-        first_kind = self._store_kinds(analysis.suggestion_kinds)
-        conn.execute(SUGGESTION_INSERT, (doc_id, analysis.suggestions, first_kind))
+        if analysis.suggestion_count:
+            self._store_pack(doc_id, analysis)
         return doc_id
 
-    def _store_kinds(self, kinds: list[tuple]) -> int:
-        """Add a page's suggestion kinds to the import's kind table; the id of the first."""
-        first = self.kinds_stored + 1
-        rows = [
-            (first + index, *kind[:-1], self._reason_id(kind[-1]))
-            for index, kind in enumerate(kinds)
+    def _store_pack(self, doc_id: int, analysis: Analysis) -> None:
+        """The page's suggestions as one pack, under ids reserved for them now."""
+        kinds = [
+            (*kind[:-2], self._reason_id(kind[-2]), kind[-1]) for kind in analysis.suggestion_kinds
         ]
-        self.db.conn.executemany(KIND_INSERT, rows)
-        self.kinds_stored += len(rows)
-        return first
+        first_id = reserve_ids(self.db.conn, analysis.suggestion_count)
+        self.db.conn.execute(
+            PACK_INSERT,
+            (
+                doc_id,
+                first_id,
+                analysis.suggestion_count,
+                orjson.dumps(kinds).decode(),
+                analysis.suggestions,
+            ),
+        )
 
     def _document_row(self, analysis: Analysis) -> tuple:
         return (
@@ -277,20 +279,6 @@ ARTICLE_INSERT = (
 ROLE_INSERT = (
     "INSERT INTO line_roles (document_id, line, role) "
     "SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)"
-)
-# Kinds get ids in the order they arrive: a page's placements name theirs relative to
-# the page's first. CROSS JOIN keeps the placements' order, so ids follow the text.
-KINDS_TABLE = f"CREATE TEMP TABLE import_kinds (id INTEGER PRIMARY KEY, {', '.join(KIND_COLUMNS)})"
-KIND_INSERT = f"INSERT INTO temp.import_kinds VALUES (?, {', '.join('?' * len(KIND_COLUMNS))})"
-_PLACEMENT_VALUES = ", ".join(
-    f"json_extract(p.value, '$[{index}]')" for index in range(len(PLACEMENT_COLUMNS))
-)
-SUGGESTION_INSERT = (
-    f"INSERT INTO suggestions (document_id, {', '.join(PLACEMENT_COLUMNS)}, "
-    f"{', '.join(KIND_COLUMNS)}) "
-    f"SELECT ?1, {_PLACEMENT_VALUES}, {', '.join('k.' + c for c in KIND_COLUMNS)} "
-    "FROM json_each(?2) AS p CROSS JOIN temp.import_kinds AS k "
-    f"ON k.id = ?3 + json_extract(p.value, '$[{len(PLACEMENT_COLUMNS)}]')"
 )
 
 

@@ -124,9 +124,7 @@ class ProjectQueries:
             ).fetchone()[0],
             "by_status": dict(q("SELECT status, count(*) FROM articles GROUP BY status")),
             "by_kind": dict(q("SELECT kind, count(*) FROM articles GROUP BY kind")),
-            "open_suggestions": q(
-                "SELECT count(*) FROM suggestions WHERE status = 'open'"
-            ).fetchone()[0],
+            "open_suggestions": sum(self.suggestion_counts().values()),
             "changes": q("SELECT count(*) FROM operations").fetchone()[0],
             "raw_bytes": q("SELECT coalesce(sum(size_bytes), 0) FROM documents").fetchone()[0],
             "schema_version": self.schema_version,

@@ -194,6 +194,50 @@ def pattern_index_without_punctuation(db) -> None:
     )
 
 
+# A packed suggestion is its place in the text and its kind: what it changes, and why.
+# A pack's kinds each end with how many of its placements they have (for counts).
+PACK_PLACEMENTS = ("line", "col", "next_line", "start", "end")
+PACK_KINDS = ("rule", "before", "after", "confidence", "pattern", "reason_id")
+
+
+def _packed_column(column: str) -> str:
+    """The SQL that reads one column of a packed suggestion (placement `e`, pack `p`)."""
+    if column in PACK_PLACEMENTS:
+        return f"json_extract(e.value, '$[{PACK_PLACEMENTS.index(column)}]')"
+    kind = f"json_extract(e.value, '$[{len(PACK_PLACEMENTS)}]')"
+    return f"json_extract(p.kinds, '$[' || {kind} || '][{PACK_KINDS.index(column)}]')"
+
+
+@_migration("0006_suggestion_packs")
+def suggestion_packs(db) -> None:
+    """An import keeps each page's suggestions as one packed row instead of a row each.
+
+    A page holds hundreds of suggestions (mostly half-width marks) that nobody has
+    decided on yet; writing them row by row was the import's largest cost. A pack holds
+    the page's placements and the handful of kinds they share, as JSON, and reserves
+    the ids its suggestions will keep: `first_id` for the first, then one by one in
+    order. The view `packed_suggestions` reads them as rows of `suggestions`. A page's
+    pack is unpacked into `suggestions` before any of its suggestions is decided.
+    """
+    columns = ", ".join(
+        f"{_packed_column(column)} AS {column}" for column in (*PACK_PLACEMENTS, *PACK_KINDS)
+    )
+    _run(
+        db,
+        [
+            """CREATE TABLE suggestion_packs (
+                document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+                first_id INTEGER NOT NULL, size INTEGER NOT NULL,
+                kinds TEXT NOT NULL, placements TEXT NOT NULL)""",
+            "CREATE UNIQUE INDEX suggestion_packs_by_first_id ON suggestion_packs(first_id)",
+            f"""CREATE VIEW packed_suggestions AS
+                SELECT p.first_id + e.key AS id, p.document_id AS document_id, {columns},
+                'open' AS status
+                FROM suggestion_packs AS p, json_each(p.placements) AS e""",
+        ],
+    )
+
+
 def _rebuild_with_autoincrement(db, table: str) -> None:
     create, extras = _table_sql(db, table)
     counterpart = f"{table}_rebuilt"

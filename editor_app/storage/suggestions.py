@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from operator import attrgetter
 
 from editor_app.cleanup import punctuation
 from editor_app.model import Suggestion
@@ -17,6 +18,7 @@ from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to
 from editor_app.storage.schema import OUTSIDE_PUNCTUATION
+from editor_app.storage.suggestion_packs import PackFilter, packed_counts, read_packed, unpack
 
 RULE_LABELS = {
     "join": "合并段落",
@@ -39,17 +41,27 @@ class SuggestionOperations:
         rows = self.db.query(
             "SELECT s.*, r.text AS reason FROM suggestions s "
             f"LEFT JOIN reasons r ON r.id = s.reason_id WHERE {where} "
-            "ORDER BY s.document_id, s.start",
+            "ORDER BY s.document_id, s.start, s.id",
             params,
         )
-        return [_to_suggestion(row) for row in rows]
+        stored = [_to_suggestion(row) for row in rows]
+        if status not in (None, "open"):
+            return stored  # packed suggestions are all open
+        ids = None if not ids else frozenset(int(i) for i in ids)
+        packed = read_packed(self.db, PackFilter(document_id, rule, pattern, ids))
+        if not packed:
+            return stored
+        return sorted(stored + packed, key=BY_PLACE) if stored else packed
 
     def suggestion_counts(self) -> dict[str, int]:
-        return dict(
+        counts = dict(
             self.db.execute(
                 "SELECT rule, count(*) FROM suggestions WHERE status = 'open' GROUP BY rule"
             )
         )
+        for rule, count in packed_counts(self.db).items():
+            counts[rule] = counts.get(rule, 0) + count
+        return counts
 
     def accept_suggestions(
         self, ids=None, *, rule=None, pattern=None, document_id=None
@@ -59,6 +71,7 @@ class SuggestionOperations:
         with self.operation(
             "accept", _batch_label("接受", rule, pattern, chosen), document_id=document_id
         ) as op:
+            unpack(self.db, {s.document_id for s in chosen})
             applied = 0
             for article_id, group in self._by_article(chosen).items():
                 applied += self._apply_to_article(article_id, group)
@@ -72,6 +85,7 @@ class SuggestionOperations:
         with self.operation(
             "reject", _batch_label("拒绝", rule, pattern, chosen), document_id=document_id
         ) as op:
+            unpack(self.db, {s.document_id for s in chosen})
             for suggestion in chosen:
                 self.journal.update("suggestions", {"id": suggestion.id}, {"status": "rejected"})
             op.value = len(chosen)
@@ -160,9 +174,9 @@ class SuggestionOperations:
         if not rows:
             raise OperationError(self.path, f"the dictionary has no entry for {wrong!r}")
         with self.operation("dict_remove", f"删除词典：{wrong}") as op:
-            for suggestion in self.suggestions(
-                rule="dictionary", pattern=_pattern(wrong, rows[0]["right"])
-            ):
+            found = self.suggestions(rule="dictionary", pattern=_pattern(wrong, rows[0]["right"]))
+            unpack(self.db, {s.document_id for s in found})
+            for suggestion in found:
                 self.journal.delete("suggestions", {"id": suggestion.id})
             self.journal.delete("dictionary", {"id": rows[0]["id"]})
         return op
@@ -197,6 +211,7 @@ class SuggestionOperations:
 
 
 PAIR_PATTERN = "()→（）"
+BY_PLACE = attrgetter("document_id", "start", "id")
 
 
 def _holder(spans: list[tuple[int, int, int]], suggestion: Suggestion) -> int | None:

@@ -50,7 +50,7 @@ def snapshot(path) -> dict:
         return {
             "articles": list(query("SELECT * FROM articles ORDER BY id")),
             "roles": list(query("SELECT * FROM line_roles ORDER BY document_id, line")),
-            "suggestions": list(query("SELECT id, status FROM suggestions ORDER BY id")),
+            "suggestions": [(s.id, s.status) for s in project.suggestions(status=None)],
         }
 
 
