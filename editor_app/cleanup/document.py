@@ -15,12 +15,12 @@ class CleanupDocument:
     dictionary: tuple[tuple[str, str], ...] = ()
     script: str = "simplified"
     lines: list[Line] = field(init=False)
-    _starts: list[int] = field(init=False)
+    starts: list[int] = field(init=False)  # offset of each line, in order
     _segment_of: dict[int, Segment] = field(init=False)
 
     def __post_init__(self) -> None:
         self.lines = split_lines(self.text)
-        self._starts = [line.start for line in self.lines]
+        self.starts = [line.start for line in self.lines]
         self._segment_of = {}
         for segment in self.proposal.segments:
             for number in range(segment.start, segment.end + 1):
@@ -60,7 +60,7 @@ class CleanupDocument:
         ]
 
     def line_at(self, offset: int) -> Line:
-        return self.lines[bisect_right(self._starts, offset) - 1]
+        return self.lines[bisect_right(self.starts, offset) - 1]
 
     def suggestion(
         self,

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 
 from editor_app.cleanup.chars import CJK_PUNCT, HAN, HAN_RE
 from editor_app.cleanup.document import CleanupDocument
-from editor_app.model import Line, Suggestion
+from editor_app.model import Suggestion
 
 RULE = "punctuation"
 FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -45,43 +44,46 @@ ALL_PATTERNS = frozenset({*PATTERNS.values(), PAIR})
 REASONS = {mark: f"中文语境中的半角{name}应为全角" for mark, name in NAMES.items()}
 
 
-def find(doc: CleanupDocument) -> Iterator[Suggestion]:
-    for line in doc.lines:
-        if MARK_RE.search(line.text):
-            yield from _line_suggestions(line)
+def find(doc: CleanupDocument) -> list[Suggestion]:
+    """One scan of the whole page: a page holds hundreds of marks, most of them plain.
 
-
-def _line_suggestions(line: Line) -> Iterator[Suggestion]:
-    text = line.text
-    slow: _SlowChecks | None = None
+    The common case needs nothing but the match; the line of a mark is looked up from
+    the sorted line starts, and the full checks are worked out once per line that needs
+    them. The regex never matches across a line: a newline is not Chinese.
+    """
+    text, starts, lines = doc.text, doc.starts, doc.lines
+    found: list[Suggestion] = []
+    index = 0
+    slow_index, slow = -1, None
     for match in MARK_RE.finditer(text):
         at = match.start()
         mark = match.group()
+        index = bisect_right(starts, at, index) - 1
+        column = at - starts[index]
         if match.lastindex:
-            yield _suggestion(line, at, mark, PATTERNS[mark])
-            continue
-        slow = slow or _SlowChecks(text)
-        pattern = slow.pattern(at, mark)
-        if pattern is not None:
-            yield _suggestion(line, at, mark, pattern)
-
-
-def _suggestion(line: Line, at: int, mark: str, pattern: str) -> Suggestion:
-    # Built directly: the line is known, and a page holds hundreds of these.
-    start = line.start + at
-    return Suggestion(
-        RULE,
-        line.number,
-        at,
-        start,
-        start + 1,
-        mark,
-        FULL[mark],
-        REASONS[mark],
-        0.95,
-        None,
-        pattern,
-    )
+            pattern = PATTERNS[mark]
+        else:
+            if index != slow_index:
+                slow_index, slow = index, _SlowChecks(lines[index].text)
+            pattern = slow.pattern(column, mark)
+            if pattern is None:
+                continue
+        found.append(
+            Suggestion(
+                RULE,
+                index + 1,
+                column,
+                at,
+                at + 1,
+                mark,
+                FULL[mark],
+                REASONS[mark],
+                0.95,
+                None,
+                pattern,
+            )
+        )
+    return found
 
 
 class _SlowChecks:
