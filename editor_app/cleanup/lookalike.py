@@ -54,11 +54,14 @@ def _swap(text: str, at: int, choices: tuple[str, ...]) -> tuple[str | None, flo
         return None, 0.0
     lo, hi = _window(text, at)
     window, inner = text[lo:hi], at - lo
-    original = lexicon.segmentation_score(window)
+    original = None
     best, gain = None, MIN_GAIN
     for choice in choices:
         if lexicon.best_word(window, inner, choice) < MIN_SWAPPED:
             continue
+        if original is None:
+            # Scored only now: most swaps form no word and never get this far.
+            original = lexicon.segmentation_score(window)
         swapped = window[:inner] + choice + window[inner + 1 :]
         score = lexicon.segmentation_score(swapped) - original
         if score >= gain:
