@@ -98,6 +98,23 @@ def test_staff_and_credit_lines():
     assert not is_photo_credit("漫谈山水图")
 
 
+@pytest.mark.parametrize(
+    "line", ["欢迎登录网站https://news.example.cn参与讨论", "更多内容请访问www.example.cn查看"]
+)
+def test_a_line_giving_a_web_address_is_a_credit(line):
+    assert is_credit(line)
+
+
+def test_a_plain_sentence_is_no_credit():
+    assert not is_credit("会议在区政府召开，各部门负责人参加了会议。")
+
+
+@pytest.mark.parametrize("blank", [" ", "\u3000", "\t", "\u00a0", "\u3000 "])
+def test_any_blank_separates_a_post_from_a_name(blank):
+    assert is_speaker_line(f"北京大学政府管理学院常务副院长{blank}燕继荣")
+    assert not is_speaker_line("北京大学政府管理学院常务副院长燕继荣")
+
+
 def test_end_notes():
     assert is_end_note("(作者为某某大学教授)")
     assert is_end_note("（本报上海3月2日电）")

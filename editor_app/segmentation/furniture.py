@@ -41,11 +41,16 @@ def is_design_credit(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     """A photo/chart credit or a source line that closes a story."""
-    if _CREDIT_LABEL.match(text) or _ADDRESS.search(text):
+    if _CREDIT_LABEL.match(text) or (_may_hold_address(text) and _ADDRESS.search(text)):
         return True
     if len(text) > 30:
         return False
     return bool(_PHOTO.search(text) or _DRAWN.match(text)) and not _ends_like_prose(text)
+
+
+def _may_hold_address(text: str) -> bool:
+    """Whether `_ADDRESS` could match: it needs one of these, and they are rare in prose."""
+    return "@" in text or "://" in text or "www." in text
 
 
 def _ends_like_prose(text: str) -> bool:

@@ -45,8 +45,15 @@ def compact(text: str) -> str:
     return _SPACE_RUN.sub("", text)
 
 
+def _has_blank(text: str) -> bool:
+    # Four substring scans beat one character-class regex over a long paragraph.
+    return " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text
+
+
 def space_parts(text: str) -> list[str]:
     """Parts of a line split at blank runs."""
+    if not _has_blank(text):
+        return [text] if text else []  # most lines hold no blank: nothing to split
     return [part for part in _SPACE_RUN.split(text) if part]
 
 
