@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -113,15 +112,26 @@ def _add_rows(result: Analysis, proposal: Proposal, suggestions: list[Suggestion
     result.line_count = len(lengths)
     result.articles = [_article_row(seg, starts, lengths) for seg in proposal.segments]
     result.roles = orjson.dumps(list(proposal.roles.items())).decode()
-    kinds: dict[tuple, int] = {}
-    placements = [
-        (s.line, s.column, s.next_line, s.start, s.end, kinds.setdefault(_kind(s), len(kinds)))
-        for s in suggestions
-    ]
-    uses = Counter(placement[-1] for placement in placements)
-    result.suggestion_kinds = [(*kind, uses[index]) for index, kind in enumerate(kinds)]
+    kinds, placements = _pack(suggestions)
+    result.suggestion_kinds = kinds
     result.suggestions = orjson.dumps(placements).decode()
     result.suggestion_count = len(placements)
+
+
+def _pack(suggestions: list[Suggestion]) -> tuple[list[tuple], list[tuple]]:
+    """The kinds the suggestions share (each with its number of uses) and their placements."""
+    index_of: dict[tuple, int] = {}
+    uses: list[int] = []
+    placements = []
+    for s in suggestions:  # one loop: a page holds hundreds
+        kind = (s.rule, s.before, s.after, s.confidence, s.pattern, s.reason)
+        index = index_of.get(kind)
+        if index is None:
+            index = index_of[kind] = len(uses)
+            uses.append(0)
+        uses[index] += 1
+        placements.append((s.line, s.column, s.next_line, s.start, s.end, index))
+    return [(*kind, count) for kind, count in zip(index_of, uses, strict=True)], placements
 
 
 def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:
@@ -146,7 +156,3 @@ def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:
 
 def _names(names) -> str:
     return json.dumps(list(names or []), ensure_ascii=False)
-
-
-def _kind(s: Suggestion) -> tuple:
-    return (s.rule, s.before, s.after, s.confidence, s.pattern, s.reason)
