@@ -6,6 +6,8 @@ import hashlib
 import sqlite3
 from collections import Counter
 
+import pytest
+
 from editor_app.cleanup import suggest
 from editor_app.segmentation import segment
 from editor_app.storage.check import check_project
@@ -96,9 +98,17 @@ def test_a_read_only_project_lists_packed_suggestions_and_writes_nothing(project
     assert hashlib.sha256(project_file.read_bytes()).hexdigest() == digest
 
 
-def test_check_names_a_damaged_pack(project_file):
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE suggestion_packs SET size = size + 1 WHERE document_id = 1",
+        "UPDATE suggestion_packs SET placements = '[[1, 2' WHERE document_id = 1",
+        "UPDATE sqlite_sequence SET seq = 1 WHERE name = 'suggestions'",
+    ],
+)
+def test_check_names_a_damaged_pack(project_file, damage):
     with sqlite3.connect(project_file) as conn:
-        conn.execute("UPDATE suggestion_packs SET size = size + 1 WHERE document_id = 1")
+        conn.execute(damage)
     with Project.open(project_file, read_only=True) as project:
         assert any("document 1" in problem for problem in check_project(project))
 

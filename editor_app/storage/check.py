@@ -45,8 +45,10 @@ def _overlap_problems(db) -> list[str]:
 def _pack_problems(db) -> list[str]:
     """A pack must hold as many placements as ids it reserved, ids nobody else uses."""
     damaged = db.execute(
-        "SELECT document_id FROM suggestion_packs WHERE NOT json_valid(kinds) "
-        "OR NOT json_valid(placements) OR json_array_length(placements) <> size"
+        # CASE, not OR: the length of malformed JSON is an error, not a false.
+        "SELECT document_id FROM suggestion_packs WHERE CASE "
+        "WHEN json_valid(kinds) AND json_valid(placements) "
+        "THEN json_array_length(placements) <> size ELSE 1 END"
     ).fetchall()
     problems = [f"the suggestions kept for document {doc} are damaged" for (doc,) in damaged]
     clashes = db.execute(
@@ -54,6 +56,14 @@ def _pack_problems(db) -> list[str]:
         "ON s.id >= p.first_id AND s.id < p.first_id + p.size GROUP BY p.document_id"
     ).fetchall()
     problems += [f"the suggestions kept for document {doc} share ids" for (doc,) in clashes]
+    # New suggestions take ids above the counter: it must stand above every reserved one.
+    above = db.execute(
+        "SELECT p.document_id FROM suggestion_packs p WHERE p.first_id + p.size - 1 > "
+        "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'suggestions'), 0)"
+    ).fetchall()
+    problems += [
+        f"the ids kept for the suggestions of document {doc} are not reserved" for (doc,) in above
+    ]
     return problems
 
 
