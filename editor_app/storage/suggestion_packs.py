@@ -17,6 +17,7 @@ import orjson
 from editor_app.model import Suggestion
 from editor_app.storage.schema import PACK_KINDS
 
+_RULE, _PATTERN, _REASON = (PACK_KINDS.index(c) for c in ("rule", "pattern", "reason_id"))
 PACK_INSERT = (
     "INSERT INTO suggestion_packs (document_id, first_id, size, kinds, placements) "
     "VALUES (?, ?, ?, ?, ?)"
@@ -92,8 +93,7 @@ class PackFilter:
     ids: frozenset[int] | None = None
 
     def wants(self, kind: list) -> bool:
-        rule, pattern = kind[0], kind[PACK_KINDS.index("pattern")]
-        return self.rule in (None, rule) and self.pattern in (None, pattern)
+        return self.rule in (None, kind[_RULE]) and self.pattern in (None, kind[_PATTERN])
 
 
 def read_packed(db, chosen: PackFilter) -> list[Suggestion]:
@@ -113,10 +113,10 @@ def read_packed(db, chosen: PackFilter) -> list[Suggestion]:
                 "SELECT placements FROM suggestion_packs WHERE document_id = ?", [document_id]
             ).fetchone()[0]
         )
-        _load_reasons(db, reasons, {kinds[index][5] for index in wanted})
+        _load_reasons(db, reasons, {kinds[index][_REASON] for index in wanted})
         for offset, (line, col, next_line, start, end, kind) in enumerate(placements):
             if kind in wanted and (chosen.ids is None or first_id + offset in chosen.ids):
-                rule, before, after, confidence, pattern, reason_id = kinds[kind][:6]
+                rule, before, after, confidence, pattern, reason_id = kinds[kind][: len(PACK_KINDS)]
                 found.append(
                     Suggestion(
                         rule,
