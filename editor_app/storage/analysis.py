@@ -46,7 +46,6 @@ class Analysis:
     # PACK_KINDS with the reason's text for its id, then how many placements have it.
     suggestion_kinds: list[tuple] = field(default_factory=list)
     suggestions: str = "[]"  # JSON [[PACK_PLACEMENTS..., index into kinds], ...]
-    suggestion_count: int = 0
     error: str = ""
 
 
@@ -115,7 +114,6 @@ def _add_rows(result: Analysis, proposal: Proposal, suggestions: list[Suggestion
     kinds, placements = _pack(suggestions)
     result.suggestion_kinds = kinds
     result.suggestions = orjson.dumps(placements).decode()
-    result.suggestion_count = len(placements)
 
 
 def _pack(suggestions: list[Suggestion]) -> tuple[list[tuple], list[tuple]]:

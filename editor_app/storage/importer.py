@@ -208,7 +208,7 @@ class _Writer:
         batch.size += analysis.size
         conn = self.db.conn
         conn.execute(ROLE_INSERT, (doc_id, analysis.roles))
-        if analysis.suggestion_count:
+        if analysis.suggestion_kinds:
             self._store_pack(doc_id, analysis)
         return doc_id
 
@@ -217,13 +217,14 @@ class _Writer:
         kinds = [
             (*kind[:-2], self._reason_id(kind[-2]), kind[-1]) for kind in analysis.suggestion_kinds
         ]
-        first_id = reserve_ids(self.db.conn, analysis.suggestion_count)
+        size = sum(kind[-1] for kind in kinds)  # each kind ends with its number of uses
+        first_id = reserve_ids(self.db.conn, size)
         self.db.conn.execute(
             PACK_INSERT,
             (
                 doc_id,
                 first_id,
-                analysis.suggestion_count,
+                size,
                 orjson.dumps(kinds).decode(),
                 analysis.suggestions,
             ),

@@ -43,15 +43,11 @@ def reserve_ids(conn, count: int) -> int:
     """
     found = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'suggestions'").fetchone()
     first = (found[0] if found else 0) + 1
-    if found:
-        conn.execute(
-            "UPDATE sqlite_sequence SET seq = ? WHERE name = 'suggestions'", [first + count - 1]
-        )
-    else:
-        conn.execute(
-            "INSERT INTO sqlite_sequence (name, seq) VALUES ('suggestions', ?)",
-            [first + count - 1],
-        )
+    if found is None:  # no suggestion yet in this file: the counter has no row
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('suggestions', 0)")
+    conn.execute(
+        "UPDATE sqlite_sequence SET seq = ? WHERE name = 'suggestions'", [first + count - 1]
+    )
     return first
 
 
@@ -138,14 +134,12 @@ def read_packed(db, chosen: PackFilter) -> list[Suggestion]:
 
 
 def _packs(db, chosen: PackFilter) -> list[tuple]:
-    if chosen.ids is not None:
-        documents = packs_holding(db, chosen.ids)
-    else:
-        documents = None if chosen.document_id is None else [chosen.document_id]
-    if documents is None:
+    """(document, first id, kinds) of the packs that may hold what `chosen` asks for."""
+    if chosen.ids is None and chosen.document_id is None:
         return db.execute(
             "SELECT document_id, first_id, kinds FROM suggestion_packs ORDER BY document_id"
         ).fetchall()
+    documents = [chosen.document_id] if chosen.ids is None else packs_holding(db, chosen.ids)
     if chosen.document_id is not None:
         documents = [d for d in documents if d == chosen.document_id]
     return [
