@@ -1,5 +1,8 @@
 import sys
 
-from editor_app.cli import main
+try:
+    from editor_app.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the program was still loading: nothing was done
+    sys.exit(130)
 
 sys.exit(main())

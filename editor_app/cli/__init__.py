@@ -6,6 +6,7 @@ Exit codes: 0 done, 1 failed with a message on stderr, 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from editor_app.cli import (
@@ -41,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a shell reports for a program ended by SIGINT or SIGPIPE: 128 + the signal's number.
+EXIT_INTERRUPTED = 130
+EXIT_CLOSED_PIPE = 141
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -50,5 +56,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qingyang: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("qingyang: interrupted", file=sys.stderr)
-        return 1
+        print(f"qingyang: {interrupted_message(args)}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more to say to anyone.
+        silence_stdout()
+        return EXIT_CLOSED_PIPE
+
+
+def interrupted_message(args) -> str:
+    """What Ctrl-C left behind, in the words of the command that was running."""
+    kept = getattr(args, "interrupted", None)
+    project = getattr(args, "project", None)
+    if kept is None and project is not None:
+        kept = "every change that had finished is saved, none is left half-done"
+    where = f"{project}: " if project is not None else ""
+    return f"{where}interrupted" + (f"; {kept.format(**vars(args))}" if kept else "")
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit meets no closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout: nothing will be flushed there
+        pass

@@ -31,7 +31,10 @@ def register(subparsers) -> None:
         "--include-non-articles", action="store_true", help="also boilerplate and noise"
     )
     parser.add_argument("--document", nargs="+", type=int, metavar="ID", help="only these")
-    parser.set_defaults(func=run_export)
+    parser.set_defaults(
+        func=run_export,
+        interrupted="nothing was exported; {output} is as it was before",
+    )
 
 
 def run_export(args) -> int:

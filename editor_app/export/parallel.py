@@ -10,13 +10,12 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from editor_app.export.jsonl import encode_document
 from editor_app.export.options import ExportOptions
 from editor_app.export.records import ExportCancelled, ExportPlan, iter_documents, plan_export
-from editor_app.storage.processes import clean_context
+from editor_app.storage.processes import worker_pool
 from editor_app.storage.project import Project
 
 PARALLEL_FROM = 64  # documents; below this, starting workers costs more than it saves
@@ -46,13 +45,8 @@ def encoded_chunks(
     ids = plan.document_ids
     tasks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
     workers = os.cpu_count() or 1
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        # A clean process, not a fork: the caller may be a GUI with threads.
-        mp_context=clean_context(),
-        initializer=_open_project,
-        initargs=(str(project.path), plan.options),
-    )
+    # Clean processes, not forks: the caller may be a GUI with threads.
+    pool = worker_pool(workers, _open_project, (str(project.path), plan.options))
     done = 0
     with pool:
         pending = []

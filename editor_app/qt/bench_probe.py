@@ -132,6 +132,13 @@ class StallMeter(QObject):
         self.timer.stop()
         self._tick()
 
+    def enter(self, phase: str) -> None:
+        """Close the running phase with a reading, so every phase has a figure of its own
+        whether or not a timer tick happened to land inside it."""
+        self._tick()
+        self.phase = phase
+        self.longest.setdefault(phase, 0.0)
+
     def _tick(self) -> None:
         now = time.perf_counter()
         gap = (now - self._last) * 1000
@@ -227,18 +234,18 @@ def background_work(window: MainWindow, work: Path) -> dict:
     meter = StallMeter()
     paths = changed_copies(window, work / "import")
     meter.start()
-    meter.phase = "import"
+    meter.enter("import")
     wait_for(window.import_finished, lambda: window.start_import(paths))
     settle()
     window.cmd_find_replace()
     dialog = window.search_dialog
     for query in QUERIES:
-        meter.phase = f"search {query}"
+        meter.enter(f"search {query}")
         dialog.set_query(query)
         wait_for(dialog.searched, dialog.search)
         settle()
     dialog.hide()
-    meter.phase = "export"
+    meter.enter("export")
     (report,) = wait_for(
         window.export_finished, lambda: window.start_export(work / "probe.jsonl", "jsonl")
     )
