@@ -69,3 +69,25 @@ def test_a_forked_child_does_not_keep_the_lock(tmp_path):
     finally:
         os.write(done_write, b"x")
         os.waitpid(child, 0)
+
+
+def test_a_command_that_writes_waits_for_the_window_to_let_go(project_file, monkeypatch, capsys):
+    """An edit from the command line while another writer holds the file: it takes its turn."""
+    from editor_app.cli import main
+    from editor_app.storage.project import Project
+
+    window = FileLock(project_file)
+    window.acquire()
+    tries = []
+
+    def window_finishes(seconds):
+        tries.append(seconds)
+        window.release()
+
+    monkeypatch.setattr(locking, "pause", window_finishes)
+    with Project.open(project_file, read_only=True) as project:
+        first = project.articles(project.document_ids()[0])[0].id
+    assert main(["edit", str(project_file), "status", str(first), "reviewed"]) == 0
+    assert tries, "the command did not wait"
+    with Project.open(project_file, read_only=True) as project:
+        assert project.article(first).status == "reviewed"

@@ -6,6 +6,10 @@ import json
 import sys
 from pathlib import Path
 
+# A command that writes waits this long for another writer (a second command, the window)
+# to finish, before it gives up: two commands started at once both get their turn.
+WRITER_WAIT_S = 5.0
+
 
 class CommandError(Exception):
     """A failure to report on stderr with exit code 1."""
@@ -69,7 +73,11 @@ def add_project_argument(parser, *, editor: bool = True) -> None:
 
 
 class opened_project:
-    """`with opened_project(args) as project:` — storage errors become CommandErrors."""
+    """`with opened_project(args) as project:` — storage errors become CommandErrors.
+
+    A read opens a damaged file read-only with a notice; a write refuses it. A command
+    that fails leaves the file's bytes as they were (its log is not folded in).
+    """
 
     def __init__(self, args, *, read_only: bool = False) -> None:
         self.args = args
@@ -84,28 +92,54 @@ class opened_project:
                 self.args.project,
                 editor=getattr(self.args, "editor", None),
                 read_only=self.read_only,
+                allow_damaged=self.read_only,
+                wait_s=WRITER_WAIT_S,
             )
         except Exception as error:
-            raise _as_command_error(error) from error
-        if self.project.notice and not self.read_only:
+            raise _as_command_error(error, self.args.project) from error
+        if self.project.notice:  # read-only for a reason nobody asked for, or no backup
             print(f"qingyang: {self.args.project}: {self.project.notice}", file=sys.stderr)
         return self.project
 
     def __exit__(self, kind, error, traceback):
-        if self.project is not None:
-            self.project.close()
+        project, self.project = self.project, None
+        converted = error
         if error is not None and not isinstance(error, CommandError):
-            converted = _as_command_error(error)
-            if converted is not error:
-                raise converted from error
+            converted = _as_command_error(error, self.args.project, project=project)
+        self._close(project, failed=error is not None)
+        if converted is not error:
+            raise converted from error
         return False
 
+    def _close(self, project, *, failed: bool) -> None:
+        if project is None:
+            return
+        try:
+            project.close(fold_log=not failed)
+        except Exception as close_error:
+            if not failed:  # after a failure, the failure is what to report
+                raise _as_command_error(close_error, self.args.project) from close_error
 
-def _as_command_error(error: Exception) -> Exception:
-    from editor_app.storage.errors import ProjectError
 
-    if isinstance(error, ProjectError):
-        return CommandError(str(error))
+def _as_command_error(error: BaseException, path, *, project=None) -> BaseException:
+    """The message for a failure reading or writing the project at `path`.
+
+    Anything else reading an open project raises (a stored value that does not parse)
+    is reported as damage when the file's checks find damage; a closed pipe or Ctrl-C
+    is not ours to reword, and neither is a fault of the program on a sound file.
+    """
+    from editor_app.storage.errors import storage_error
+
+    known = storage_error(error, path)
+    if known is not None:
+        return CommandError(str(known))
+    if project is not None and isinstance(error, Exception) and not isinstance(error, OSError):
+        try:
+            found = project.damage_found()
+        except Exception:  # the file cannot even be checked: report the failure itself
+            found = None
+        if found is not None:
+            return CommandError(str(found))
     return error
 
 

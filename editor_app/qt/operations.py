@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor_app.qt.dialogs import project_error_message, show_error
 from editor_app.qt.labels import operation_name
-from editor_app.storage.errors import ProjectError
+from editor_app.storage.errors import ProjectError, storage_error
 
 
 class OperationRunner(QObject):
@@ -52,12 +52,13 @@ class OperationRunner(QObject):
         except ProjectError as error:
             self._report(self.tr("The change was not made"), project_error_message(error))
             return None
-        except Exception as error:  # a failed write: disk full, I/O error, ...
+        except Exception as error:  # a failed write: disk full, I/O error, a damaged file, ...
+            known = storage_error(error, self.project.path)
             self._report(
                 self.tr("The change could not be saved"),
                 self.tr(
                     "Writing to the project file failed: %1\nEverything saved before this change is kept."
-                ).replace("%1", str(error)),
+                ).replace("%1", str(known or error)),
             )
             return None
         finally:
@@ -83,8 +84,13 @@ class OperationRunner(QObject):
     def refresh_undo_actions(self) -> None:
         """Undo/Redo texts name the step they would revert ("撤销 拆分文章")."""
         project = self.project if self.project is not None and self.project.db else None
-        undo = project.undo_label() if project is not None else None
-        redo = project.redo_label() if project is not None else None
+        try:
+            undo = project.undo_label() if project is not None else None
+            redo = project.redo_label() if project is not None else None
+        except Exception as error:  # a file that cannot be read offers no step to undo
+            if storage_error(error, project.path) is None:
+                raise
+            undo = redo = None
         self._label(self.undo_action, self.tr("Undo"), self.tr("Undo %1"), undo)
         self._label(self.redo_action, self.tr("Redo"), self.tr("Redo %1"), redo)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,7 +20,7 @@ from editor_app.qt.i18n import install_language
 from editor_app.qt.importing import ImportJob
 from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.qt.widgets.preferences import PreferencesDialog
-from editor_app.storage.errors import ProjectError
+from editor_app.storage.errors import ProjectError, storage_error
 from editor_app.storage.project import PROJECT_SUFFIX, Project
 
 MAX_SKIPPED_SHOWN = 15
@@ -53,7 +54,20 @@ class FileCommands:
                 f"{path}: {error.strerror}",
             )
             return False
-        self._use_project(project)
+        try:
+            self._use_project(project)
+        except Exception as error:  # the file fails where the opening check could not see
+            known = storage_error(error, path)
+            if known is None:
+                raise
+            with contextlib.suppress(ProjectError):
+                self.close_project()
+            show_error(
+                self,
+                QCoreApplication.translate("Files", "Cannot open the project"),
+                project_error_message(known),
+            )
+            return False
         if not project.read_only:
             self.start_backup()
         if project.read_only:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from editor_app.storage.connection import inspect_file
+from editor_app.storage.connection import connect_reader, inspect_file
 from editor_app.storage.errors import ProjectError, ProjectLockedError
 from editor_app.storage.locking import FileLock, LockTaken
 
@@ -141,8 +141,8 @@ def prune(project: Path, *, folder: Path | None = None) -> list[Path]:
 def _keep_current(project: Path, folder: Path | None) -> Path:
     """The file being replaced, kept as one more backup: through SQLite when it can read
     it, else byte for byte (a damaged project is the usual reason to restore)."""
-    try:
-        with closing(sqlite3.connect(project)) as current:
+    try:  # read-only: the current file and its log are copied as they are, never folded
+        with closing(connect_reader(project)) as current:
             return backup_now(project, current, reason="before-restore", folder=folder)
     except sqlite3.DatabaseError:
         target = backup_folder(project, folder) / (

@@ -1,9 +1,10 @@
-"""When opening runs SQLite's quick_check: whenever the file may have changed behind us.
+"""When opening runs the opening check: whenever the file may have changed behind us.
 
-A full check reads every page (half a second for ten years of a daily), so it is skipped
-when the file is exactly as a Qingyang session left it after a clean close or a passed
-check: same size and modification time, recorded in the user's cache folder (not in the
-file, whose copy elsewhere must not vouch for itself). A leftover WAL means the last
+A check reads every page (half a second for ten years of a daily), so it is skipped when
+the file is exactly as a Qingyang session left it after a clean close or a passed check:
+same size and modification time, recorded in the user's cache folder (not in the file,
+whose copy elsewhere must not vouch for itself), with the depth of the check it passed
+(a reader's check vouches for reading, not for writing). A leftover WAL means the last
 session did not close cleanly, so that file is checked too.
 """
 
@@ -15,23 +16,28 @@ import os
 from pathlib import Path
 
 from editor_app.cleanup.table_cache import cache_dir
+from editor_app.storage.check import READING, WRITING
 
 STAMPS_FILE = "checked-projects.json"
 KEEP = 500  # projects remembered; the oldest are forgotten (and simply checked again)
 
 
-def needs_check(path: Path) -> bool:
+def needs_check(path: Path, depth: int = READING) -> bool:
+    """True unless the file is as a check of `depth` (or deeper) or a clean close left it."""
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         return True
-    return _stamps().get(_key(path)) != _state(path)
+    stamp = _stamps().get(_key(path))
+    if not isinstance(stamp, list) or stamp[:2] != _state(path):
+        return True
+    return (stamp[2] if len(stamp) > 2 else READING) < depth
 
 
-def record_sound(path: Path) -> None:
-    """Remember the file as checked or cleanly closed, in its present state."""
+def record_sound(path: Path, depth: int = WRITING) -> None:
+    """Remember the file as checked to `depth` or cleanly closed, in its present state."""
     stamps = _stamps()
     stamps.pop(_key(path), None)
-    stamps[_key(path)] = _state(path)
+    stamps[_key(path)] = [*_state(path), depth]
     kept = dict(list(stamps.items())[-KEEP:])
     target = cache_dir() / STAMPS_FILE
     with contextlib.suppress(OSError):  # no cache folder only means checking again

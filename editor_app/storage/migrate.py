@@ -12,7 +12,12 @@ from editor_app.storage.schema import migrations, schema_version
 def migrate_if_needed(path: Path, db, version: int) -> None:
     if version >= schema_version():
         return
-    backup_now(path, db.conn, reason=f"before-upgrade-v{version}")
+    try:
+        backup_now(path, db.conn, reason=f"before-upgrade-v{version}")
+    except OSError as error:  # no backup, no upgrade: the file stays as it was
+        raise ProjectError(
+            path, f"no backup could be made before the upgrade ({error}); the file is unchanged"
+        ) from error
     try:
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {schema_version()}")

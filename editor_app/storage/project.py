@@ -10,8 +10,24 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from editor_app.storage.backups import backup_if_due
-from editor_app.storage.connection import connect_reader, connect_writer, inspect_file
-from editor_app.storage.errors import NotAProjectError, ProjectError, ReadOnlyProjectError
+from editor_app.storage.check import READING, WRITING, find_problems
+from editor_app.storage.connection import (
+    close_writer,
+    connect_writer,
+    damaged_error,
+    identify,
+    open_reader,
+    opening_problems,
+    take_writer_lock,
+)
+from editor_app.storage.errors import (
+    WHAT_TO_DO,
+    CorruptProjectError,
+    NotAProjectError,
+    ProjectError,
+    ReadOnlyProjectError,
+    storage_error,
+)
 from editor_app.storage.export_queries import ExportQueries
 from editor_app.storage.history import HistoryOperations
 from editor_app.storage.integrity import record_sound
@@ -49,14 +65,25 @@ class Project(
 ):
     """One open project file. Use `Project.create` / `Project.open`, and `close()`."""
 
-    def __init__(self, path: Path, db: Database, *, read_only: bool, lock, editor: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        db: Database,
+        *,
+        read_only: bool,
+        lock,
+        editor: str,
+        notice: str = "",
+        problems: list[str] | None = None,
+    ) -> None:
         self.path = path
         self.db = db
         self.read_only = read_only
         self.editor = editor
         self._lock = lock
         self.journal = Journal(db)
-        self.notice = "opened read-only: the file cannot be written" if read_only else ""
+        self.notice = notice  # why the project is read-only when nobody asked, or no backup
+        self.problems = problems or []  # what the opening check found wrong with the file
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -65,7 +92,12 @@ class Project(
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise ProjectError(path, "a file of that name already exists")
-        conn, lock = connect_writer(path)
+        lock = take_writer_lock(path)
+        try:
+            conn = connect_writer(path)
+        except sqlite3.Error as error:
+            lock.release()
+            raise storage_error(error, path) from error
         db = Database(conn)
         try:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -88,45 +120,43 @@ class Project(
         backup_folder=None,
         backups: bool = True,
         full_check: bool = True,
+        allow_damaged: bool = False,
+        wait_s: float = 0.0,
     ) -> Project:
         """Open an existing project; refuses what is not ours, newer, damaged or locked.
 
-        A writable project gets its daily backup here when the newest one is a day old.
+        A file that fails the opening check is refused, or with `allow_damaged` opened
+        read-only with a notice saying what is wrong. A writable project gets its daily
+        backup here when the newest one is a day old. `wait_s`: how long a writer waits for
+        another running Qingyang to let go of the file before giving up.
         """
         path = Path(path)
-        state = inspect_file(path, full_check=full_check)
-        editor = editor or default_editor()
-        if read_only or not state.writable:
-            if state.version < schema_version():
-                raise ProjectError(path, "an older project that is read-only cannot be upgraded")
-            return cls(
-                path, Database(connect_reader(path)), read_only=True, lock=None, editor=editor
-            )
-        conn, lock = connect_writer(path)
-        db = Database(conn)
         try:
-            migrate_if_needed(path, db, state.version)
-        except Exception:
-            conn.close()
-            lock.release()
-            raise
-        project = cls(path, db, read_only=False, lock=lock, editor=editor)
-        if backups:
-            project.notice = _daily_backup(path, conn, backup_folder)
-        return project
+            opening = _Opening(path, editor or default_editor(), full_check, allow_damaged, wait_s)
+            if read_only:
+                return opening.reader(opening.problems(READING))
+            return opening.writer(backups=backups, backup_folder=backup_folder)
+        except sqlite3.Error as error:
+            raise storage_error(error, path) from error
 
-    def close(self) -> None:
+    def close(self, *, fold_log: bool = True) -> None:
+        """Close the file; after a failed command `fold_log=False` leaves its bytes alone."""
         if self.db is None:
             return
-        if not self.read_only:
-            # Fold the WAL back so the file is whole on its own (copyable, mailable).
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.conn.close()
-        self.db = None
-        if not self.read_only:
-            record_sound(self.path)  # closed cleanly: the next open needs no full check
-        if self._lock is not None:
-            self._lock.release()
+        conn, self.db = self.db.conn, None
+        try:
+            if self.read_only:
+                conn.close()
+            else:
+                close_writer(conn, self.path, fold_log=fold_log)
+        except sqlite3.Error as error:
+            conn.close()
+            raise storage_error(error, self.path) from error
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+        if not self.read_only and fold_log:
+            record_sound(self.path, WRITING)  # closed cleanly: the next open needs no check
 
     def __enter__(self) -> Project:
         return self
@@ -134,9 +164,21 @@ class Project(
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def damage_found(self) -> CorruptProjectError | None:
+        """What is wrong with the file, asked when reading it failed in a way nobody expects.
+
+        A stored value that does not parse is damage when the checks for writing see
+        damage too; when they see none, the failure is a fault of the program.
+        """
+        problems = self.problems
+        if not problems:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            problems = find_problems(self.db.conn, version, WRITING)
+        return damaged_error(self.path, problems) if problems else None
+
     def require_writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyProjectError(self.path, "the project is open read-only")
+            raise ReadOnlyProjectError(self.path, self.notice or "the project is open read-only")
 
     @property
     def project_id(self) -> str:
@@ -149,6 +191,84 @@ class Project(
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
 
+UNWRITABLE = "opened read-only: the file cannot be written (read-only file, folder or medium)"
+
+
+class _Opening:
+    """The steps of `Project.open`: what the file is, whether it is sound, which connection."""
+
+    def __init__(
+        self, path: Path, editor: str, full_check: bool, allow_damaged: bool, wait_s: float
+    ) -> None:
+        self.path = path
+        self.editor = editor
+        self.full_check = full_check
+        self.allow_damaged = allow_damaged
+        self.wait_s = wait_s
+        self.state = identify(path)
+
+    def problems(self, depth: int) -> list[str]:
+        return opening_problems(self.path, self.state.version, depth, full_check=self.full_check)
+
+    def reader(self, problems: list[str], notice: str = "") -> Project:
+        if problems and not self.allow_damaged:
+            raise damaged_error(self.path, problems)
+        if not problems and self.state.version < schema_version():
+            raise ProjectError(self.path, "an older project that is read-only cannot be upgraded")
+        conn, without_log = open_reader(self.path)
+        if problems:
+            notice = _damaged_notice(problems)
+        elif without_log:
+            notice += "; changes still in its log file (-wal) are not shown"
+        return Project(
+            self.path,
+            Database(conn),
+            read_only=True,
+            lock=None,
+            editor=self.editor,
+            notice=notice,
+            problems=problems,
+        )
+
+    def writer(self, *, backups: bool, backup_folder) -> Project:
+        if not self.state.writable:
+            return self.reader(self.problems(READING), UNWRITABLE)
+        lock = take_writer_lock(self.path, self.wait_s)
+        try:
+            problems = self.problems(WRITING)
+            if problems:
+                lock.release()
+                return self.reader(problems)
+            project = self._writer(lock)
+        except BaseException:
+            lock.release()
+            raise
+        if backups and not project.read_only:
+            project.notice = _daily_backup(self.path, project.db.conn, backup_folder)
+        return project
+
+    def _writer(self, lock) -> Project:
+        try:
+            conn = connect_writer(self.path)
+        except sqlite3.Error as error:
+            if not isinstance(storage_error(error, self.path), ReadOnlyProjectError):
+                raise
+            lock.release()  # the medium says no where the permissions said yes
+            return self.reader(self.problems(READING), UNWRITABLE)
+        db = Database(conn)
+        try:
+            migrate_if_needed(self.path, db, self.state.version)
+        except BaseException:
+            conn.close()
+            raise
+        return Project(self.path, db, read_only=False, lock=lock, editor=self.editor)
+
+
+def _damaged_notice(problems: list[str]) -> str:
+    more = f"; {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+    return f"opened read-only: the file is damaged ({problems[0]}{more}); {WHAT_TO_DO}"
+
+
 def _daily_backup(path: Path, conn, folder) -> str:
     """Make the daily backup if due; a failure is a notice, not a reason to refuse work."""
     try:
@@ -159,8 +279,11 @@ def _daily_backup(path: Path, conn, folder) -> str:
 
 
 def is_project_file(path) -> bool:
+    """A Qingyang project, sound or not (a damaged one is still ours to open or restore)."""
     try:
-        inspect_file(Path(path))
+        identify(Path(path))
     except NotAProjectError:
         return False
+    except ProjectError:
+        return True
     return True
