@@ -17,6 +17,7 @@ from editor_app.cli import (
     review_commands,
     suggestion_commands,
     text_commands,
+    train_command,
 )
 from editor_app.cli.common import CommandError
 
@@ -27,6 +28,7 @@ COMMAND_MODULES = (
     suggestion_commands,
     review_commands,
     export_commands,
+    train_command,
     bench_command,
 )
 

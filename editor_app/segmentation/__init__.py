@@ -1,6 +1,8 @@
 """Raw page text -> proposed line roles, articles, metadata, confidence and reasons.
 
-Entry point: `segment(text)`; helpers for the gold format and the metrics live in
+Entry point: `segment(text)`, the learned line-sequence model shipped in `learned/` (its
+features include every rule below); `segment_by_rules(text)` is the rule segmenter alone, used
+when the model file is missing. Helpers for the gold format and the metrics live in
 `gold_format` and `evaluate`.
 """
 
@@ -11,11 +13,20 @@ from editor_app.segmentation.assemble import build
 from editor_app.segmentation.boundaries import find_starts
 from editor_app.segmentation.context import refine
 from editor_app.segmentation.kinds import classify
+from editor_app.segmentation.learned import shipped_segmenter
 from editor_app.segmentation.lines import non_empty_lines
 
 
 def segment(text: str) -> Proposal:
     """Propose segments for normalised raw text (newlines already "\\n")."""
+    model = shipped_segmenter()
+    if model is None:
+        return segment_by_rules(text)
+    return model.segment(text)
+
+
+def segment_by_rules(text: str) -> Proposal:
+    """The rule segmenter's proposal, without the learned model."""
     lines = non_empty_lines(text)
     if not lines:
         return Proposal()
@@ -25,4 +36,4 @@ def segment(text: str) -> Proposal:
     return build(page, starts, runs)
 
 
-__all__ = ["segment"]
+__all__ = ["segment", "segment_by_rules"]

@@ -1,0 +1,227 @@
+"""Line features for the sequence model: today's rules as evidence, plus shape and neighbours.
+
+Everything is read from the light view of the page (see `normalise`); the rules run on that
+view too, so a dash read as `一一` or `记者 : X` looks to them as the printed page did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editor_app.model import Proposal
+from editor_app.segmentation.assemble import build
+from editor_app.segmentation.boundaries import find_starts
+from editor_app.segmentation.bylines import looks_like_name_list, parse_byline_line
+from editor_app.segmentation.context import Page, refine
+from editor_app.segmentation.datelines import find_dateline
+from editor_app.segmentation.furniture import is_design_credit, is_photo_credit
+from editor_app.segmentation.headings import ends_like_kicker, has_column_tag
+from editor_app.segmentation.kinds import classify, is_grid_line
+from editor_app.segmentation.learned.normalise import LONG_LINE, light_page, tight
+from editor_app.segmentation.lines import (
+    CLOSERS,
+    CONTINUING_END,
+    SENTENCE_END,
+    LineInfo,
+    non_empty_lines,
+    space_parts,
+)
+
+# Patterns of headings, bylines and furniture are only looked for on lines this short.
+SHORT_LINE = 60
+LENGTH_BUCKETS = (2, 4, 6, 8, 10, 12, 15, 18, 22, 26, 32, 40, 60, 100, 200)
+# A person's name and a colon on a line of its own: a kicker above an interview's title.
+_NAME_COLON = re.compile(r"^[\u4e00-\u9fff·]{2,5}：$")
+_ENUMERATED = re.compile(
+    r"^(?:（[0-9一二三四五六七八九十]{1,3}）|[0-9一二三四五六七八九十]{1,3}[、.．]"
+    r"|[■□●◆▲★☆◎·]|第[一二三四五六七八九十百0-9]+[章节条部分]|【)"
+)
+# A wire's opening however OCR garbled the marks around it: `本报巴中2月20目电`.
+_LOOSE_DATELINE = re.compile(
+    r"^据?(?:本报讯|(?:本报|新华社|中新社)[\u4e00-\u9fff]{0,8}"
+    r"[0-9〇一二三四五六七八九十]{1,2}月[0-9〇一二三四五六七八九十]{1,2}.电)"
+)
+# A full stop before the last character (as `lines.has_inner_sentence_end`, by regex).
+_INNER_STOP = re.compile(r"[。；;](?=.)")
+_DATE_LINE = re.compile(r"^[0-9〇一二三四五六七八九十]{4}年[0-9一二三四五六七八九十]{1,2}月")
+_PAGE_MARK = re.compile(r"第[0-9]{1,3}版|^[0-9]{1,3}$")
+# A running head: the paper's name or a section name and the page number.
+_RUNNING_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}[0-9]{1,2}$|^[0-9]{1,2}[\u4e00-\u9fff]{2,8}$")
+
+
+@dataclass(slots=True)
+class PageFeatures:
+    """The non-empty lines of a page (light view) and one attribute list per line."""
+
+    lines: list[LineInfo]
+    attributes: list[list[str]]
+    rule_proposal: Proposal
+
+
+def rule_analysis(text: str) -> tuple[Page | None, Proposal]:
+    """Today's rule segmenter run on the light view: its line kinds and its proposal."""
+    lines = non_empty_lines(light_page(text))
+    if not lines:
+        return None, Proposal()
+    classify(lines)
+    page = refine(lines)
+    starts, runs = find_starts(page)
+    return page, build(page, starts, runs)
+
+
+def page_features(text: str) -> PageFeatures:
+    """Attributes of every non-empty line of raw `text`, with neighbour context."""
+    page, proposal = rule_analysis(text)
+    if page is None:
+        return PageFeatures([], [], proposal)
+    starts = {s.start: s.confidence for s in proposal.segments}
+    raw = text.split("\n")
+    own = [
+        _own_attributes(page, index, proposal.roles, starts, raw)
+        for index in range(len(page.lines))
+    ]
+    return PageFeatures(page.lines, _with_neighbours(own), proposal)
+
+
+def _length_bucket(length: int) -> str:
+    for limit in LENGTH_BUCKETS:
+        if length <= limit:
+            return str(limit)
+    return "max"
+
+
+def _end_class(text: str) -> str:
+    last = text[-1]
+    if text.endswith("——"):
+        return "dash"
+    if last in SENTENCE_END:
+        return "stop"
+    if last in CLOSERS:
+        return "close_stop" if len(text) > 1 and text[-2] in SENTENCE_END else "close"
+    if last in CONTINUING_END:
+        return "cont"
+    if last.isdigit():
+        return "digit"
+    if "\u3400" <= last <= "\u9fff":
+        return "cjk"
+    return "other"
+
+
+def _own_attributes(page: Page, index: int, roles: dict, starts: dict, raw: list[str]):
+    """(far, near, rest): what the lines two away see, what the next lines see, the rest."""
+    info = page.lines[index]
+    text = info.text
+    flat = tight(text)
+    raw_line = raw[info.number - 1]
+    length = len(flat) if len(raw_line) <= LONG_LINE else len(raw_line.strip())
+    far = [
+        "k=" + info.kind,
+        "r=" + roles.get(info.number, "body"),
+        "len=" + _length_bucket(length),
+        "end=" + _end_class(flat),
+    ]
+    near = []
+    confidence = starts.get(info.number)
+    if confidence is not None:
+        near.append("rs")
+        near.append("rs=" + ("hi" if confidence >= 0.9 else "mid" if confidence >= 0.6 else "lo"))
+    if page.indented_body:
+        near.append("ind=" + ("yes" if info.indented else "no"))
+    if _LOOSE_DATELINE.match(flat):
+        near.append("dl_loose")
+    rest = [
+        "bias",
+        "f1=" + flat[0],
+        "f2=" + flat[:2],
+        "l1=" + flat[-1],
+        "parts=" + str(min(len(space_parts(text)), 4)),
+    ]
+    if length <= SHORT_LINE:
+        shared, own = _pattern_attributes(text, flat)
+        near.extend(shared)
+        rest.extend(own)
+    elif find_dateline(text) is not None:
+        near.append("dl")
+    rest.extend(_position_attributes(page, index))
+    return far, near, rest
+
+
+def _position_attributes(page: Page, index: int) -> list[str]:
+    attrs = []
+    if index == 0:
+        attrs.append("first")
+    if index == len(page.lines) - 1:
+        attrs.append("last")
+    if index >= page.content_end:
+        attrs.append("tail")
+    return attrs
+
+
+def _pattern_attributes(text: str, flat: str) -> tuple[list[str], list[str]]:
+    """Evidence from the rule modules' own patterns, read on the normalised line.
+
+    Returns the attributes the neighbours see too, and those only the line itself sees.
+    """
+    shared = []
+    dateline = find_dateline(text)
+    if dateline is not None:
+        shared.append("dl")
+        if dateline.byline.reporters:
+            shared.append("dl_names")
+    if parse_byline_line(text) is not None:
+        shared.append("byl")
+    if is_photo_credit(flat):
+        shared.append("cred=photo")
+    if is_design_credit(text):
+        shared.append("cred=design")
+    if has_column_tag(flat):
+        shared.append("tag")
+    attrs = []
+    if looks_like_name_list(text):
+        attrs.append("names")
+    if ends_like_kicker(flat):
+        attrs.append("kick_end")
+    if flat.startswith("——"):
+        attrs.append("dash_start")
+    if _NAME_COLON.match(flat):
+        attrs.append("name_colon")
+    if _ENUMERATED.match(flat):
+        attrs.append("enum")
+    if is_grid_line(text):
+        attrs.append("grid")
+    if _DATE_LINE.match(flat):
+        shared.append("date_line")
+    if _RUNNING_HEAD.match(flat):
+        shared.append("running_head")
+    if _PAGE_MARK.search(flat) and len(flat) <= 12:
+        shared.append("page_mark")
+    if _INNER_STOP.search(flat):
+        attrs.append("inner_stop")
+    return shared, attrs
+
+
+def _with_neighbours(own: list[tuple[list[str], list[str], list[str]]]) -> list[list[str]]:
+    """Each line's attributes plus its neighbours' (prefixed by their offset)."""
+    seen = {
+        offset: [[tag + a for a in (far if wide else far + near)] for far, near, _ in own]
+        for offset, tag, wide in (
+            (-1, "-1:", False),
+            (1, "+1:", False),
+            (-2, "-2:", True),
+            (2, "+2:", True),
+        )
+    }
+    count = len(own)
+    result = []
+    for index, (far, near, rest) in enumerate(own):
+        row = far + near + rest
+        for offset, prefixed in seen.items():
+            other = index + offset
+            if 0 <= other < count:
+                row.extend(prefixed[other])
+            else:
+                row.append(f"{offset:+d}:none")
+        row.append("pair=" + own[index - 1][0][0] + "|" + far[0] if index else "pair=start")
+        result.append(row)
+    return result
