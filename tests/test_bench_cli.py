@@ -23,6 +23,8 @@ KEYS = [
     "export_jsonl_mb_s",
     "size_ratio",
     "longest_stall_ms",
+    "one_line_import_s",
+    "analysis_growth",
 ]
 FLOORS = ("cat_mb_s", "sqlite_utils_insert_mb_s", "grep_ms", "json_dumps_mb_s")
 

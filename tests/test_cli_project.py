@@ -49,7 +49,10 @@ def test_new_import_info_articles_check(tmp_path, seed_dir):
     path = tmp_path / "cli.qingyang"
     assert "created" in ok("new", path)
     (seed_dir / "broken.txt").write_bytes(b"\x00\x01\x02binary")
-    report = json.loads(ok("import", path, seed_dir, "--publication", "通州时讯", "--json"))
+    done = run_cli("import", path, seed_dir, "--publication", "通州时讯", "--json")
+    assert done.returncode == 1  # a file was refused: named on stderr, the rest imported
+    assert "broken.txt: the file looks binary" in done.stderr
+    report = json.loads(done.stdout)
     assert len(report["imported"]) == 2
     assert [s["path"].rsplit("/", 1)[-1] for s in report["skipped"]] == ["broken.txt"]
     assert "binary" in report["skipped"][0]["reason"]

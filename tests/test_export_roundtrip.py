@@ -83,7 +83,7 @@ def test_a_second_import_skips_known_documents(corrected, tmp_path):
     [
         ("not json\n", "line 1: not JSON"),
         ('{"a": 1}\n', "line 1: not an article"),
-        ('{"schema": "qingyang-article/1", "document": {}}\n', "lacks provenance.raw_start"),
+        ('{"schema": "qingyang-article/1", "document": {}}\n', "line 1: document.id: missing"),
     ],
 )
 def test_a_broken_jsonl_is_refused_by_line(fresh_project, tmp_path, content, message):

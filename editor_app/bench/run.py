@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from editor_app.bench import floors
+from editor_app.bench import floors, linearity
 from editor_app.bench.generate import generate_archive
 from editor_app.bench.measure import median, percentile, run_measured, timed
 from editor_app.export import export_project
@@ -36,6 +36,8 @@ FIGURES = {
     "export_jsonl_mb_s": ("export JSONL, MB/s", "≥ 30", "json_dumps_mb_s"),
     "size_ratio": ("project file / raw text", "≤ 4", None),
     "longest_stall_ms": ("longest GUI stall, ms", "≤ 100", None),
+    "one_line_import_s": ("import a 20 MB page of one line, s", "≤ 10", None),
+    "analysis_growth": ("analysis cost at 8× input, worst ×", "≤ 16", None),
 }
 
 
@@ -55,6 +57,8 @@ def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
         result.update(_core_figures(project_path, raw_bytes, work))
         say("measuring the window …")
         result.update(_window_figures(project_path))
+        say("measuring pathological input …")
+        result.update(_linearity_figures(work))
         say("measuring the floors …")
         result["floors"] = _floors(files, folder, raw_bytes, work)
         return result
@@ -149,6 +153,16 @@ def _window_figures(project: Path) -> dict:
             "window_error": completed.stderr.strip()[-300:],
         }
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _linearity_figures(work: Path) -> dict:
+    ratios = linearity.growth_ratios()
+    worst = max(ratios, key=ratios.get)
+    return {
+        "one_line_import_s": round(linearity.one_line_import_s(SEEDS, work), 2),
+        "analysis_growth": ratios[worst],
+        "analysis_growth_worst_shape": worst,
+    }
 
 
 def _floors(files, folder: Path, raw_bytes: int, work: Path) -> dict:

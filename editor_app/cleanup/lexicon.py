@@ -158,6 +158,10 @@ def best_word(text: str, position: int, replacement: str | None = None) -> int:
     With `replacement`, the character at `position` is swapped first.
     """
     table = words()
+    # Only the words through `position` count: swap in a window around it, never in a
+    # copy of the whole text (a page of ambiguous characters would copy it for each).
+    window_start = max(0, position - MAX_WORD + 1)
+    text, position = text[window_start : position + MAX_WORD], position - window_start
     if replacement is not None:
         text = text[:position] + replacement + text[position + 1 :]
     best = 0

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from editor_app.cleanup.document import CleanupDocument
-from editor_app.model import Suggestion
+from editor_app.model import Line, Suggestion
 
 RULE = "noise"
 NOISE_RE = re.compile(
@@ -19,11 +19,18 @@ def find(doc: CleanupDocument) -> Iterator[Suggestion]:
     for index, line in enumerate(lines):
         if line.is_blank or not doc.in_article(line.number) or not NOISE_RE.match(line.text):
             continue
-        following = next((n for n in lines[index + 1 :] if not n.is_blank), None)
+        # Looked for from `index` on, never in a copy of the list: a page of many such
+        # lines would copy the whole list for each.
+        following = _nonblank(lines, range(index + 1, len(lines)))
         if following is not None:
             start, end = line.start, following.start
         else:
-            previous = next((p for p in reversed(lines[:index]) if not p.is_blank), None)
+            previous = _nonblank(lines, range(index - 1, -1, -1))
             start, end = (previous.end if previous else line.start), line.end
         reason = f"文章中孤立的页码或年份“{line.text.strip()}”"
         yield doc.suggestion(RULE, start, end, "", reason, 0.85, "孤立页码/年份→删除")
+
+
+def _nonblank(lines: list[Line], indexes: range) -> Line | None:
+    """The first line at these indexes that is not blank."""
+    return next((lines[i] for i in indexes if not lines[i].is_blank), None)

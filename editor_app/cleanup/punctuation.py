@@ -33,10 +33,13 @@ MARK_RE = re.compile(f"([,:;](?<={CJK}.)(?={CJK})|[!?](?<={CJK}.))|[,:;!?()]")
 DIGIT_RE = re.compile(r"[0-9０-９]")
 SKIP_RE = re.compile(
     r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    # An address is looked for only from the start of a run of its characters: from
+    # every character of a long run, the search was quadratic.
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.ASCII,
 )
 ASCII_RUN_RE = re.compile(r"[!-~]+")
+MARK_RUN_RE = re.compile(r"[!?]+")
 LAYOUT_SPACES = "\u00a0\u3000"
 PAIR = "()→（）"
 PATTERNS = {mark: f"{mark}→{full}" for mark, full in FULL.items()}
@@ -87,15 +90,21 @@ def find(doc: CleanupDocument) -> list[Suggestion]:
 
 
 class _SlowChecks:
-    """The full checks for one line, worked out once and only when a mark needs them."""
+    """The full checks for one line, worked out once and only when a mark needs them.
 
-    __slots__ = ("text", "skipped", "brackets", "runs")
+    What decides one mark holds for every mark of its run (`!!!`, `a,b,c`): it is kept
+    per run, so a long run costs one look around it instead of one per mark.
+    """
+
+    __slots__ = ("text", "skipped", "brackets", "runs", "mark_runs", "decided")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.skipped = _skipped_positions(text)
         self.brackets = _bracket_changes(text, self.skipped)
         self.runs = [match.span() for match in ASCII_RUN_RE.finditer(text)]
+        self.mark_runs = [match.start() for match in MARK_RUN_RE.finditer(text)]
+        self.decided: dict[tuple[str, int], bool] = {}
 
     def pattern(self, at: int, mark: str) -> str | None:
         """The suggestion's pattern for the mark at `at`, or None when it stays."""
@@ -103,9 +112,26 @@ class _SlowChecks:
             return None
         if mark in "()":
             return self.brackets.get(at)
-        if _wants_full_width(self.text, at, mark, self.runs):
+        if self._wants_full_width(at, mark):
             return PATTERNS[mark]
         return None
+
+    def _wants_full_width(self, at: int, mark: str) -> bool:
+        text = self.text
+        if mark in "!?":
+            # `太漂亮了!`, `吗?!`: the run of marks follows Chinese.
+            start = self.mark_runs[bisect_right(self.mark_runs, at) - 1]
+            return self._decide("!?", start, lambda: _is_cjk(text, _outside(text, start - 1, -1)))
+        if _is_digit(text, at - 1) and _is_digit(text, at + 1):
+            return False  # 1,000 and 10:30
+        run_start, run_end = self.runs[bisect_right(self.runs, (at, len(text))) - 1]
+        return self._decide("run", run_start, lambda: _run_by_chinese(text, run_start, run_end))
+
+    def _decide(self, kind: str, start: int, decide) -> bool:
+        found = self.decided.get((kind, start))
+        if found is None:
+            found = self.decided[kind, start] = decide()
+        return found
 
 
 def _skipped_positions(text: str) -> set[int]:
@@ -139,16 +165,8 @@ def _chinese_or_edge(text: str, at: int) -> bool:
     return not 0 <= at < len(text) or text[at] in LAYOUT_SPACES or _is_cjk(text, at)
 
 
-def _wants_full_width(text: str, at: int, mark: str, runs: list[tuple[int, int]]) -> bool:
-    if mark in "!?":
-        # `太漂亮了!`, `吗?!`: the run of marks follows Chinese.
-        start = at
-        while start > 0 and text[start - 1] in "!?":
-            start -= 1
-        return _is_cjk(text, _outside(text, start - 1, -1))
-    if _is_digit(text, at - 1) and _is_digit(text, at + 1):
-        return False  # 1,000 and 10:30
-    run_start, run_end = runs[bisect_right(runs, (at, len(text))) - 1]
+def _run_by_chinese(text: str, run_start: int, run_end: int) -> bool:
+    """A run of ASCII marks and letters with Chinese (or the line's edge) on both sides."""
     left, right = run_start - 1, run_end
     chinese = _is_cjk(text, _outside(text, left, -1)) or _is_cjk(text, _outside(text, right, 1))
     return chinese and _chinese_or_edge(text, left) and _chinese_or_edge(text, right)
@@ -158,15 +176,22 @@ def _bracket_changes(text: str, skipped: set[int]) -> dict[int, str]:
     """Offsets of `(`/`)` to convert: a pair next to Chinese together, a lone one by itself."""
     changes: dict[int, str] = {}
     stack: list[int] = []
+    # Where the latest stretch between two brackets that holds Chinese has some: each
+    # stretch is searched once, not once for every pair around it.
+    last_han, previous = -1, 0
     for match in re.finditer(r"[()]", text):
         at = match.start()
+        found = HAN_RE.search(text, previous, at)
+        if found is not None:
+            last_han = found.start()
+        previous = at + 1
         if at in skipped:
             continue
         if match.group() == "(":
             stack.append(at)
         elif stack:
             opening = stack.pop()
-            if _pair_is_chinese(text, opening, at):
+            if last_han > opening or _pair_by_chinese(text, opening, at):
                 changes[opening] = changes[at] = PAIR
         elif _is_cjk(text, at - 1) or _is_cjk(text, at + 1):
             changes[at] = ")→）"
@@ -176,9 +201,8 @@ def _bracket_changes(text: str, skipped: set[int]) -> dict[int, str]:
     return changes
 
 
-def _pair_is_chinese(text: str, opening: int, closing: int) -> bool:
-    if HAN_RE.search(text, opening, closing):
-        return True
+def _pair_by_chinese(text: str, opening: int, closing: int) -> bool:
+    """Chinese just outside a pair of brackets that holds none."""
     return _is_cjk(text, _outside(text, opening - 1, -1)) or _is_cjk(
         text, _outside(text, closing + 1, 1)
     )

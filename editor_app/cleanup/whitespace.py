@@ -20,8 +20,9 @@ RULE = "whitespace"
 INNER_SPACE_RE = re.compile(f"[ \\t\\u00a0\\u3000](?<=[{HAN}].)[ \\t\\u00a0\\u3000]*(?=[{HAN}])")
 # Two or more blank lines, then a line of text. Group 1: the first blank line's own
 # white space; group 2: the rest of the run, from the newline that ends the first.
-BLANK_RUN_RE = re.compile(r"\n([^\S\n]*)((?:\n[^\S\n]*)+)\n(?=[^\S\n]*\S)")
-TEXT_RE = re.compile(r"\S")
+# It opens at the last visible character of a line of text: opening at every newline
+# instead, a run of blank lines with no text after it was scanned once per newline.
+BLANK_RUN_RE = re.compile(r"\S[^\S\n]*\n([^\S\n]*)((?:\n[^\S\n]*)+)\n(?=[^\S\n]*\S)")
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 COMMA_RE = re.compile(r"[，,；;]")
 LABEL_RE = re.compile(r"^[\s\u3000]*第[一二三四五六七八九十百零〇\d]+[条章节款编]")
@@ -56,10 +57,11 @@ def _is_running_text(text: str) -> bool:
 def _inner_spaces(doc: CleanupDocument, line: Line) -> Iterator[Suggestion]:
     text = line.text
     dateline = DATELINE_RE.match(text) or LABEL_RE.match(text)
+    quotes = _OpenQuotes(text)
     for match in INNER_SPACE_RE.finditer(text):
         if dateline and match.start() == dateline.end():
             continue  # 新华社北京2月5日电 在…, 第一条 为了… keep their space
-        if _inside_quotes(text, match.start()):
+        if quotes.inside(match.start()):
             continue  # “奋进新征程 筑梦副中心”, (记者 赵紫楠) are set with a space
         start, end = line.start + match.start(), line.start + match.end()
         yield doc.suggestion(
@@ -67,19 +69,34 @@ def _inner_spaces(doc: CleanupDocument, line: Line) -> Iterator[Suggestion]:
         )
 
 
-def _inside_quotes(text: str, at: int) -> bool:
-    before = text[:at]
-    pairs = ("“”", "《》", "()", "（）")
-    return any(before.count(left) > before.count(right) for left, right in pairs)
+QUOTE_PAIRS = ("“”", "《》", "()", "（）")
+
+
+class _OpenQuotes:
+    """Whether an offset lies after more opening than closing marks of some pair.
+
+    Asked about offsets in increasing order, it counts each stretch of the line once:
+    counting from the line's start at every space made a long line quadratic.
+    """
+
+    __slots__ = ("text", "at", "counts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+        self.counts = dict.fromkeys("".join(QUOTE_PAIRS), 0)
+
+    def inside(self, at: int) -> bool:
+        """`at` must not be less than the offset asked about last."""
+        stretch = self.text[self.at : at]
+        for mark in self.counts:
+            self.counts[mark] += stretch.count(mark)
+        self.at = at
+        return any(self.counts[left] > self.counts[right] for left, right in QUOTE_PAIRS)
 
 
 def _doubled_blank_lines(doc: CleanupDocument) -> Iterator[Suggestion]:
     """Two or more blank lines between lines of text: keep one."""
-    first_text = TEXT_RE.search(doc.text)
-    if first_text is None:
-        return
-    # Scanning from the first text, a match starts at the newline that ends a line of
-    # text: an earlier blank line would have been part of the run.
-    for match in BLANK_RUN_RE.finditer(doc.text, first_text.start()):
+    for match in BLANK_RUN_RE.finditer(doc.text):
         start, end = match.end(1), match.end(2)
         yield doc.suggestion(RULE, start, end, "", "多余的空行", 0.9, "多余空行→删除")

@@ -13,6 +13,7 @@ from editor_app.cli import (
     bench_command,
     cleanup_commands,
     export_commands,
+    learn_commands,
     project_commands,
     review_commands,
     suggestion_commands,
@@ -29,6 +30,7 @@ COMMAND_MODULES = (
     review_commands,
     export_commands,
     train_command,
+    learn_commands,
     bench_command,
 )
 

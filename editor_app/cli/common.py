@@ -51,17 +51,14 @@ class Progress:
 
 def read_text_file(path: str) -> str:
     """Read a raw text file for the stateless commands (segment, cleanup), decoded like import."""
+    from editor_app.storage.analysis import MAX_FILE_BYTES
     from editor_app.storage.decoding import DecodeError, decode_bytes
+    from editor_app.storage.sources import SourceError, printable_path, read_regular_file
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise CommandError(f"{path}: cannot read: {error.strerror}") from error
-    try:
-        return decode_bytes(data).text
-    except DecodeError as error:
-        raise CommandError(f"{path}: {error}") from error
+        return decode_bytes(read_regular_file(path, MAX_FILE_BYTES)).text
+    except (SourceError, DecodeError) as error:
+        raise CommandError(f"{printable_path(path)}: {error}") from error
 
 
 def add_project_argument(parser, *, editor: bool = True) -> None:

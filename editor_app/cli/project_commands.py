@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -55,54 +56,84 @@ def _import(subparsers) -> None:
     parser.set_defaults(func=run_import)
 
 
-def run_import(args) -> int:
-    from editor_app.storage.importer import import_paths, iter_text_files
+INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGINT)
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+
+def run_import(args) -> int:
+    from editor_app.storage.importer import ImportInterrupted, import_paths
+    from editor_app.storage.sources import printable_path
+
+    # A broken link is there to be named in the report, not a path that does not exist.
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
-        raise CommandError(f"{missing[0]}: no such file or folder")
+        raise CommandError(f"{printable_path(missing[0])}: no such file or folder")
     if args.format == "jsonl":
         return _print_import_report(args, _import_jsonl(args))
     with opened_project(args) as project:
-        total = sum(1 for _ in iter_text_files(args.paths))
-        bar = Progress(total, "import")
-        report = import_paths(
-            project,
-            args.paths,
-            publication=args.publication,
-            progress=lambda done, _total, path: bar.advance(note=Path(path).name),
-        )
+        bar = Progress(0, "import")
+        try:
+            report = import_paths(
+                project,
+                args.paths,
+                publication=args.publication,
+                progress=lambda done, total, path: _advance(bar, total, path),
+            )
+        except ImportInterrupted as stop:
+            bar.close()
+            _print_refusals(stop.report)
+            print(f"qingyang: {args.project}: {stop.report.interruption()}", file=sys.stderr)
+            return INTERRUPTED
         bar.close()
     return _print_import_report(args, report)
 
 
-def _import_jsonl(args):
-    from editor_app.storage.importer import ImportReport
-    from editor_app.storage.jsonl_import import import_jsonl
+def _advance(bar: Progress, total: int, path: str) -> None:
+    bar.total = max(total, 1)
+    bar.advance(note=Path(path).name)
 
-    total = ImportReport()
+
+def _import_jsonl(args):
+    """Every file is validated before the project is opened; then all go in, or none."""
+    from editor_app.storage.errors import ProjectError
+    from editor_app.storage.jsonl_import import import_exports
+    from editor_app.storage.jsonl_read import read_export
+
+    try:
+        exports = [read_export(path) for path in args.paths]
+    except ProjectError as error:
+        raise CommandError(str(error)) from error
     with opened_project(args) as project:
-        for path in args.paths:
-            report = import_jsonl(project, path)
-            total.imported += report.imported
-            total.skipped += report.skipped
-            total.bytes_read += report.bytes_read
-    return total
+        return import_exports(project, exports)
 
 
 def _print_import_report(args, report) -> int:
+    """The summary on stdout; each refused file on stderr, and then exit status 1."""
+    from editor_app.storage.import_report import DUPLICATE
+
     if args.json:
         print_json(
             {
                 "imported": [{"path": p, "document": d} for p, d in report.imported],
                 "skipped": [{"path": p, "reason": r} for p, r in report.skipped],
+                "escaped_names": report.escaped_names,
             }
         )
     else:
         print(report.summary())
         for path, reason in report.skipped:
-            print(f"  skipped {path}: {reason}")
-    return 0
+            if reason == DUPLICATE:  # the others go to stderr
+                print(f"  skipped {path}: {reason}")
+        for path in report.escaped_names:
+            print(f"  {path}: the file name is not valid UTF-8; recorded as written here")
+    return 1 if _print_refusals(report) else 0
+
+
+def _print_refusals(report) -> int:
+    """Each refused file and why, on stderr; how many there were."""
+    refused = report.refused()
+    for path, reason in refused:
+        print(f"qingyang: {path}: {reason}", file=sys.stderr)
+    return len(refused)
 
 
 def _info(subparsers) -> None:

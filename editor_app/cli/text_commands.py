@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.cli.common import (
@@ -13,7 +16,7 @@ from editor_app.cli.common import (
     read_text_file,
     report_per_file,
 )
-from editor_app.model import normalise_newlines
+from editor_app.model import Proposal, normalise_newlines
 from editor_app.segmentation import segment
 from editor_app.segmentation.evaluate import PageResult, evaluate_page, summarise
 from editor_app.segmentation.gold_format import proposal_to_dict
@@ -43,7 +46,36 @@ def register(subparsers) -> None:
     ev = subparsers.add_parser("evaluate", help="score the segmenter against gold directories")
     ev.add_argument("dirs", nargs="+", metavar="DIR")
     ev.add_argument("--json", action="store_true", help="metrics as JSON")
+    ev.add_argument(
+        "--adapt",
+        type=_count,
+        metavar="K",
+        help="learn from the gold of the first K pages (by name) as if an editor had "
+        "reviewed them, score the rest with the shipped and the adapted model",
+    )
+    ev.add_argument(
+        "--predictions", metavar="OUT", help="write each scored page's proposal as OUT/NAME.json"
+    )
+    ev.add_argument(
+        "--model", metavar="MODEL", help="score this model file instead of the shipped one"
+    )
+    ev.add_argument(
+        "--base-data",
+        nargs="+",
+        metavar="SRC",
+        help="with --adapt: what the adapted model learns beside the K pages (gold directories "
+        "or a .tar.xz archive; default: the shipped training pages); pages being evaluated "
+        "are always left out of it",
+    )
     ev.set_defaults(func=run_evaluate)
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of pages")
+    return int(text)
 
 
 def segment_file(path: str) -> dict:
@@ -99,31 +131,172 @@ def _load_gold(path: Path) -> dict:
         raise CommandError(f"{path}: cannot read gold file: {error}") from error
 
 
-def evaluate_directory(directory: str, progress: Progress) -> list[PageResult]:
-    results = []
-    for gold_path, raw_path in gold_pairs(directory):
-        text = normalise_newlines(read_text_file(str(raw_path)))
-        results.append(evaluate_page(_load_gold(gold_path), segment(text), text))
-        progress.advance(note=raw_path.name)
+@dataclass(frozen=True, slots=True)
+class GoldPage:
+    """One raw page with its gold answer, from an evaluated directory."""
+
+    directory: str
+    name: str  # the gold file's name without .gold.json
+    raw_path: Path
+    raw: bytes
+    text: str  # decoded as an import decodes it, newlines normalised
+    gold: dict
+
+
+def gold_pages(directories: list[str]) -> list[GoldPage]:
+    """Every page of the directories, sorted by name (then directory)."""
+    pages = []
+    for directory in directories:
+        for gold_path, raw_path in gold_pairs(directory):
+            name = gold_path.name[: -len(GOLD_SUFFIX)]
+            raw = _read_bytes(raw_path)
+            text = normalise_newlines(read_text_file(str(raw_path)))
+            pages.append(GoldPage(directory, name, raw_path, raw, text, _load_gold(gold_path)))
+    return sorted(pages, key=lambda page: (page.name, page.directory))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read: {error.strerror}") from error
+
+
+Propose = Callable[[str], Proposal]
+
+
+def score_pages(pages: list[GoldPage], propose: Propose, progress: Progress, predictions=None):
+    """PageResults by directory; each proposal also written to `predictions` when given."""
+    results: dict[str, list[PageResult]] = {}
+    for page in pages:
+        text = page.text
+        proposal = propose(text)
+        results.setdefault(page.directory, []).append(evaluate_page(page.gold, proposal, text))
+        if predictions is not None:
+            _write_prediction(predictions, page, proposal)
+        progress.advance(note=page.raw_path.name)
     return results
 
 
+def _write_prediction(folder: Path, page: GoldPage, proposal: Proposal) -> None:
+    target = folder / f"{page.name}.json"
+    data = proposal_to_dict(proposal, page.raw_path.name)
+    try:
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"{target}: cannot write: {error.strerror}") from error
+
+
 def run_evaluate(args) -> int:
-    per_dir = {d: gold_pairs(d) for d in args.dirs}
-    progress = Progress(sum(len(p) for p in per_dir.values()), "evaluate")
-    results = {d: evaluate_directory(d, progress) for d in args.dirs}
+    pages = gold_pages(args.dirs)
+    adapt = args.adapt or 0
+    if adapt >= len(pages):
+        raise CommandError(f"--adapt {adapt}: that leaves none of the {len(pages)} pages to score")
+    learned_from, scored = pages[:adapt], pages[adapt:]
+    predictions = _predictions_folder(args.predictions, scored)
+    systems = {"shipped": _model_segment(args.model)}
+    if args.adapt is not None:
+        systems["adapted"] = adapted_segment(learned_from, pages, args.base_data, args.model)
+    progress = Progress(len(scored) * len(systems), "evaluate")
+    reports = {}
+    for name, propose in systems.items():
+        writes = predictions if name == list(systems)[-1] else None
+        reports[name] = evaluation_report(score_pages(scored, propose, progress, writes))
     progress.close()
+    if args.adapt is None:
+        report = reports["shipped"]
+    else:
+        report = {
+            "adapt": adapt,
+            "learned_from": [p.name for p in learned_from],
+            "model": args.model or "shipped",  # what "shipped" stands for
+            **reports,
+        }
+    if args.json:
+        print_json(report)
+    else:
+        sys.stdout.write(format_report(report) if args.adapt is None else format_adapted(report))
+    return 0
+
+
+def evaluation_report(results: dict[str, list[PageResult]]) -> dict:
     everything = [page for pages in results.values() for page in pages]
-    report = {
+    return {
         "overall": summarise(everything),
         "directories": {d: summarise(pages) for d, pages in results.items()},
         "worst_pages": worst_pages(everything),
     }
-    if args.json:
-        print_json(report)
-    else:
-        sys.stdout.write(format_report(report))
-    return 0
+
+
+def _predictions_folder(out: str | None, scored: list[GoldPage]) -> Path | None:
+    if out is None:
+        return None
+    names = [page.name for page in scored]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise CommandError(f"{out}: two pages would both be written as {twice[0]}.json")
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(f"{out}: cannot make the folder: {error.strerror}") from error
+    return folder
+
+
+def _model_segment(model: str | None) -> Propose:
+    if model is None:
+        return segment
+    from editor_app.segmentation.learned import LearnedSegmenter
+
+    try:
+        return LearnedSegmenter(model).segment
+    except (OSError, ValueError) as error:
+        raise CommandError(f"{model}: not a segmentation model ({error})") from error
+
+
+def adapted_segment(
+    learned_from: list[GoldPage], evaluated: list[GoldPage], base_data, model: str | None
+) -> Propose:
+    """Train on the base pages (minus every evaluated page) and the first K pages' gold."""
+    from editor_app.segmentation.learned import LearnedSegmenter
+    from editor_app.segmentation.learned.adapt import OWN_REPEAT, train_adapted
+
+    base, shipped = _base_pages(base_data)
+    seen = {hashlib.sha256(page.raw).hexdigest() for page in evaluated}
+    kept = [p for p in base if hashlib.sha256(p.text_bytes).hexdigest() not in seen]
+    if shipped and model is None and len(kept) < len(base):
+        print(
+            f"note: the shipped model was trained on {len(base) - len(kept)} of these pages; "
+            "its figures are not held out (pass --model with one trained without them)",
+            file=sys.stderr,
+        )
+    progress = Progress(1, "adapt")
+    own = [(page.text, page.gold) for page in learned_from]
+    data = train_adapted(own, base=kept, progress=lambda d, t: _advance_to(progress, d, t))
+    progress.close()
+    print(
+        f"adapted model: {len(kept)} base pages ({len(base) - len(kept)} evaluated left out), "
+        f"{len(own)} pages counted {OWN_REPEAT} times each",
+        file=sys.stderr,
+    )
+    return LearnedSegmenter.from_bytes(data).segment
+
+
+def _base_pages(sources) -> tuple[list, bool]:
+    """The base pages and whether they are the shipped ones."""
+    from editor_app.segmentation.learned import adapt, corpus
+
+    try:
+        if sources:
+            return corpus.load_pages(sources), False
+        return list(adapt.shipped_pages()), True
+    except (OSError, corpus.CorpusError) as error:
+        raise CommandError(str(error)) from error
+
+
+def _advance_to(progress: Progress, done: int, total: int) -> None:
+    progress.total = total
+    progress.advance(done - progress.done)
 
 
 def worst_pages(pages: list[PageResult], count: int = WORST_PAGES) -> list[dict]:
@@ -156,4 +329,20 @@ def format_report(report: dict) -> str:
             f"  {page['source']}: {page['edits']} edits, "
             f"missing {page['missing']}, extra {page['extra']}"
         )
+    return "\n".join(lines) + "\n"
+
+
+def format_adapted(report: dict) -> str:
+    """The shipped and the adapted model side by side, on the same scored pages."""
+    systems = ("shipped", "adapted")
+    lines = [
+        f"learned from the first {report['adapt']} pages; scored the other "
+        f"{report['shipped']['overall']['pages']}",
+        "metric".ljust(24) + "".join(name.rjust(12) for name in systems),
+    ]
+    for metric in ("articles", *METRIC_ORDER):
+        cells = "".join(
+            _format_value(report[name]["overall"].get(metric)).rjust(12) for name in systems
+        )
+        lines.append(metric.ljust(24) + cells)
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 
 from editor_app.model import Byline, Proposal, Segment
 from editor_app.segmentation.boundaries import Run, Start
@@ -28,9 +29,13 @@ def build(page: Page, starts: list[Start], runs: list[Run]) -> Proposal:
     """Segments for every start, then the page's trailing furniture."""
     segments: list[Segment] = []
     bounds = [s.index for s in starts] + [page.content_end]
+    # Runs come in line order: each article is given the runs that open inside it, not
+    # every run of the page to sift (that made a page of many short stories quadratic).
+    run_firsts = [run.first for run in runs]
     for start, stop in zip(starts, bounds[1:], strict=False):
         if stop > start.index:
-            segments.append(_article(page, start, stop - 1, runs))
+            first, after = (bisect_left(run_firsts, line) for line in (start.index, stop))
+            segments.append(_article(page, start, stop - 1, runs[first:after]))
     segments.extend(_trailing(page))
     roles = _line_roles(page, segments)
     return Proposal(segments=segments, roles=roles)

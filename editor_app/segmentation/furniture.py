@@ -15,8 +15,9 @@ _CREDIT_LABEL = re.compile(
 )
 _PHOTO = re.compile(r"(?:摄|摄影|摄影报道|供图)(?:[（(][^（()）]{1,12}[)）])?$")
 _DRAWN = re.compile(r"[\u4e00-\u9fff\s]{2,12}图\s+[\u4e00-\u9fff\s]{2,12}文$")
-# A mailbox or web address given for readers' letters.
-_ADDRESS = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+|https?://|www\.")
+# A mailbox or web address given for readers' letters. A mailbox is looked for from the
+# start of a run of its characters only: from every character, a long run was quadratic.
+_ADDRESS = re.compile(r"(?<![A-Za-z0-9._-])[A-Za-z0-9._-]+@[A-Za-z0-9.-]+|https?://|www\.")
 # A whole line in brackets closing a story: author notes, 本报…电, 记者 names.
 _END_NOTE = re.compile(r"^[（(][^（()）]*(?:[（(][^（()）]*[)）][^（()）]*)*[)）]$")
 _NOISE = re.compile(

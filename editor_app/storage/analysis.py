@@ -21,10 +21,12 @@ import orjson
 from editor_app.cleanup import suggest
 from editor_app.model import Proposal, Segment, Suggestion
 from editor_app.segmentation import segment
+from editor_app.segmentation.learned import segmenter_from_bytes
 from editor_app.storage.decoding import DecodeError, decode_bytes
 from editor_app.storage.filenames import date_and_page
+from editor_app.storage.sources import SourceError, printable_path, read_regular_file
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a newspaper page is a few kilobytes; an issue, a megabyte
 
 
 @dataclass(slots=True)
@@ -61,14 +63,23 @@ class Context:
 
     known_hashes: frozenset[str] = frozenset()
     dictionary: tuple = ()
+    model: bytes | None = None  # the project's learned model; None: the shipped one
 
 
 _context = Context()
 
 
-def set_context(known_hashes: frozenset[str], dictionary: tuple) -> None:
+def set_context(
+    known_hashes: frozenset[str], dictionary: tuple, model: bytes | None = None
+) -> None:
     global _context
-    _context = Context(known_hashes, dictionary)
+    _context = Context(known_hashes, dictionary, model)
+
+
+def _propose(text: str) -> Proposal:
+    if _context.model is None:
+        return segment(text)
+    return segmenter_from_bytes(_context.model).segment(text)
 
 
 def analyse_files(paths: list[str]) -> list[Analysis]:
@@ -80,16 +91,13 @@ def analyse_file(path: str) -> Analysis:
     known_hashes, dictionary = _context.known_hashes, _context.dictionary
     result = Analysis(path=path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        result.error = f"cannot read: {error.strerror}"
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except SourceError as error:
+        result.error = str(error)
         return result
     result.size = len(data)
     result.sha256 = hashlib.sha256(data).hexdigest()
     if result.sha256 in known_hashes:
-        return result
-    if len(data) > MAX_FILE_BYTES:
-        result.error = f"too large for one issue ({len(data) // 1_000_000} MB)"
         return result
     try:
         decoded = decode_bytes(data)
@@ -97,9 +105,10 @@ def analyse_file(path: str) -> Analysis:
         result.error = str(error)
         return result
     result.text, result.encoding, result.had_crlf = decoded.text, decoded.encoding, decoded.had_crlf
-    result.date, result.page = date_and_page(Path(path).name)
-    result.source_path = str(Path(path).resolve())
-    proposal = segment(decoded.text)
+    # Stored and shown as text: a name's bytes that are not UTF-8 are written `\xe9`.
+    result.date, result.page = date_and_page(Path(printable_path(path)).name)
+    result.source_path = printable_path(str(Path(path).resolve()))
+    proposal = _propose(decoded.text)
     _add_rows(result, proposal, suggest(decoded.text, proposal, dictionary))
     return result
 

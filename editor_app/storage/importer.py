@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,42 +22,22 @@ from editor_app.storage.analysis import (
     analyse_files,
     set_context,
 )
+from editor_app.storage.import_report import DUPLICATE, ImportInterrupted, ImportReport
 from editor_app.storage.journal import now
-from editor_app.storage.processes import clean_context
+from editor_app.storage.models import current_model_bytes
+from editor_app.storage.processes import worker_pool
+from editor_app.storage.sources import find_sources, printable_path
 from editor_app.storage.suggestion_packs import PACK_INSERT, reserve_ids
 from editor_app.storage.suggestions import reason_id
 
-TEXT_SUFFIXES = {".txt", ".text"}
+__all__ = ["ImportInterrupted", "ImportReport", "import_paths", "log_import"]
+
 PARALLEL_FROM = 16  # below this many files, a pool costs more than it saves
 CHUNK_FILES = 16  # files per worker task, at most
 # A transaction ends after this much raw text or this many files, whichever comes first.
 # About the size of FTS5's in-memory index (1 MB): bigger batches save little more.
 BATCH_BYTES = 1_000_000
 BATCH_DOCUMENTS = 50
-
-
-@dataclass(slots=True)
-class ImportReport:
-    imported: list[tuple[str, int]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    bytes_read: int = 0
-    cancelled: bool = False
-
-    def summary(self) -> str:
-        text = f"imported {len(self.imported)}, skipped {len(self.skipped)}"
-        return text + (" (cancelled)" if self.cancelled else "")
-
-
-def iter_text_files(paths: Iterable) -> Iterator[Path]:
-    """Files named directly, and the .txt files inside folders (sorted, recursive)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
-                    yield child
-        else:
-            yield path
 
 
 def import_paths(
@@ -75,13 +54,30 @@ def import_paths(
 
     `isolated`: analyse in worker processes however few the files, started clean (not
     forked from the caller): for a GUI, whose threads must keep the interpreter lock free.
+    Ctrl-C ends it with ImportInterrupted once the batch in progress is stored or rolled
+    back; its report says what the project kept. An import that stores nothing leaves
+    the project as it was, history included.
     """
     project.require_writable()
-    files = [str(p) for p in iter_text_files(paths)]
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
     dictionary = tuple((e["wrong"], e["right"]) for e in project.dictionary())
-    writer = _Writer(project.db, publication, progress, cancelled, len(files), set(known))
-    writer.run(_analyses(files, known, dictionary, workers, isolated))
+    model = current_model_bytes(project)  # the project's own, once it has learned one
+    writer = _Writer(project.db, publication, progress, cancelled, 0, set(known))
+    try:
+        sources = find_sources(paths)
+        writer.total = len(sources.files)
+        writer.report.found = len(sources.files) + len(sources.refused)
+        writer.report.skipped += [(printable_path(p), why) for p, why in sources.refused]
+        analyses = _analyses(sources.files, known, dictionary, workers, isolated, model)
+        try:
+            writer.run(analyses)
+        finally:
+            analyses.close()  # the workers stop here, not whenever the generator is collected
+    except KeyboardInterrupt as interrupt:
+        writer.settle()
+        writer.report.interrupted = True
+        log_import(project, writer.report)
+        raise ImportInterrupted(writer.report) from interrupt
     log_import(project, writer.report)
     return writer.report
 
@@ -92,19 +88,20 @@ def _analyses(
     dictionary: tuple,
     workers: int | None,
     isolated: bool = False,
+    model: bytes | None = None,
 ) -> Iterator[Analysis]:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if not isolated and (workers <= 1 or len(files) < PARALLEL_FROM):
-        set_context(known, dictionary)
+        set_context(known, dictionary, model)
         for path in files:
             yield analyse_file(path)
         return
-    pool = ProcessPoolExecutor(
-        max_workers=max(1, min(workers, len(files))),
+    pool = worker_pool(
+        max(1, min(workers, len(files))),
+        set_context,
+        (known, dictionary, model),
         # Forking a process with GUI threads could copy a lock some thread holds.
-        mp_context=clean_context() if isolated else None,
-        initializer=set_context,
-        initargs=(known, dictionary),
+        clean=isolated,
     )
     # Files go out in chunks: every task costs this process (the writer's) a round of
     # pickling, locking and waking, which a chunk pays once for many files.
@@ -133,9 +130,15 @@ class _Batch:
     size: int = 0
     documents: list[tuple] = field(default_factory=list)
     articles: list[tuple] = field(default_factory=list)
+    # Reported once committed: (path, document id), and the paths written escaped.
+    imported: list[tuple[str, int]] = field(default_factory=list)
+    escaped: list[str] = field(default_factory=list)
 
     def full(self) -> bool:
         return self.size >= BATCH_BYTES or len(self.documents) >= BATCH_DOCUMENTS
+
+
+Steps = Iterator[tuple[int, Analysis]]
 
 
 @dataclass(slots=True)
@@ -147,6 +150,7 @@ class _Writer:
     go in at the end, each table in one statement. That order is for FTS5 (SQLite 3.40):
     it writes out its pending index at every statement that could roll back, so the
     text of a whole batch is indexed in one go instead of document by document.
+    A transaction begins only with a document to store: skipped files write nothing.
     """
 
     db: object
@@ -157,52 +161,94 @@ class _Writer:
     seen: set[str]
     report: ImportReport = field(default_factory=ImportReport)
     reasons: dict[str, int] = field(default_factory=dict)
+    committing: _Batch | None = None  # a batch whose commit may not be reported yet
 
     def run(self, analyses: Iterator[Analysis]) -> None:
         steps = enumerate(analyses, start=1)
-        while self._store_batch(steps):
-            pass
+        first = self._skip_to_document(steps)
+        while first is not None and self._store_batch(first, steps):
+            first = self._skip_to_document(steps)
 
-    def _store_batch(self, steps: Iterator[tuple[int, Analysis]]) -> bool:
+    def settle(self) -> None:
+        """After an interruption: report the batch in flight if its commit went through."""
+        batch, self.committing = self.committing, None
+        if batch is None or not batch.documents or self.db.conn.in_transaction:
+            return
+        stored = self.db.conn.execute(
+            "SELECT 1 FROM documents WHERE id = ? AND sha256 = ?",
+            (batch.first_id, batch.documents[0][3]),
+        ).fetchone()
+        reported = self.report.imported[-len(batch.imported) :] == batch.imported
+        if stored and not reported:
+            self._report_stored(batch)
+
+    def _skip_to_document(self, steps: Steps) -> tuple[int, Analysis] | None:
+        """Record skipped files up to the next one to store; None when none is left."""
+        for done, analysis in steps:
+            if self._stopped():
+                return None
+            if not self._skipped(analysis):
+                return done, analysis
+            self._advance(done, analysis)
+        return None
+
+    def _store_batch(self, first: tuple[int, Analysis], steps: Steps) -> bool:
         """One transaction of analyses, until the batch is full; False when all are done."""
         conn = self.db.conn
         with self.db.atomic():
             # Rows name their document before it exists: checked at commit instead.
             conn.execute("PRAGMA defer_foreign_keys = ON")
             first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()
-            batch = _Batch(first_id[0])
-            more = self._fill(batch, steps)
+            batch = self.committing = _Batch(first_id[0])
+            self._add_document(first[1], batch)
+            self._advance(*first)
+            more = batch.full() or self._fill(batch, steps)
             _insert_rows(conn, DOCUMENT_INSERT, batch.documents)
             _insert_rows(conn, ARTICLE_INSERT, batch.articles)
+        self._report_stored(batch)
+        self.committing = None
         return more
 
-    def _fill(self, batch: _Batch, steps: Iterator[tuple[int, Analysis]]) -> bool:
+    def _report_stored(self, batch: _Batch) -> None:
+        self.report.imported += batch.imported
+        self.report.escaped_names += batch.escaped
+
+    def _fill(self, batch: _Batch, steps: Steps) -> bool:
         for done, analysis in steps:
-            if self.cancelled is not None and self.cancelled():
-                self.report.cancelled = True
+            if self._stopped():
                 return False
-            self.report.bytes_read += analysis.size
-            self._store_one(analysis, batch)
-            if self.progress is not None:
-                self.progress(done, self.total, analysis.path)
+            if not self._skipped(analysis):
+                self._add_document(analysis, batch)
+            self._advance(done, analysis)
             if batch.full():
                 return True
         return False
 
-    def _store_one(self, analysis: Analysis, batch: _Batch) -> None:
-        if analysis.error:
-            self.report.skipped.append((analysis.path, analysis.error))
-            return
-        if analysis.sha256 in self.seen:
-            self.report.skipped.append((analysis.path, "already in the project (same content)"))
-            return
-        self.seen.add(analysis.sha256)
-        doc_id = self._add_document(analysis, batch)
-        self.report.imported.append((analysis.path, doc_id))
+    def _stopped(self) -> bool:
+        if self.cancelled is not None and self.cancelled():
+            self.report.cancelled = True
+        return self.report.cancelled
+
+    def _skipped(self, analysis: Analysis) -> bool:
+        """Records why the file is not stored, if it is not."""
+        reason = analysis.error or (DUPLICATE if analysis.sha256 in self.seen else "")
+        if reason:
+            self.report.skipped.append((printable_path(analysis.path), reason))
+        return bool(reason)
+
+    def _advance(self, done: int, analysis: Analysis) -> None:
+        self.report.bytes_read += analysis.size
+        if self.progress is not None:
+            self.progress(done, self.total, printable_path(analysis.path))
 
     def _add_document(self, analysis: Analysis, batch: _Batch) -> int:
+        self.seen.add(analysis.sha256)
         # The id SQLite would give it: one more than the largest, and this is the only writer.
         doc_id = batch.first_id + len(batch.documents)
+        path = printable_path(analysis.path)
+        batch.imported.append((path, doc_id))
+        if path != analysis.path:
+            batch.escaped.append(path)
         batch.documents.append((doc_id, *self._document_row(analysis)))
         batch.articles.extend((doc_id, *row) for row in analysis.articles)
         batch.size += analysis.size
@@ -232,7 +278,7 @@ class _Writer:
 
     def _document_row(self, analysis: Analysis) -> tuple:
         return (
-            Path(analysis.path).name,
+            Path(printable_path(analysis.path)).name,
             analysis.source_path,
             analysis.sha256,
             analysis.encoding,
@@ -284,13 +330,20 @@ ROLE_INSERT = (
 
 
 def log_import(project, report: ImportReport, **detail) -> None:
-    """One history entry for a whole import (not an undo step: imports are not undone)."""
+    """One history entry for a whole import (not an undo step: imports are not undone).
+
+    None when nothing was imported: an import that stored nothing leaves no trace.
+    """
+    if not report.imported:
+        return
     detail |= {
         "imported": len(report.imported),
         "skipped": report.skipped,
         "bytes": report.bytes_read,
         "cancelled": report.cancelled,
     }
+    if report.interrupted:
+        detail["interrupted"] = True
     project.db.table("operations").insert(
         {
             "kind": "import",

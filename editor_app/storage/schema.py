@@ -238,6 +238,27 @@ def suggestion_packs(db) -> None:
     )
 
 
+@_migration("0007_segmentation_models")
+def segmentation_models(db) -> None:
+    """Models learned from the editors' reviewed documents; the newest one proposes.
+
+    Each row says when and by whom it was learned, from which documents (JSON ids),
+    and how it scored on reviewed documents held back from a fit without them. Only
+    the newest row keeps its model bytes: older ones stay as the record of what was
+    learned, without growing the file by a model each time.
+    """
+    _run(
+        db,
+        [
+            """CREATE TABLE segmentation_models (
+                id INTEGER PRIMARY KEY, learned_at TEXT NOT NULL, editor TEXT NOT NULL,
+                model BLOB, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+                documents TEXT NOT NULL, held_out TEXT NOT NULL, score TEXT NOT NULL,
+                detail TEXT NOT NULL)""",
+        ],
+    )
+
+
 def _rebuild_with_autoincrement(db, table: str) -> None:
     create, extras = _table_sql(db, table)
     counterpart = f"{table}_rebuilt"

@@ -24,4 +24,10 @@ def shipped_segmenter() -> LearnedSegmenter | None:
         return None
 
 
-__all__ = ["DEFAULT_MODEL", "LearnedSegmenter", "shipped_segmenter"]
+@lru_cache(maxsize=2)
+def segmenter_from_bytes(data: bytes) -> LearnedSegmenter:
+    """A model held in memory (a project's own), opened once per distinct model."""
+    return LearnedSegmenter.from_bytes(data)
+
+
+__all__ = ["DEFAULT_MODEL", "LearnedSegmenter", "segmenter_from_bytes", "shipped_segmenter"]

@@ -52,8 +52,9 @@ class LearnedSegmenter:
     A tagger keeps the last page's marginals, so each thread gets a tagger of its own.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_MODEL) -> None:
+    def __init__(self, path: str | Path = DEFAULT_MODEL, *, data: bytes | None = None) -> None:
         self.path = Path(path)
+        self.data = data  # the model itself, when it comes from memory instead of a file
         self._local = threading.local()
         tagger = self.tagger
         self.begin_labels = [label for label in tagger.labels() if is_begin(label)]
@@ -61,12 +62,20 @@ class LearnedSegmenter:
         for (attribute, label), weight in tagger.info().state_features.items():
             self.weights[label][attribute] = weight
 
+    @classmethod
+    def from_bytes(cls, data: bytes) -> LearnedSegmenter:
+        """A model held in memory (one stored in a project file)."""
+        return cls(Path("<memory>"), data=data)
+
     @property
     def tagger(self) -> pycrfsuite.Tagger:
         tagger = getattr(self._local, "tagger", None)
         if tagger is None:
             tagger = pycrfsuite.Tagger()
-            tagger.open(str(self.path))
+            if self.data is None:
+                tagger.open(str(self.path))
+            else:
+                tagger.open_inmemory(self.data)
             self._local.tagger = tagger
         return tagger
 

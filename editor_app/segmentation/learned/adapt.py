@@ -1,0 +1,88 @@
+"""A model fitted on the shipped pages plus an editor's own, weighted towards the editor's.
+
+The editor's pages are whole pages as reviewed (raw text and a gold-format dict); each
+counts OWN_REPEAT times beside the shipped training data, which L-BFGS sees once as
+`training` prepares it (noisy copies, its own weights). Same inputs, same model bytes.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from editor_app.segmentation.learned.corpus import Page, read_archive
+from editor_app.segmentation.learned.training import PARAMS, page_sequence, page_sequences
+
+SHIPPED_DATA = Path(__file__).resolve().parents[3] / "resources" / "training" / "corpus.tar.xz"
+# How many times an editor's page counts: measured on the OCR'd pages (see
+# docs/learned-segmenter.md); fewer barely moves the model, more starts to overfit.
+OWN_REPEAT = 10
+
+OwnPage = tuple[str, dict]  # raw text (newlines "\n") and its gold-format answer
+Progress = Callable[[int, int], None]  # (iterations done, at most)
+
+
+@lru_cache(maxsize=1)
+def shipped_pages() -> tuple[Page, ...]:
+    """The pages the shipped model was trained on (CorpusError when the archive is missing)."""
+    return tuple(read_archive(SHIPPED_DATA))
+
+
+def own_sequences(pages: Iterable[OwnPage], repeat: int = OWN_REPEAT) -> list:
+    """(items, labels) of the editor's pages, each page `repeat` times."""
+    sequences = []
+    for text, gold in pages:
+        attributes, labels = page_sequence(text, gold)
+        if labels:
+            sequences += [(pycrfsuite.ItemSequence(attributes), labels)] * repeat
+    return sequences
+
+
+def base_sequences(base: Iterable[Page]) -> list:
+    return [sequence for page in base for sequence in page_sequences(page)]
+
+
+def train_adapted(
+    own: Iterable[OwnPage],
+    *,
+    base: Iterable[Page] | None = None,
+    repeat: int = OWN_REPEAT,
+    progress: Progress | None = None,
+) -> bytes:
+    """Model bytes fitted on `base` (default: the shipped pages) and the editor's pages."""
+    sequences = base_sequences(shipped_pages() if base is None else base)
+    sequences += own_sequences(own, repeat)
+    return fit_bytes(sequences, progress)
+
+
+def fit_bytes(sequences: list, progress: Progress | None = None) -> bytes:
+    """Train on (items, labels) pairs with the shipped model's parameters; the model's bytes."""
+    trainer = _Trainer(progress)
+    trainer.set_params(PARAMS)
+    for items, labels in sequences:
+        trainer.append(items, labels)
+    with tempfile.TemporaryDirectory(prefix="qingyang-model-") as folder:
+        out = Path(folder) / "model.crfsuite"
+        trainer.train(str(out))
+        return out.read_bytes()
+
+
+class _Trainer(pycrfsuite.Trainer):
+    """A trainer that reports its iterations instead of printing its log."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        super().__init__(algorithm="lbfgs", verbose=progress is not None)
+        self.progress = progress
+
+    def on_iteration(self, log, info) -> None:
+        self.progress(int(info.get("num", 0)), int(PARAMS["max_iterations"]))
+
+    def _quiet(self, *_log) -> None:
+        pass
+
+    on_start = on_featgen_progress = on_featgen_end = on_prepared = _quiet
+    on_prepare_error = on_optimization_end = on_end = _quiet

@@ -1,0 +1,127 @@
+"""Learning from the editors: reviewed documents become training pages for the project's model.
+
+A document counts as reviewed when it holds at least one article and every article in it
+is marked reviewed or approved. Its boundaries, kinds, line roles and metadata as the
+editor left them are its gold answer, in the format of `segmentation.gold_format`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+
+from editor_app.model import NON_ARTICLE_KINDS
+from editor_app.segmentation.learned.adapt import OWN_REPEAT, shipped_pages
+from editor_app.segmentation.learned.corpus import CorpusError, Page, digest
+from editor_app.segmentation.learned.holdout import Learned, learn_with_score
+from editor_app.storage.errors import OperationError
+from editor_app.storage.models import ModelRecord, store_model
+
+DONE = ("reviewed", "approved")
+INNER_ROLES = frozenset({"kicker", "title", "subtitle", "byline", "subhead"})
+OUTSIDE = "('boilerplate', 'noise')"
+NAME_FIELDS = ("reporters", "correspondents", "interns")
+
+
+class NothingToLearnError(OperationError):
+    """No document is reviewed yet: there is nothing to learn from."""
+
+
+def reviewed_document_ids(project) -> list[int]:
+    """Documents whose every article is reviewed or approved (and that have one)."""
+    rows = project.db.execute(
+        f"""SELECT d.id FROM documents d
+            WHERE EXISTS (SELECT 1 FROM articles a WHERE a.document_id = d.id
+                          AND a.kind NOT IN {OUTSIDE})
+              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.document_id = d.id
+                              AND a.kind NOT IN {OUTSIDE} AND a.status NOT IN {DONE})
+            ORDER BY d.id"""
+    )
+    return [row[0] for row in rows]
+
+
+def document_gold(project, document_id: int) -> dict:
+    """The document as the editor left it, as a gold-format dict."""
+    roles = project.line_roles(document_id)
+    gold = {"source": project.document(document_id).file_name, "articles": [], "non_articles": []}
+    rows = project.db.query(
+        "SELECT * FROM articles WHERE document_id = ? ORDER BY start_line", [document_id]
+    )
+    for row in rows:
+        span = {"kind": row["kind"], "start": row["start_line"], "end": row["end_line"]}
+        if row["kind"] in NON_ARTICLE_KINDS:
+            gold["non_articles"].append(span)
+        else:
+            gold["articles"].append(_article_gold(row, span, roles))
+    return gold
+
+
+def _article_gold(row: dict, span: dict, roles: dict[int, str]) -> dict:
+    inside = range(row["start_line"], row["end_line"] + 1)
+    return {
+        **span,
+        **{name: row[name] or "" for name in ("kicker", "title", "subtitle", "dateline")},
+        **{name: json.loads(row[name] or "[]") for name in NAME_FIELDS},
+        "truncated": bool(row["truncated"]),
+        "roles": {
+            str(line): role
+            for line, role in sorted(roles.items())
+            if line in inside and role in INNER_ROLES
+        },
+    }
+
+
+def reviewed_pages(project, ids: Iterable[int]) -> dict[int, tuple[str, dict]]:
+    """Raw text and gold answer of each document, by id."""
+    return {doc: (project.raw_text(doc), document_gold(project, doc)) for doc in ids}
+
+
+def learn(
+    project,
+    *,
+    base: Iterable[Page] | None = None,
+    repeat: int = OWN_REPEAT,
+    progress: Callable[[int, int], None] | None = None,
+) -> ModelRecord:
+    """Fit the project's model on its reviewed documents and `base` (default: the shipped
+    pages), score it on some held back, and store it in the project."""
+    project.require_writable()
+    learned, detail = fit(project, base=base, repeat=repeat, progress=progress)
+    return keep(project, learned, detail)
+
+
+def fit(
+    project,
+    *,
+    base: Iterable[Page] | None = None,
+    repeat: int = OWN_REPEAT,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Learned, dict]:
+    """What `learn` stores, without storing it: the fitted model and its record's detail.
+    It only reads, so a read-only project serves (a window fits in another process)."""
+    ids = reviewed_document_ids(project)
+    if not ids:
+        raise NothingToLearnError(
+            project.path,
+            "no document is reviewed yet: mark every article of a document reviewed "
+            "or approved, then learn again",
+        )
+    try:
+        base = list(shipped_pages() if base is None else base)
+    except CorpusError as error:
+        raise OperationError(project.path, f"the shipped training pages: {error}") from error
+    pages = reviewed_pages(project, ids)
+    learned = learn_with_score(pages, base=base, repeat=repeat, progress=progress)
+    return learned, {"base_sha256": digest(base), "base_pages": len(base), "repeat": repeat}
+
+
+def keep(project, learned: Learned, detail: dict) -> ModelRecord:
+    """Store a fitted model with its record."""
+    return store_model(
+        project,
+        learned.data,
+        documents=learned.keys,
+        held_out=learned.held_out,
+        score=learned.score,
+        detail=detail,
+    )
