@@ -36,6 +36,7 @@ MENUS = {
     "suggestion": QT_TRANSLATE_NOOP("Menus", "&Suggestions"),
     "go": QT_TRANSLATE_NOOP("Menus", "&Go"),
     "view": QT_TRANSLATE_NOOP("Menus", "&View"),
+    "tools": QT_TRANSLATE_NOOP("Menus", "&Tools"),
     "help": QT_TRANSLATE_NOOP("Menus", "&Help"),
 }
 ROLE_KEYS = {role: str(number) for number, role in enumerate(ROLES, start=1)}
@@ -238,6 +239,24 @@ COMMANDS: tuple[Command, ...] = (
         "view",
         QT_TRANSLATE_NOOP("Commands", "Project statistics…"),
         "Ctrl+Shift+S",
+        edits=False,
+    ),
+    _c(
+        "learn_now",
+        "tools",
+        QT_TRANSLATE_NOOP("Commands", "Learn from reviewed documents"),
+        "Ctrl+L",
+    ),
+    _c(
+        "repropose_now",
+        "tools",
+        QT_TRANSLATE_NOOP("Commands", "Re-propose untouched documents"),
+        "Ctrl+Shift+P",
+    ),
+    _c(
+        "stop_learning",
+        "tools",
+        QT_TRANSLATE_NOOP("Commands", "Stop learning"),
         edits=False,
     ),
     _c(

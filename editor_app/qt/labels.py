@@ -87,6 +87,7 @@ ACTION_NAMES = {
     "accept": QT_TRANSLATE_NOOP("Labels", "accept suggestions"),
     "reject": QT_TRANSLATE_NOOP("Labels", "reject suggestions"),
     "import": QT_TRANSLATE_NOOP("Labels", "import files"),
+    "repropose": QT_TRANSLATE_NOOP("Labels", "re-propose: %1 documents, %2 boundaries"),
 }
 # How each of those labels reads in Chinese: its action key and its detail (the %1).
 LABEL_PATTERNS = (
@@ -96,6 +97,7 @@ LABEL_PATTERNS = (
     ("dict_remove", re.compile(r"^删除词典：(.*)$", re.DOTALL)),
     ("accept", re.compile(r"^接受")),
     ("reject", re.compile(r"^拒绝")),
+    ("repropose", re.compile(r"^重新提议：(\d+) 篇文档，(\d+) 处边界$")),
 )
 ROLE_COLOURS = {
     "kicker": "#8e44ad",
@@ -147,7 +149,7 @@ def operation_name(label: str, action: str | None = None) -> str:
     for key, pattern in LABEL_PATTERNS:
         found = pattern.match(label)
         if found is not None and (action is None or action == key):
-            return _named_action(key, found.group(1) if pattern.groups else "")
+            return _named_action(key, *found.groups())
     if action in ACTION_NAMES and action not in dict(LABEL_PATTERNS):
         return _named_action(action, "")
     return label
@@ -158,11 +160,13 @@ def _chinese_ui() -> bool:
     return QCoreApplication.translate("Labels", source) != source
 
 
-def _named_action(action: str, detail: str) -> str:
+def _named_action(action: str, detail: str = "", *more: str) -> str:
     if action == "revert":
         detail = operation_name(detail)
-    text = QCoreApplication.translate("Labels", ACTION_NAMES[action])
-    return text.replace("%1", detail).strip()
+    text = QCoreApplication.translate("Labels", ACTION_NAMES[action]).replace("%1", detail)
+    for number, value in enumerate(more, start=2):
+        text = text.replace(f"%{number}", value)
+    return text.strip()
 
 
 def role_colour(role: str | None) -> QColor:

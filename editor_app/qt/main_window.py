@@ -32,12 +32,13 @@ from editor_app.qt.widgets.suggestion_panel import SuggestionPanel
 from editor_app.qt.widgets.text_editor import CorrectedTextPane
 from editor_app.qt.window_commands import EditingCommands
 from editor_app.qt.window_files import FileCommands
+from editor_app.qt.window_learning import LearningCommands
 from editor_app.qt.window_review import ReviewCommands
 
 SPLITTERS = ("main", "left", "right")
 
 
-class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
+class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands, QMainWindow):
     """Views and keys only: every change is a Project operation run by `self.runner`."""
 
     import_finished = Signal(object)  # ImportReport or None
@@ -60,6 +61,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         self._following = False  # an undo, redo or revert runs: show the document it changed
         self._build_panes()
         self._build_history_dock()
+        self._build_learning()
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -229,6 +231,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         self.suggestion_panel.accept_rule_clicked.connect(self.cmd_accept_rule)
         self.suggestion_panel.current_changed.connect(self._suggestion_focused)
         self._connect_review()
+        self._connect_learning()
 
     # -- language ---------------------------------------------------------------------------
 
@@ -244,6 +247,7 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, QMainWindow):
         self.line_box.setPlaceholderText(self.tr("12 or 83-87"))
         self.toolbar.setWindowTitle(self.tr("Navigation"))
         self.retranslate_review()
+        self.retranslate_learning()
         self.runner.refresh_undo_actions()
         for action in self.language_actions.actions():
             action.setChecked(action.data() == self.language)

@@ -25,8 +25,10 @@ Call = Callable[..., object]
 
 
 class ProcessJob(QObject):
-    """`progress`, then `finished` or `failed` (not after `cancel`); `ended` always, last."""
+    """`started`, `progress`, then `finished` or `failed` (none after `cancel`); `ended`
+    always, last."""
 
+    started = Signal(int)  # the worker's process id
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str, str)  # the error's class name, its message
@@ -83,6 +85,7 @@ class ProcessJob(QObject):
                 daemon=True,
             )
             self._process.start()
+            self.started.emit(self._process.pid)
             return True
 
     def _relay(self, reader: Connection) -> None:
@@ -118,4 +121,3 @@ class ProcessJob(QObject):
                 self._process.close()
                 self._process = None
         self.ended.emit()
-

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 
 MAX_RECENT = 8
 DEFAULT_TEXT_SIZE = 12
+DEFAULT_LEARN_EVERY = 5  # newly reviewed documents
 
 
 class Preferences:
@@ -66,14 +67,32 @@ class Preferences:
     def text_size(self, value: int) -> None:
         self.qsettings.setValue("ui/text_size", int(value))
 
+    # -- learning from the reviewed documents ------------------------------------------------
+
+    @property
+    def learn_every(self) -> int:
+        """Learn after this many newly reviewed documents; 0: only when asked."""
+        return max(0, self._get("learning/every", DEFAULT_LEARN_EVERY, int))
+
+    @learn_every.setter
+    def learn_every(self, value: int) -> None:
+        self.qsettings.setValue("learning/every", int(value))
+
+    @property
+    def learning_base(self) -> list[str]:
+        """Training pages (gold folders or archives) to learn beside the reviewed documents,
+        as `learn --base-data`; empty: the shipped ones."""
+        return _strings(self.qsettings.value("learning/base_data", []))
+
+    @learning_base.setter
+    def learning_base(self, sources: list[str]) -> None:
+        self.qsettings.setValue("learning/base_data", [str(s) for s in sources])
+
     # -- recent projects --------------------------------------------------------------------
 
     @property
     def recent_projects(self) -> list[str]:
-        value = self.qsettings.value("project/recent", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value or []]
+        return _strings(self.qsettings.value("project/recent", []))
 
     def remember_project(self, path: str) -> None:
         recent = [path, *(p for p in self.recent_projects if p != path)]
@@ -86,3 +105,10 @@ class Preferences:
 
     def set_layout(self, name: str, state) -> None:
         self.qsettings.setValue(f"layout/{name}", state)
+
+
+def _strings(value) -> list[str]:
+    """A list QSettings read back: one string alone comes back as a string."""
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value or [] if v]

@@ -111,6 +111,7 @@ class FileCommands:
         if self.project is None:
             return
         self.commit_typing()
+        self.learning.stop()  # its worker reads the file; what it did not store is lost
         self.background.wait()  # backups, exports and searches read the file
         if self.export_progress is not None:
             self.export_progress.close()

@@ -27,15 +27,19 @@ class NothingToLearnError(OperationError):
     """No document is reviewed yet: there is nothing to learn from."""
 
 
-def reviewed_document_ids(project) -> list[int]:
-    """Documents whose every article is reviewed or approved (and that have one)."""
+def reviewed_document_ids(project, among: Iterable[int] | None = None) -> list[int]:
+    """Documents whose every article is reviewed or approved (and that have one); only
+    those of `among` when given (a window asks after each edit about the ones it changed)."""
+    among_only = "AND d.id IN (SELECT value FROM json_each(?))" if among is not None else ""
     rows = project.db.execute(
         f"""SELECT d.id FROM documents d
             WHERE EXISTS (SELECT 1 FROM articles a WHERE a.document_id = d.id
                           AND a.kind NOT IN {OUTSIDE})
               AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.document_id = d.id
                               AND a.kind NOT IN {OUTSIDE} AND a.status NOT IN {DONE})
-            ORDER BY d.id"""
+              {among_only}
+            ORDER BY d.id""",
+        [json.dumps(sorted(set(among)))] if among is not None else [],
     )
     return [row[0] for row in rows]
 

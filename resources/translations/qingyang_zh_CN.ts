@@ -4,82 +4,82 @@
 <context>
     <name>ArticleForm</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="72"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="59"/>
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="73"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="60"/>
         <source>Title</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="74"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="61"/>
         <source>Subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="75"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="62"/>
         <source>Dateline</source>
         <translation>电头</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="76"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="63"/>
         <source>Reporters</source>
         <translation>记者</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="77"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="64"/>
         <source>Correspondents</source>
         <translation>通讯员</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="78"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="65"/>
         <source>Interns</source>
         <translation>实习记者</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="79"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="66"/>
         <source>Section</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="80"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="67"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="81"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="82"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="69"/>
         <source>Truncated</source>
         <translation>残缺</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="83"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="70"/>
         <source>Lost text</source>
         <translation>缺文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="84"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="71"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="90"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="77"/>
         <source>breaks off; continuation not here</source>
         <translation>文章中断，续文不在本页</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="91"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="78"/>
         <source>text lost in the source</source>
         <translation>原件文字缺失</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="94"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="81"/>
         <source>names, separated by spaces</source>
         <translation>姓名，以空格分隔</translation>
     </message>
@@ -141,227 +141,242 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="43"/>
+        <location filename="../../editor_app/qt/keymap.py" line="44"/>
         <source>Line is kicker</source>
         <translation>本行为引题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="44"/>
+        <location filename="../../editor_app/qt/keymap.py" line="45"/>
         <source>Line is title</source>
         <translation>本行为主题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="45"/>
+        <location filename="../../editor_app/qt/keymap.py" line="46"/>
         <source>Line is subtitle</source>
         <translation>本行为副题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="46"/>
+        <location filename="../../editor_app/qt/keymap.py" line="47"/>
         <source>Line is byline</source>
         <translation>本行为署名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="47"/>
+        <location filename="../../editor_app/qt/keymap.py" line="48"/>
         <source>Line is subhead</source>
         <translation>本行为小标题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="48"/>
+        <location filename="../../editor_app/qt/keymap.py" line="49"/>
         <source>Line is body</source>
         <translation>本行为正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="49"/>
+        <location filename="../../editor_app/qt/keymap.py" line="50"/>
         <source>Line is boilerplate</source>
         <translation>本行为版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="50"/>
+        <location filename="../../editor_app/qt/keymap.py" line="51"/>
         <source>Line is noise</source>
         <translation>本行为噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="59"/>
+        <location filename="../../editor_app/qt/keymap.py" line="60"/>
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="63"/>
+        <location filename="../../editor_app/qt/keymap.py" line="64"/>
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="67"/>
+        <location filename="../../editor_app/qt/keymap.py" line="68"/>
         <source>Import files…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="68"/>
+        <location filename="../../editor_app/qt/keymap.py" line="69"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="69"/>
+        <location filename="../../editor_app/qt/keymap.py" line="70"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="70"/>
+        <location filename="../../editor_app/qt/keymap.py" line="71"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="71"/>
+        <location filename="../../editor_app/qt/keymap.py" line="72"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="72"/>
+        <location filename="../../editor_app/qt/keymap.py" line="73"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="73"/>
+        <location filename="../../editor_app/qt/keymap.py" line="74"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="77"/>
+        <location filename="../../editor_app/qt/keymap.py" line="78"/>
         <source>Go to line or lines…</source>
         <translation>跳到行或行范围…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="84"/>
+        <location filename="../../editor_app/qt/keymap.py" line="85"/>
         <source>Find and replace…</source>
         <translation>查找和替换…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="92"/>
+        <location filename="../../editor_app/qt/keymap.py" line="93"/>
         <source>Split article at cursor line</source>
         <translation>在光标行拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="99"/>
+        <location filename="../../editor_app/qt/keymap.py" line="100"/>
         <source>Merge with previous article</source>
         <translation>与上一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="106"/>
+        <location filename="../../editor_app/qt/keymap.py" line="107"/>
         <source>Merge with next article</source>
         <translation>与下一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="113"/>
+        <location filename="../../editor_app/qt/keymap.py" line="114"/>
         <source>Move start boundary one line up</source>
         <translation>文章起点上移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="120"/>
+        <location filename="../../editor_app/qt/keymap.py" line="121"/>
         <source>Move start boundary one line down</source>
         <translation>文章起点下移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="127"/>
+        <location filename="../../editor_app/qt/keymap.py" line="128"/>
         <source>Move late title to head of article</source>
         <translation>后置标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="134"/>
+        <location filename="../../editor_app/qt/keymap.py" line="135"/>
         <source>Mark lines as boilerplate</source>
         <translation>标记为版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="141"/>
+        <location filename="../../editor_app/qt/keymap.py" line="142"/>
         <source>Mark lines as noise</source>
         <translation>标记为噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="148"/>
+        <location filename="../../editor_app/qt/keymap.py" line="149"/>
         <source>Mark reviewed, go to next unreviewed</source>
         <translation>标为已审，转到下一篇未审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="154"/>
+        <location filename="../../editor_app/qt/keymap.py" line="155"/>
         <source>Mark approved</source>
         <translation>标记为已审定</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="161"/>
+        <location filename="../../editor_app/qt/keymap.py" line="162"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="168"/>
+        <location filename="../../editor_app/qt/keymap.py" line="169"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="172"/>
+        <location filename="../../editor_app/qt/keymap.py" line="173"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="176"/>
+        <location filename="../../editor_app/qt/keymap.py" line="177"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="182"/>
+        <location filename="../../editor_app/qt/keymap.py" line="183"/>
         <source>Accept all of this rule in the document</source>
         <translation>接受本页此规则的全部建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="188"/>
+        <location filename="../../editor_app/qt/keymap.py" line="189"/>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="195"/>
+        <location filename="../../editor_app/qt/keymap.py" line="196"/>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="202"/>
+        <location filename="../../editor_app/qt/keymap.py" line="203"/>
         <source>Next document</source>
         <translation>下一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="209"/>
+        <location filename="../../editor_app/qt/keymap.py" line="210"/>
         <source>Previous document</source>
         <translation>上一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="216"/>
+        <location filename="../../editor_app/qt/keymap.py" line="217"/>
         <source>Next uncertain boundary</source>
         <translation>下一个不确定边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="220"/>
+        <location filename="../../editor_app/qt/keymap.py" line="221"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="221"/>
+        <location filename="../../editor_app/qt/keymap.py" line="222"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="225"/>
+        <location filename="../../editor_app/qt/keymap.py" line="226"/>
         <source>Show differences from raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="232"/>
+        <location filename="../../editor_app/qt/keymap.py" line="233"/>
         <source>History of changes</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="239"/>
+        <location filename="../../editor_app/qt/keymap.py" line="240"/>
         <source>Project statistics…</source>
         <translation>项目统计…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="246"/>
+        <location filename="../../editor_app/qt/keymap.py" line="247"/>
+        <source>Learn from reviewed documents</source>
+        <translation>从已审文档学习</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="253"/>
+        <source>Re-propose untouched documents</source>
+        <translation>重新提议未改动的文档</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="259"/>
+        <source>Stop learning</source>
+        <translation>停止学习</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="265"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -384,42 +399,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="218"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="217"/>
         <source>Revert: later changes conflict</source>
         <translation>还原：与后来的修改冲突</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="224"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="223"/>
         <source>Later changes set some of the same fields again. Keep their values, or overwrite them with the old ones?</source>
         <translation>后来的修改又改动了其中一些字段。保留后来的值，还是用旧值覆盖？</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="233"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="232"/>
         <source>Keep later values</source>
         <translation>保留后来的值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="236"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="235"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="248"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
         <source>Reverts to</source>
         <translation>还原为</translation>
     </message>
@@ -565,141 +580,142 @@ cannot be used:
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="45"/>
-        <location filename="../../editor_app/qt/window_files.py" line="52"/>
+        <location filename="../../editor_app/qt/window_files.py" line="46"/>
+        <location filename="../../editor_app/qt/window_files.py" line="53"/>
+        <location filename="../../editor_app/qt/window_files.py" line="67"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="60"/>
+        <location filename="../../editor_app/qt/window_files.py" line="74"/>
         <source>%1
 is opened read-only: %2</source>
         <translation>%1
 以只读方式打开：%2</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="65"/>
+        <location filename="../../editor_app/qt/window_files.py" line="79"/>
         <source>Read-only project</source>
         <translation>只读项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="79"/>
+        <location filename="../../editor_app/qt/window_files.py" line="93"/>
         <source>Cannot create the project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="119"/>
+        <location filename="../../editor_app/qt/window_files.py" line="134"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="121"/>
+        <location filename="../../editor_app/qt/window_files.py" line="136"/>
         <source>Qingyang projects (*%1)</source>
         <translation>清样项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="133"/>
+        <location filename="../../editor_app/qt/window_files.py" line="148"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="135"/>
+        <location filename="../../editor_app/qt/window_files.py" line="150"/>
         <source>Qingyang projects (*%1);;All files (*)</source>
         <translation>清样项目 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="157"/>
+        <location filename="../../editor_app/qt/window_files.py" line="172"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="159"/>
+        <location filename="../../editor_app/qt/window_files.py" line="174"/>
         <source>Text files (*.txt *.text);;All files (*)</source>
         <translation>文本文件 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="166"/>
+        <location filename="../../editor_app/qt/window_files.py" line="181"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="178"/>
+        <location filename="../../editor_app/qt/window_files.py" line="193"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="179"/>
-        <location filename="../../editor_app/qt/window_files.py" line="291"/>
+        <location filename="../../editor_app/qt/window_files.py" line="194"/>
+        <location filename="../../editor_app/qt/window_files.py" line="306"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="201"/>
+        <location filename="../../editor_app/qt/window_files.py" line="216"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="213"/>
+        <location filename="../../editor_app/qt/window_files.py" line="228"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="217"/>
+        <location filename="../../editor_app/qt/window_files.py" line="232"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="225"/>
+        <location filename="../../editor_app/qt/window_files.py" line="240"/>
         <source>Imported %1 files, skipped %2.</source>
         <translation>已导入 %1 个文件，跳过 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="231"/>
+        <location filename="../../editor_app/qt/window_files.py" line="246"/>
         <source>The import was cancelled; the files imported so far are kept.</source>
         <translation>导入已取消；已导入的文件均保留。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="240"/>
+        <location filename="../../editor_app/qt/window_files.py" line="255"/>
         <source>…and %1 more</source>
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="257"/>
+        <location filename="../../editor_app/qt/window_files.py" line="272"/>
         <source>No backup could be made: %1</source>
         <translation>无法生成备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="263"/>
+        <location filename="../../editor_app/qt/window_files.py" line="278"/>
         <source>Daily backup failed</source>
         <translation>每日备份失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="268"/>
+        <location filename="../../editor_app/qt/window_files.py" line="283"/>
         <source>Daily backup made: %1</source>
         <translation>已生成每日备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="290"/>
+        <location filename="../../editor_app/qt/window_files.py" line="305"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="317"/>
+        <location filename="../../editor_app/qt/window_files.py" line="332"/>
         <source>Exporting %1</source>
         <translation>正在导出 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="326"/>
+        <location filename="../../editor_app/qt/window_files.py" line="341"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="329"/>
+        <location filename="../../editor_app/qt/window_files.py" line="344"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="332"/>
+        <location filename="../../editor_app/qt/window_files.py" line="347"/>
         <source>Exported %1 articles of %2 documents to %3</source>
         <translation>已将 %2 份文档中的 %1 篇文章导出到 %3</translation>
     </message>
@@ -707,52 +723,52 @@ is opened read-only: %2</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="153"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="152"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="154"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="153"/>
         <source>Editor</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="155"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="154"/>
         <source>Operation</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="156"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="155"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="157"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="156"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="190"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="189"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="192"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="191"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="202"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="201"/>
         <source>article %1 (gone)</source>
         <translation>文章 %1（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="205"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="204"/>
         <source>whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="208"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="207"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -760,82 +776,82 @@ is opened read-only: %2</source>
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="285"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="284"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="286"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="285"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="287"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="286"/>
         <source>Go to article</source>
         <translation>转到文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="288"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="287"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="289"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="288"/>
         <source>Undo this one change as a new change</source>
         <translation>以一次新修改撤回这一项修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="432"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="431"/>
         <source>All editors</source>
         <translation>全部编辑</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="433"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="432"/>
         <source>All operations</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="439"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="438"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="504"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="503"/>
         <source>Only the first %1 changed fields are shown.</source>
         <translation>只显示前 %1 个改动的字段。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="530"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="529"/>
         <source>Cannot revert</source>
         <translation>无法还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="543"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="542"/>
         <source>Nothing reverted</source>
         <translation>没有还原任何内容</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="544"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="543"/>
         <source>Later changes set every field of this change; nothing was reverted.</source>
         <translation>这次修改的每个字段都被后来的修改改过，没有还原任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="556"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="555"/>
         <source>Article %1</source>
         <translation>文章 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="559"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="558"/>
         <source>Document %1, line %2</source>
         <translation>文档 %1，第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="562"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="561"/>
         <source>Suggestion %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="565"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="564"/>
         <source>Dictionary entry %1</source>
         <translation>词典条目 %1</translation>
     </message>
@@ -1134,61 +1150,102 @@ is opened read-only: %2</source>
         <source>remove dictionary entry %1</source>
         <translation>删除词典：%1</translation>
     </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="90"/>
+        <source>re-propose: %1 documents, %2 boundaries</source>
+        <translation>重新提议：%1 篇文档，%2 处边界</translation>
+    </message>
+</context>
+<context>
+    <name>Learning</name>
+    <message>
+        <location filename="../../editor_app/qt/window_learning.py" line="73"/>
+        <source>Learning from %1 reviewed documents…</source>
+        <translation>正在从 %1 篇已审文档学习…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_learning.py" line="77"/>
+        <source>Working out what re-proposing would change…</source>
+        <translation>正在计算重新提议会改动什么…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_learning.py" line="87"/>
+        <source>%1 untouched documents would be proposed differently, %2 boundaries in all. Re-propose them? Documents an editor has changed stay as they are.</source>
+        <translation>%1 篇未改动的文档会得到不同的提议，共 %2 处边界。要重新提议吗？编辑改动过的文档保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_learning.py" line="99"/>
+        <source>Learning from the reviewed documents failed</source>
+        <translation>从已审文档学习失败</translation>
+    </message>
+</context>
+<context>
+    <name>LearningStatus</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/learning_bars.py" line="44"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/learning_bars.py" line="45"/>
+        <source>Stop learning; nothing is changed</source>
+        <translation>停止学习，不改动任何内容</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="241"/>
+        <location filename="../../editor_app/qt/main_window.py" line="244"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="242"/>
+        <location filename="../../editor_app/qt/main_window.py" line="245"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="243"/>
+        <location filename="../../editor_app/qt/main_window.py" line="246"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="244"/>
+        <location filename="../../editor_app/qt/main_window.py" line="247"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="245"/>
+        <location filename="../../editor_app/qt/main_window.py" line="248"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="263"/>
+        <location filename="../../editor_app/qt/main_window.py" line="267"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="267"/>
+        <location filename="../../editor_app/qt/main_window.py" line="271"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="269"/>
+        <location filename="../../editor_app/qt/main_window.py" line="273"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="271"/>
+        <location filename="../../editor_app/qt/main_window.py" line="275"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="273"/>
+        <location filename="../../editor_app/qt/main_window.py" line="277"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="275"/>
+        <location filename="../../editor_app/qt/main_window.py" line="279"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1232,8 +1289,26 @@ is opened read-only: %2</source>
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="39"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="40"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>OfferBar</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/learning_bars.py" line="90"/>
+        <source>Re-&amp;propose</source>
+        <translation>重新提议(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/learning_bars.py" line="91"/>
+        <source>Not &amp;now</source>
+        <translation>暂不(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1244,34 +1319,34 @@ is opened read-only: %2</source>
         <translation>修改未执行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="57"/>
+        <location filename="../../editor_app/qt/operations.py" line="58"/>
         <source>The change could not be saved</source>
         <translation>修改无法保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="59"/>
+        <location filename="../../editor_app/qt/operations.py" line="60"/>
         <source>Writing to the project file failed: %1
 Everything saved before this change is kept.</source>
         <translation>写入项目文件失败：%1
 此前保存的内容均完好保留。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="88"/>
+        <location filename="../../editor_app/qt/operations.py" line="94"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="88"/>
+        <location filename="../../editor_app/qt/operations.py" line="94"/>
         <source>Undo %1</source>
         <translation>撤销 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="89"/>
+        <location filename="../../editor_app/qt/operations.py" line="95"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/operations.py" line="89"/>
+        <location filename="../../editor_app/qt/operations.py" line="95"/>
         <source>Redo %1</source>
         <translation>重做 %1</translation>
     </message>
@@ -1279,45 +1354,65 @@ Everything saved before this change is kept.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="25"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="27"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="29"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="31"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="37"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="39"/>
         <source>beside the project file</source>
         <translation>项目文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="38"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="40"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="50"/>
+        <source>only when asked</source>
+        <translation>仅在手动要求时</translation>
+    </message>
+    <message>
         <location filename="../../editor_app/qt/widgets/preferences.py" line="51"/>
+        <source>after every </source>
+        <translation>每新审 </translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="52"/>
+        <source> newly reviewed documents</source>
+        <translation> 篇文档后</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="60"/>
         <source>Editor&apos;s name</source>
         <translation>编辑姓名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="52"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="61"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="53"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="62"/>
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="54"/>
-        <location filename="../../editor_app/qt/widgets/preferences.py" line="58"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="63"/>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="68"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/preferences.py" line="64"/>
+        <source>Learn from reviewed documents</source>
+        <translation>从已审文档学习</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1696,54 @@ Everything saved before this change is kept.</source>
         <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="50"/>
         <source>Accept all of this rule</source>
         <translation>接受此规则全部建议</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLearning</name>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="120"/>
+        <source>Still working on the last request; try again after it.</source>
+        <translation>上一个请求仍在进行，请在它结束后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="126"/>
+        <source>No document is reviewed yet: mark every article of a document reviewed or approved, then learn again.</source>
+        <translation>还没有已审的文档：请把一篇文档的每篇文章都标为已审或已批准，然后再学习。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="196"/>
+        <source>A newer model was learned meanwhile: ask again.</source>
+        <translation>其间已学到更新的模型，请再操作一次。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="201"/>
+        <source>Every document of the offer has been edited meanwhile.</source>
+        <translation>提议中的文档其间都已被编辑过。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="175"/>
+        <source>Re-proposing would change none of the untouched documents.</source>
+        <translation>重新提议不会改变任何未改动的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="206"/>
+        <source>Re-proposed %1 documents: %2 boundaries changed. Undo brings the old proposal back.</source>
+        <translation>已重新提议 %1 篇文档，改动 %2 处边界。撤销可恢复原来的提议。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="222"/>
+        <source>Learned from %1 reviewed documents.</source>
+        <translation>已从 %1 篇已审文档学习。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="229"/>
+        <source>On %1 held back: %2 edits per 10 articles (the shipped model: %3).</source>
+        <translation>在留出的 %1 篇上：每 10 篇文章需修改 %2 处（自带模型：%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/learning.py" line="290"/>
+        <source>Stopped; nothing was changed.</source>
+        <translation>已停止，未改动任何内容。</translation>
     </message>
 </context>
 </TS>

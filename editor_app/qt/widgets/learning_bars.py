@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 
 class LearningStatus(QWidget):
-    """What runs in the background ("Learning from 5 reviewed documents…"), its progress and Stop."""
+    """What runs in the background ("Learning from 5 reviewed documents…"), its progress, Stop."""
 
     stop_clicked = Signal()
 
@@ -60,7 +60,7 @@ class LearningStatus(QWidget):
 
 
 class OfferBar(QFrame):
-    """"N untouched documents would be proposed differently — re-propose?" with two buttons."""
+    """The offer ("3 untouched documents would be proposed differently…"): Re-propose, Not now."""
 
     accepted = Signal()
     declined = Signal()

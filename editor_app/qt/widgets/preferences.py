@@ -1,4 +1,5 @@
-"""Preferences: the editor's name, the language, the font and the backup folder."""
+"""Preferences: the editor's name, the language, the font, the backup folder and how often
+the project's model learns from the reviewed documents."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -42,6 +44,13 @@ class PreferencesDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.backup_folder)
         row.addWidget(browse)
+        self.learn_every = QSpinBox(self)
+        self.learn_every.setObjectName("prefLearnEvery")
+        self.learn_every.setRange(0, 1000)
+        self.learn_every.setSpecialValueText(self.tr("only when asked"))
+        self.learn_every.setPrefix(self.tr("after every "))
+        self.learn_every.setSuffix(self.tr(" newly reviewed documents"))
+        self.learn_every.setValue(preferences.learn_every)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -52,6 +61,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Font"), self.font)
         form.addRow(self.tr("Backup folder"), folder_row)
+        form.addRow(self.tr("Learn from reviewed documents"), self.learn_every)
         form.addRow(buttons)
 
     def _choose_folder(self) -> None:
@@ -64,3 +74,4 @@ class PreferencesDialog(QDialog):
         preferences.language = self.language.currentData()
         preferences.font_family = self.font.currentFont().family()
         preferences.backup_folder = self.backup_folder.text().strip()
+        preferences.learn_every = self.learn_every.value()
