@@ -84,3 +84,39 @@ def test_workers_die_with_a_killed_import_and_the_project_is_writable(tmp_path, 
     edited = run_cli("import", project, tmp_path / "archive")
     assert edited.returncode == 0, edited.stderr
     assert run_cli("check", project).returncode == 0
+
+
+def descendants_of(pid: int) -> set[int]:
+    found, frontier = set(), {pid}
+    while frontier:
+        children = set().union(*(children_of(p) for p in frontier)) - found
+        found |= children
+        frontier = children
+    return found
+
+
+def test_clean_workers_and_their_forkserver_die_with_a_killed_export(tmp_path):
+    """Workers started clean hold their forkserver open: they must watch the owner."""
+    write_archive(tmp_path / "archive", random.Random(9))
+    project = tmp_path / "p.qingyang"
+    Project.create(project, editor="t").close()
+    assert run_cli("import", project, tmp_path / "archive").returncode == 0
+    child = subprocess.Popen(
+        [sys.executable, "-m", "editor_app", "export", str(project), "--format", "jsonl"]
+        + ["-o", str(tmp_path / "out.jsonl")],
+        env=cli_env(),
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    family: set[int] = set()
+
+    def workers_started() -> bool:
+        family.update(descendants_of(child.pid))
+        return len(family) >= 3 or child.poll() is not None  # forkserver + 2 workers
+
+    wait_until(workers_started, "the export's worker processes to start")
+    assert child.poll() is None, "the export finished before its workers were seen"
+    child.kill()
+    child.wait(timeout=PATIENCE_S)
+    wait_until(lambda: not any(alive(pid) for pid in family), "the workers to end")

@@ -2,8 +2,9 @@
 
 However the owner ends (a crash, Ctrl-C, SIGKILL), its workers must not outlive it: a
 worker left behind would keep the CPU busy for nothing and, forked, hold copies of the
-owner's files. On Linux the kernel kills a worker when its parent goes (PR_SET_PDEATHSIG);
-elsewhere a watchdog thread notices the parent is gone. Ctrl-C is the owner's to answer:
+owner's files. On Linux the kernel kills a forked worker when its parent goes
+(PR_SET_PDEATHSIG), and every worker watches the process that made its pool (a pidfd where
+there is one) and ends with it. Ctrl-C is the owner's to answer:
 workers ignore SIGINT, so the terminal shows one message and no worker traceback.
 """
 
@@ -13,6 +14,7 @@ import ctypes
 import ctypes.util
 import multiprocessing
 import os
+import select
 import signal
 import sys
 import threading
@@ -57,26 +59,17 @@ def worker_pool(
 
 
 def start_worker(owner: int, initializer: Callable[..., None], *initargs) -> None:
-    """Bind this worker's life to its parent's, then run the pool's own initializer.
+    """Bind this worker's life to its owner's, then run the pool's own initializer.
 
-    `owner` is the process that made the pool: the parent, or the forkserver's parent.
+    `owner` is the process that made the pool: the parent of a forked worker, the
+    forkserver's parent for a clean one. A clean worker keeps the forkserver alive (it
+    holds the pipe whose end tells the forkserver its owner is gone), so its parent's
+    death alone would never come: it watches the owner itself.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if not _die_with_parent():
-        _watch_parent(os.getppid())
-    if not _alive(owner):  # it went before the binding took hold
-        os._exit(1)
+    _die_with_parent()
+    _watch_owner(owner)
     initializer(*initargs)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, someone else's (cannot be ours, but not gone)
-        return True
-    return True
 
 
 def _die_with_parent() -> bool:
@@ -90,10 +83,31 @@ def _die_with_parent() -> bool:
         return False
 
 
-def _watch_parent(parent: int) -> None:
+def _watch_owner(owner: int) -> None:
+    """End this process as soon as `owner` ends (at once if it has already)."""
+    try:
+        handle = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd here: ask every WATCH_INTERVAL_S
+        handle = None
+
     def watch() -> None:
-        while os.getppid() == parent:
-            threading.Event().wait(WATCH_INTERVAL_S)
+        if handle is not None:
+            select.select([handle], [], [])  # readable once the owner has ended
+        else:
+            while _alive(owner):
+                threading.Event().wait(WATCH_INTERVAL_S)
         os._exit(1)
 
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    threading.Thread(target=watch, name="owner-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, someone else's (cannot be ours, but not gone)
+        return True
+    return True
