@@ -1,8 +1,10 @@
 """Rejoin body paragraphs that a column or page break cut in two (`…等特色活` / `动。…`).
 
-Never across an article boundary, never after a title, kicker or byline. A line the
-proposal calls a subhead or subtitle is joined only when it plainly stops mid-sentence:
-a true subhead never ends on a comma or in the middle of a word.
+Never across an article boundary, never after a title, kicker or byline (`join_cuts`). The
+decision is the shipped join model's (`join_model`, trained on the gold pages' paragraph
+joins) with the rule below as one of its features; without the model file the rule decides
+alone. A line the proposal calls a subhead or subtitle is joined by the rule only when it
+plainly stops mid-sentence: a true subhead never ends on a comma or in the middle of a word.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from collections.abc import Iterator
 from editor_app.cleanup import lexicon
 from editor_app.cleanup.chars import DATELINE_RE, HAN, SPACES
 from editor_app.cleanup.document import CleanupDocument
-from editor_app.model import Line, Suggestion
+from editor_app.cleanup.join_cuts import Cut, cuts
+from editor_app.cleanup.join_features import PageShape, cut_features, ends_sentence, page_shape
+from editor_app.cleanup.join_model import JoinModel, shipped_join_model
+from editor_app.model import Suggestion
 
 RULE = "join"
 PATTERN = "join"
@@ -35,15 +40,18 @@ _FUNCTION_WORDS = (
     "不是 都是 就是 也是 还是 而是 正是 只是 便是 更是 又是 才是 总是 却是 仍是 均是 即是"
 )
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
+# Searched for at a line's end only: `search` with `$` tries every start, and over a
+# long run of digits each try runs to the end (quadratic). The last two characters
+# decide an ordinal; a quantity is matched on the line read backwards.
 ORDINAL_END_RE = re.compile(r"(?:第|[0-9０-９])?[一二三四五六七八九十百千0-9０-９]+[届次期批]$")
-QUANTITY_END_RE = re.compile(r"[0-9０-９][0-9０-９.．]*[万亿千百]?[\u4e00-\u9fff]$")
+ORDINAL_END_CHARS = 2
+QUANTITY_END_REVERSED_RE = re.compile(r"[\u4e00-\u9fff][万亿千百]?[0-9０-９.．]*[0-9０-９]")
 ONE_CHAR_CLAUSE_RE = re.compile(f"[{HAN}][，,、；;]")
 MIN_WORD_FREQ = 10
 # Summaries printed under a commentary title stay shorter than this.
 LEAD_MAX = 100
 # A proposal may take the first half of a cut paragraph for a subhead; a join then needs
 # a cue that the sentence plainly goes on (a comma, a word cut in two, an open quote ...).
-MAYBE_CUT_BODY = frozenset({"subhead", "subtitle"})
 STRONG_CUE = 0.85
 CLAUSED_MIN = 40
 CLAUSE_RE = re.compile(r"[，,、；;]")
@@ -63,27 +71,45 @@ OPENS_PARAGRAPH_RE = re.compile(
 
 
 def find(doc: CleanupDocument) -> Iterator[Suggestion]:
-    """One suggestion per cut: the break between two body lines of the same article."""
-    lines = doc.nonblank()
-    for index, (first, second) in enumerate(zip(lines, lines[1:], strict=False)):
-        if not _same_article(doc, first, second) or doc.role(second.number) != "body":
+    """One suggestion per cut paragraph: the break between its two lines, removed."""
+    return joins(doc, shipped_join_model())
+
+
+def joins(doc: CleanupDocument, model: JoinModel | None) -> Iterator[Suggestion]:
+    """The joins `model` decides on (the rule alone when it is None)."""
+    decide = rule_verdict if model is None else _model_decider(doc, model)
+    for cut in cuts(doc):
+        verdict = decide(cut)
+        if verdict is None:
             continue
-        role = doc.role(first.number)
-        if role != "body" and role not in MAYBE_CUT_BODY:
-            continue
-        lead = index == 0 or doc.role(lines[index - 1].number) != "body"
-        cue = join_cue(first.text.strip(SPACES), second.text.strip(SPACES), lead=lead)
-        if cue is None or (role != "body" and cue[1] < STRONG_CUE):
-            continue
-        reason, confidence = cue
+        reason, confidence = verdict
+        first, second = cut.first, cut.second
         start = first.start + len(first.text.rstrip(SPACES))
         end = second.start + (len(second.text) - len(second.text.lstrip(SPACES)))
         yield doc.suggestion(RULE, start, end, "", reason, confidence, PATTERN, second.number)
 
 
-def _same_article(doc: CleanupDocument, first: Line, second: Line) -> bool:
-    segment = doc.segment_of(first.number)
-    return segment is not None and segment.is_article and doc.segment_of(second.number) is segment
+def _model_decider(doc: CleanupDocument, model: JoinModel):
+    """The model's verdict on a cut; the page's shape is measured once, when first needed."""
+    shapes: list[PageShape] = []
+
+    def decide(cut: Cut) -> tuple[str, float] | None:
+        if ends_sentence(cut.a):
+            return None
+        if not shapes:
+            shapes.append(page_shape(doc))
+        verdict = rule_verdict(cut)
+        return model.decide(cut_features(cut, shapes[0], verdict), verdict)
+
+    return decide
+
+
+def rule_verdict(cut: Cut) -> tuple[str, float] | None:
+    """The rule's (reason, confidence) for a cut, or None when it sees no cut paragraph."""
+    cue = join_cue(cut.a, cut.b, lead=cut.lead)
+    if cue is None or (cut.role_a != "body" and cue[1] < STRONG_CUE):
+        return None
+    return cue
 
 
 def join_cue(a: str, b: str, lead: bool = False) -> tuple[str, float] | None:
@@ -109,7 +135,8 @@ def join_cue(a: str, b: str, lead: bool = False) -> tuple[str, float] | None:
         return f"词语“{word}”被断行拆开", 0.93
     if _unclosed(a):
         return "上段的引号或括号未闭合", 0.9
-    if ORDINAL_END_RE.search(a) or _ends_with_function_word(a) or _starts_with_particle(b):
+    ordinal = ORDINAL_END_RE.search(a[-ORDINAL_END_CHARS:])
+    if ordinal or _ends_with_function_word(a) or _starts_with_particle(b):
         return "断行处句子成分不完整", 0.88
     if ONE_CHAR_CLAUSE_RE.match(b):
         return "下段以单字短句开头，是上段的接续", 0.85
@@ -181,7 +208,7 @@ def split_word(a: str, b: str) -> str | None:
                 return word
             if freq > best_freq:
                 best, best_freq = word, freq
-    if best is None or QUANTITY_END_RE.search(a):
+    if best is None or QUANTITY_END_REVERSED_RE.match(a[::-1]):
         return None
     left = max((table.get(a[-k:], 0) for k in range(2, 5)), default=0)
     right = max((table.get(b[:k], 0) for k in range(2, 5)), default=0)

@@ -1,4 +1,8 @@
-"""`python -m editor_app train DIR... -o MODEL`: fit the line-sequence segmentation model."""
+"""`python -m editor_app train DIR... -o MODEL`: fit the line-sequence segmentation model.
+
+`python -m editor_app train-joins DIR... -o MODEL`: fit the paragraph-join model;
+`train-joins DIR... --crossval K`: its cross-validated figures against the rule.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--json", action="store_true", help="the model's description as JSON")
     parser.set_defaults(func=run_train)
+    register_joins(subparsers)
 
 
 def run_train(args) -> int:
@@ -69,3 +74,109 @@ def _save_data(pages, target: str) -> None:
     except OSError as error:
         raise CommandError(f"{target}: cannot write: {error.strerror}") from error
     print(f"{target}: {len(pages)} pages, {size} bytes", file=sys.stderr)
+
+
+def register_joins(subparsers) -> None:
+    """Add the `train-joins` sub-command."""
+    parser = subparsers.add_parser(
+        "train-joins",
+        help="train the paragraph-join model on gold directories or a .tar.xz archive",
+    )
+    parser.add_argument(
+        "sources",
+        nargs="+",
+        metavar="DIR",
+        help="directories of NAME.txt + NAME.gold.json, or an archive written by train --save-data",
+    )
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("-o", "--output", metavar="MODEL", help="model file (join_model.tsv)")
+    action.add_argument(
+        "--crossval",
+        type=int,
+        metavar="K",
+        help="instead of training: K folds by date, the rule against the model, with the gold "
+        "segmentation and with a segmenter trained on the same folds as input",
+    )
+    parser.add_argument("--json", action="store_true", help="the description or table as JSON")
+    parser.set_defaults(func=run_train_joins)
+
+
+def run_train_joins(args) -> int:
+    from editor_app.cleanup import join_corpus
+
+    try:
+        pages = join_corpus.load_gold_pages(args.sources)
+    except (OSError, join_corpus.JoinCorpusError) as error:
+        raise CommandError(str(error)) from error
+    if args.crossval is not None:
+        return _crossval_joins(args, pages)
+    return _train_joins(args, pages)
+
+
+def _train_joins(args, pages) -> int:
+    from editor_app.cleanup import join_training
+
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise CommandError(f"{args.output}: directory {output.parent} does not exist")
+    progress = Progress(len(pages), "train-joins")
+    try:
+        meta = join_training.train(pages, output, progress=progress.advance)
+    except join_training.JoinTrainingError as error:
+        raise CommandError(f"{' '.join(args.sources)}: {error}") from error
+    except OSError as error:
+        raise CommandError(f"{args.output}: cannot write: {error.strerror}") from error
+    finally:
+        progress.close()
+    meta["model_bytes"] = output.stat().st_size
+    if args.json:
+        print_json(meta)
+    else:
+        sys.stdout.write(
+            f"{args.output}: {meta['pages']} pages, {meta['cuts']} cuts, {meta['joins']} joins, "
+            f"{meta['model_bytes']} bytes, data sha256 {meta['data_sha256']}\n"
+        )
+    return 0
+
+
+def _crossval_joins(args, pages) -> int:
+    import tempfile
+
+    from editor_app.cleanup import join_crossval
+
+    if args.crossval < 2:
+        raise CommandError("--crossval: at least 2 folds")
+    with tempfile.TemporaryDirectory() as work:
+        proposer = _fold_segmenters(args.sources, Path(work))
+        table = join_crossval.cross_validate(pages, args.crossval, proposer, _say)
+    rows = join_crossval.report(table)
+    if args.json:
+        print_json(rows)
+    else:
+        sys.stdout.write(join_crossval.format_table(rows))
+    return 0
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _fold_segmenters(sources, work: Path):
+    """A proposer factory: the segmentation model trained on a fold's pages, as a function."""
+    from editor_app.segmentation.learned import corpus, training
+    from editor_app.segmentation.learned.model import LearnedSegmenter
+
+    try:
+        by_key = {page.key: page for page in corpus.load_pages(sources)}
+    except (OSError, corpus.CorpusError) as error:
+        raise CommandError(str(error)) from error
+    made = []
+
+    def factory(kept):
+        sequences = [s for page in kept for s in training.page_sequences(by_key[page.key])]
+        path = work / f"fold{len(made)}.crfsuite"
+        training.fit(sequences, path)
+        made.append(path)
+        return LearnedSegmenter(path).segment
+
+    return factory
