@@ -73,6 +73,16 @@ def test_credit_without_label_counts_as_reporters():
     assert parse_credit("林晓、赵一鸣").reporters == ["林晓", "赵一鸣"]
 
 
+def test_each_caller_gets_its_own_names():
+    """A line's dateline and names are worked out once; what one article does to its copy
+    never reaches the next article that asks about the same line."""
+    line = "本报讯（记者 林晓）当天，"
+    find_dateline(line).byline.reporters.append("赵一鸣")
+    assert find_dateline(line).byline.reporters == ["林晓"]
+    parse_credit("林晓、赵一鸣").reporters.clear()
+    assert parse_credit("林晓、赵一鸣").reporters == ["林晓", "赵一鸣"]
+
+
 def test_byline_line_rejects_prose():
     assert parse_byline_line("记者从市交通委获悉，新线路将开通。") is None
 

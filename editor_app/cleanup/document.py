@@ -23,8 +23,7 @@ class CleanupDocument:
         self.starts = [line.start for line in self.lines]
         self._segment_of = {}
         for segment in self.proposal.segments:
-            for number in range(segment.start, segment.end + 1):
-                self._segment_of[number] = segment
+            self._segment_of.update(dict.fromkeys(range(segment.start, segment.end + 1), segment))
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]

@@ -39,6 +39,8 @@ def _read_rows(path: Path):
                 yield raw.split()
 
 
+# What a character the dictionary lacks counts for: a word seen half a time.
+_LOG_RARE = math.log(0.5)
 NOMINAL_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nrt", "r", "vn"})
 
 
@@ -91,22 +93,28 @@ def segmentation_score(text: str) -> float:
 
     Characters the dictionary lacks count as rare one-character words.
     """
-    table = words()
+    get = words().get
     log_total = _log_total()
-    best = [0.0] + [-math.inf] * len(text)
-    for i in range(len(text)):
-        if best[i] == -math.inf:
+    log = math.log
+    size = len(text)
+    best = [0.0] + [-math.inf] * size
+    for i in range(size):
+        here = best[i]
+        if here == -math.inf:
             continue
-        for j in range(i + 1, min(len(text), i + MAX_WORD) + 1):
-            freq = table.get(text[i:j])
-            if freq is None:
-                if j > i + 1:
-                    continue
-                freq = 0.5
-            score = best[i] + math.log(freq) - log_total
-            if score > best[j]:
-                best[j] = score
-    return best[len(text)]
+        # Each word ending at j gives best[i] + log(freq) - log_total, in that order: the
+        # best of them does not depend on the order the words are tried in.
+        freq = get(text[i])
+        score = here + (_LOG_RARE if freq is None else log(freq)) - log_total
+        if score > best[i + 1]:
+            best[i + 1] = score
+        for j in range(i + 2, min(size, i + MAX_WORD) + 1):
+            freq = get(text[i:j])
+            if freq is not None:
+                score = here + log(freq) - log_total
+                if score > best[j]:
+                    best[j] = score
+    return best[size]
 
 
 def verbs() -> frozenset[str]:

@@ -50,17 +50,19 @@ def run(doc: CleanupDocument, names: Iterable[str]) -> list[Suggestion]:
     kept: list[Suggestion] = []
     for name in names:
         fresh = _drop_self_overlaps(_clear_of(taken, RULES[name](doc)))
-        kept.extend(fresh)
-        taken.extend((s.start, s.end) for s in fresh)
-        taken.sort()
+        if fresh:
+            kept.extend(fresh)
+            taken.extend(map(BY_OFFSET, fresh))
+            taken.sort()
     kept.sort(key=BY_OFFSET)
     return kept
 
 
 def _clear_of(taken: list[tuple[int, int]], found: Iterable[Suggestion]) -> list[Suggestion]:
     """The suggestions that overlap no span in `taken` (sorted, non-overlapping)."""
-    if not taken:
-        return list(found)
+    found = list(found)
+    if not taken or not found:
+        return found
     # One loop over plain lists: a rule can find hundreds of suggestions per page.
     starts = [start for start, _ in taken]
     ends = [end for _, end in taken]

@@ -18,11 +18,11 @@ RULE = "whitespace"
 # The space comes first and the look-behind after it: sre then skips to the next space
 # at C speed instead of trying the look-behind at every character.
 INNER_SPACE_RE = re.compile(f"[ \\t\\u00a0\\u3000](?<=[{HAN}].)[ \\t\\u00a0\\u3000]*(?=[{HAN}])")
-# Two or more blank lines, then a line of text. Group 1: the first blank line's own
-# white space; group 2: the rest of the run, from the newline that ends the first.
-# It opens at the last visible character of a line of text: opening at every newline
-# instead, a run of blank lines with no text after it was scanned once per newline.
-BLANK_RUN_RE = re.compile(r"\S[^\S\n]*\n([^\S\n]*)((?:\n[^\S\n]*)+)\n(?=[^\S\n]*\S)")
+# A newline, then two or more blank lines, each taken with its newline. Group 1: the first
+# blank line's own white space. It opens at a newline only (sre skips to the next one at C
+# speed) and always takes the whole run, so no run is scanned more than once.
+BLANK_LINES_RE = re.compile(r"\n([^\S\n]*)\n(?:[^\S\n]*\n)+")
+TEXT_AHEAD_RE = re.compile(r"[^\S\n]*\S")
 SENTENCE_END_RE = re.compile(r"[。！？!?]")
 COMMA_RE = re.compile(r"[，,；;]")
 LABEL_RE = re.compile(r"^[\s\u3000]*第[一二三四五六七八九十百零〇\d]+[条章节款编]")
@@ -97,6 +97,16 @@ class _OpenQuotes:
 
 def _doubled_blank_lines(doc: CleanupDocument) -> Iterator[Suggestion]:
     """Two or more blank lines between lines of text: keep one."""
-    for match in BLANK_RUN_RE.finditer(doc.text):
-        start, end = match.end(1), match.end(2)
+    text = doc.text
+    for match in BLANK_LINES_RE.finditer(text):
+        if not _ends_text_line(text, match.start()) or not TEXT_AHEAD_RE.match(text, match.end()):
+            continue
+        # From the newline after the first blank line to the end of the last one.
+        start, end = match.end(1), match.end() - 1
         yield doc.suggestion(RULE, start, end, "", "多余的空行", 0.9, "多余空行→删除")
+
+
+def _ends_text_line(text: str, newline: int) -> bool:
+    """Whether the line that the newline at `newline` ends holds something visible."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline]
+    return bool(line) and not line.isspace()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from editor_app.segmentation.context import Page, is_closing
-from editor_app.segmentation.datelines import find_dateline
+from editor_app.segmentation.datelines import dateline_parts
 from editor_app.segmentation.furniture import is_photo_credit
 from editor_app.segmentation.headings import ends_like_kicker, has_column_tag, split_combined
 from editor_app.segmentation.kinds import BODY, BYLINE, CAPTION, CREDIT, DATELINE, HEADING
@@ -154,7 +154,7 @@ def explain(score: float, evidence: list[tuple[float, str]]) -> str:
 
 
 def _dateline_text(page: Page, index: int) -> str:
-    found = find_dateline(page.lines[index].text)
+    found = dateline_parts(page.lines[index].text)
     return found.text if found else ""
 
 

@@ -6,6 +6,7 @@ import re
 
 from editor_app.model import Byline
 from editor_app.segmentation.lines import space_parts
+from editor_app.segmentation.memo import per_line
 
 # Longest labels first so that 本报记者 is not read as 记者.
 _LABEL = re.compile(
@@ -18,6 +19,7 @@ _BYLINE_LINE = re.compile(
     r"^(?:本报|特约|实习|见习|[\u4e00-\u9fff]{1,4}社|[\u4e00-\u9fff]{1,3}网)?记者"
 )
 _MAX_NAME = 4
+FIELDS = ("reporters", "correspondents", "interns")
 
 
 def label_field(label: str) -> str:
@@ -57,24 +59,35 @@ def split_names(text: str) -> list[str]:
 
 def parse_credit(text: str) -> Byline | None:
     """Read `记者 X Y 通讯员 Z` (labels optional) into a Byline; None if not names only."""
-    byline = Byline()
+    names = credit_names(text)
+    if names is None:
+        return None
+    reporters, correspondents, interns = names
+    return Byline("", list(reporters), list(correspondents), list(interns))
+
+
+@per_line
+def credit_names(text: str) -> tuple[tuple[str, ...], ...] | None:
+    """Reporters, correspondents and interns named in `text` (see `parse_credit`)."""
+    found: dict[str, list[str]] = {name: [] for name in FIELDS}
     field = "reporters"
     position = 0
     for match in _LABEL.finditer(text):
-        if not _add_names(byline, field, text[position : match.start()]):
+        if not _add_names(found[field], text[position : match.start()]):
             return None
         field = label_field(match.group(1))
         position = match.end()
-    if not _add_names(byline, field, text[position:]):
+    if not _add_names(found[field], text[position:]):
         return None
-    return byline if not byline.is_empty() else None
+    names = tuple(tuple(found[name]) for name in FIELDS)
+    return names if any(names) else None
 
 
-def _add_names(byline: Byline, field: str, text: str) -> bool:
+def _add_names(target: list[str], text: str) -> bool:
     names = split_names(text)
     if not all(_NAME.match(name) and len(name) <= _MAX_NAME for name in names):
         return False
-    getattr(byline, field).extend(names)
+    target.extend(names)
     return True
 
 
@@ -87,9 +100,10 @@ def parse_byline_line(text: str) -> Byline | None:
 
 def looks_like_name_list(text: str) -> bool:
     """`郑少忠 肖德法`: two or three blank-separated names, nothing else."""
-    parts = space_parts(text)
+    if len(space_parts(text)) < 2:
+        return False
     names = split_names(text)
-    return len(parts) >= 2 and 1 <= len(names) <= 3 and all(2 <= len(n) <= 3 for n in names)
+    return 1 <= len(names) <= 3 and all(2 <= len(n) <= 3 for n in names)
 
 
 # Last character of a post or rank: 主任, 书记, 院长, 教授, 委员, 经济师, 研究员, 记者 ...

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from editor_app.model import Byline
-from editor_app.segmentation.bylines import parse_credit
+from editor_app.segmentation.bylines import credit_names
+from editor_app.segmentation.memo import per_line
 
 _NUM = r"[0-9０-９〇零一二三四五六七八九十]{1,3}"
 _AGENCY = r"(?:本报|新华社|中新社|人民网|中国新闻社)"
@@ -26,8 +28,28 @@ class Dateline:
     end: int
 
 
+class DatelineParts(NamedTuple):
+    """What `find_dateline` finds, immutable: the dateline, where it ends, the names it gives."""
+
+    text: str
+    end: int
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+    interns: tuple[str, ...] = ()
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The dateline opening `text`, if any (the paragraph must go on after it)."""
+    found = dateline_parts(text)
+    if found is None:
+        return None
+    names = map(list, (found.reporters, found.correspondents, found.interns))
+    return Dateline(found.text, Byline(found.text, *names), found.end)
+
+
+@per_line
+def dateline_parts(text: str) -> DatelineParts | None:
+    """`find_dateline` as an immutable value, worked out once per line: it is asked often."""
     match = _DATELINE.match(text)
     if match is None:
         return None
@@ -35,10 +57,8 @@ def find_dateline(text: str) -> Dateline | None:
     if dateline.endswith("电") and not _plausible_wire(match):
         return None
     credit = match.group("credit")
-    byline = parse_credit(credit) if credit else None
-    byline = byline or Byline()
-    byline.dateline = dateline
-    return Dateline(dateline, byline, match.end())
+    names = credit_names(credit) if credit else None
+    return DatelineParts(dateline, match.end(), *(names or ()))
 
 
 def _plausible_wire(match: re.Match) -> bool:

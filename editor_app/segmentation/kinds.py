@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from editor_app.segmentation.bylines import is_speaker_line, parse_byline_line
-from editor_app.segmentation.datelines import find_dateline
+from editor_app.segmentation.datelines import dateline_parts
 from editor_app.segmentation.furniture import is_credit, is_end_note, is_noise, is_staff_line
 from editor_app.segmentation.headings import is_heading_shape
 from editor_app.segmentation.lines import LineInfo, space_parts
@@ -40,7 +40,7 @@ def line_kind(info: LineInfo) -> str:
         return CREDIT
     if is_end_note(text):
         return END_NOTE
-    dateline = find_dateline(text)
+    dateline = dateline_parts(text)
     if dateline is not None and dateline.end < len(text):
         return DATELINE
     if parse_byline_line(text) is not None or is_speaker_line(text):

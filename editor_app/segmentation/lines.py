@@ -35,9 +35,12 @@ class LineInfo:
         return self.text[-1]
 
 
+_STRIPPED = INDENT_CHARS + "\r"
+
+
 def strip_line(raw: str) -> str:
     """Text without leading/trailing ASCII or full-width blanks."""
-    return raw.strip(INDENT_CHARS + "\r")
+    return raw.strip(_STRIPPED)
 
 
 def compact(text: str) -> str:
@@ -76,7 +79,8 @@ def ends_continuing(text: str) -> bool:
 
 def has_inner_sentence_end(text: str) -> bool:
     """A full stop (or ?/!) before the last character: the line holds a sentence."""
-    return any(ch in "。；;" for ch in text[:-1])
+    head = text[:-1]
+    return "。" in head or "；" in head or ";" in head
 
 
 def non_empty_lines(text: str) -> list[LineInfo]:
@@ -84,8 +88,7 @@ def non_empty_lines(text: str) -> list[LineInfo]:
     infos = []
     # Numbered as split_lines numbers them, without building its Line objects.
     for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = strip_line(raw)
-        if not stripped:
-            continue
-        infos.append(LineInfo(number, raw, stripped, raw[:1] in INDENT_CHARS))
+        stripped = raw.strip(_STRIPPED)  # strip_line, inlined: a page has thousands of lines
+        if stripped:
+            infos.append(LineInfo(number, raw, stripped, raw[:1] in INDENT_CHARS))
     return infos

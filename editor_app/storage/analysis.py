@@ -10,6 +10,7 @@ blob given to its JSON functions as its binary JSONB form.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -83,6 +84,12 @@ def _propose(text: str) -> Proposal:
 
 
 def analyse_files(paths: list[str]) -> list[Analysis]:
+    """One chunk of a worker process's files (the pool's task; never run in the writer)."""
+    # What the worker holds from one chunk to the next (its tables, models and caches) is
+    # set aside from the cyclic collector, which would otherwise scan it over and over
+    # while the chunk makes and drops its many short-lived objects. None of it forms
+    # cycles that would have to be collected later.
+    gc.freeze()
     return [analyse_file(path) for path in paths]
 
 
@@ -162,4 +169,6 @@ def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:
 
 
 def _names(names) -> str:
-    return json.dumps(list(names or []), ensure_ascii=False)
+    if not names:
+        return "[]"  # most articles name no correspondent or intern: skip the encoder
+    return json.dumps(list(names), ensure_ascii=False)

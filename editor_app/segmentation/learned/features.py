@@ -7,6 +7,7 @@ view too, so a dash read as `一一` or `记者 : X` looks to them as the printe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from editor_app.model import Proposal
@@ -14,7 +15,7 @@ from editor_app.segmentation.assemble import build
 from editor_app.segmentation.boundaries import find_starts
 from editor_app.segmentation.bylines import looks_like_name_list, parse_byline_line
 from editor_app.segmentation.context import Page, refine
-from editor_app.segmentation.datelines import find_dateline
+from editor_app.segmentation.datelines import dateline_parts
 from editor_app.segmentation.furniture import is_design_credit, is_photo_credit
 from editor_app.segmentation.headings import ends_like_kicker, has_column_tag
 from editor_app.segmentation.kinds import classify, is_grid_line
@@ -48,6 +49,9 @@ _DATE_LINE = re.compile(r"^[0-9〇一二三四五六七八九十]{4}年[0-9一�
 _PAGE_MARK = re.compile(r"第[0-9]{1,3}版|^[0-9]{1,3}$")
 # A running head: the paper's name or a section name and the page number.
 _RUNNING_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}[0-9]{1,2}$|^[0-9]{1,2}[\u4e00-\u9fff]{2,8}$")
+# `len=` of the smallest bucket a length fits under (found by bisection), or `len=max`.
+_LENGTH_NAMES = (*(f"len={limit}" for limit in LENGTH_BUCKETS), "len=max")
+_PARTS_NAMES = tuple(f"parts={count}" for count in range(5))
 
 
 @dataclass(slots=True)
@@ -77,18 +81,13 @@ def page_features(text: str) -> PageFeatures:
         return PageFeatures([], [], proposal)
     starts = {s.start: s.confidence for s in proposal.segments}
     raw = text.split("\n")
-    own = [
-        _own_attributes(page, index, proposal.roles, starts, raw)
-        for index in range(len(page.lines))
-    ]
+    roles = proposal.roles
+    own = [_own_attributes(page, info, roles, starts, raw) for info in page.lines]
+    own[0][2].append("first")
+    own[-1][2].append("last")
+    for _, _, rest in own[page.content_end :]:
+        rest.append("tail")
     return PageFeatures(page.lines, _with_neighbours(own), proposal)
-
-
-def _length_bucket(length: int) -> str:
-    for limit in LENGTH_BUCKETS:
-        if length <= limit:
-            return str(limit)
-    return "max"
 
 
 def _end_class(text: str) -> str:
@@ -108,54 +107,46 @@ def _end_class(text: str) -> str:
     return "other"
 
 
-def _own_attributes(page: Page, index: int, roles: dict, starts: dict, raw: list[str]):
-    """(far, near, rest): what the lines two away see, what the next lines see, the rest."""
-    info = page.lines[index]
+def _own_attributes(page: Page, info: LineInfo, roles: dict, starts: dict, raw: list[str]):
+    """(far, near, rest): what the lines two away see, what the next lines see, the rest.
+
+    The line's place on the page (first, last, tail) is added to `rest` by the caller.
+    """
     text = info.text
     flat = tight(text)
-    raw_line = raw[info.number - 1]
+    number = info.number
+    raw_line = raw[number - 1]
     length = len(flat) if len(raw_line) <= LONG_LINE else len(raw_line.strip())
     far = [
         "k=" + info.kind,
-        "r=" + roles.get(info.number, "body"),
-        "len=" + _length_bucket(length),
+        "r=" + roles.get(number, "body"),
+        _LENGTH_NAMES[bisect_left(LENGTH_BUCKETS, length)],
         "end=" + _end_class(flat),
     ]
     near = []
-    confidence = starts.get(info.number)
+    confidence = starts.get(number)
     if confidence is not None:
         near.append("rs")
-        near.append("rs=" + ("hi" if confidence >= 0.9 else "mid" if confidence >= 0.6 else "lo"))
+        near.append("rs=hi" if confidence >= 0.9 else "rs=mid" if confidence >= 0.6 else "rs=lo")
     if page.indented_body:
-        near.append("ind=" + ("yes" if info.indented else "no"))
+        near.append("ind=yes" if info.indented else "ind=no")
     if _LOOSE_DATELINE.match(flat):
         near.append("dl_loose")
+    parts = len(space_parts(text))
     rest = [
         "bias",
         "f1=" + flat[0],
         "f2=" + flat[:2],
         "l1=" + flat[-1],
-        "parts=" + str(min(len(space_parts(text)), 4)),
+        _PARTS_NAMES[min(parts, 4)],
     ]
     if length <= SHORT_LINE:
         shared, own = _pattern_attributes(text, flat)
-        near.extend(shared)
-        rest.extend(own)
-    elif find_dateline(text) is not None:
+        near += shared
+        rest += own
+    elif dateline_parts(text) is not None:
         near.append("dl")
-    rest.extend(_position_attributes(page, index))
     return far, near, rest
-
-
-def _position_attributes(page: Page, index: int) -> list[str]:
-    attrs = []
-    if index == 0:
-        attrs.append("first")
-    if index == len(page.lines) - 1:
-        attrs.append("last")
-    if index >= page.content_end:
-        attrs.append("tail")
-    return attrs
 
 
 def _pattern_attributes(text: str, flat: str) -> tuple[list[str], list[str]]:
@@ -164,10 +155,10 @@ def _pattern_attributes(text: str, flat: str) -> tuple[list[str], list[str]]:
     Returns the attributes the neighbours see too, and those only the line itself sees.
     """
     shared = []
-    dateline = find_dateline(text)
+    dateline = dateline_parts(text)
     if dateline is not None:
         shared.append("dl")
-        if dateline.byline.reporters:
+        if dateline.reporters:
             shared.append("dl_names")
     if parse_byline_line(text) is not None:
         shared.append("byl")
@@ -201,27 +192,45 @@ def _pattern_attributes(text: str, flat: str) -> tuple[list[str], list[str]]:
     return shared, attrs
 
 
+class _Prefixed(dict):
+    """Attribute -> the same with a neighbour's offset in front, each made once.
+
+    A line's far and near attributes come from a small fixed set, so this stays small.
+    """
+
+    def __init__(self, tag: str) -> None:
+        super().__init__()
+        self.tag = tag
+
+    def __missing__(self, attribute: str) -> str:
+        prefixed = self[attribute] = self.tag + attribute
+        return prefixed
+
+
+_BEFORE, _AFTER, _TWO_BEFORE, _TWO_AFTER = map(_Prefixed, ("-1:", "+1:", "-2:", "+2:"))
+
+
 def _with_neighbours(own: list[tuple[list[str], list[str], list[str]]]) -> list[list[str]]:
     """Each line's attributes plus its neighbours' (prefixed by their offset)."""
-    seen = {
-        offset: [[tag + a for a in (far if wide else far + near)] for far, near, _ in own]
-        for offset, tag, wide in (
-            (-1, "-1:", False),
-            (1, "+1:", False),
-            (-2, "-2:", True),
-            (2, "+2:", True),
-        )
-    }
-    count = len(own)
-    result = []
-    for index, (far, near, rest) in enumerate(own):
-        row = far + near + rest
-        for offset, prefixed in seen.items():
-            other = index + offset
-            if 0 <= other < count:
-                row.extend(prefixed[other])
-            else:
-                row.append(f"{offset:+d}:none")
-        row.append("pair=" + own[index - 1][0][0] + "|" + far[0] if index else "pair=start")
-        result.append(row)
-    return result
+    # What each line shows the others, with two rows of "none" past either edge of the page.
+    seen_near = [far + near for far, near, _ in own]
+    seen_far = [far for far, _, _ in own]
+    before = _shown(seen_near, _BEFORE, "-1:none")
+    after = _shown(seen_near, _AFTER, "+1:none")
+    two_before = _shown(seen_far, _TWO_BEFORE, "-2:none")
+    two_after = _shown(seen_far, _TWO_AFTER, "+2:none")
+    pairs = ["pair=start"] + [
+        "pair=" + above[0] + "|" + below[0]
+        for above, below in zip(seen_far, seen_far[1:], strict=False)
+    ]
+    return [
+        [*line_far, *line_near, *rest, *before[index + 1], *after[index + 3]]
+        + [*two_before[index], *two_after[index + 4], pairs[index]]
+        for index, (line_far, line_near, rest) in enumerate(own)
+    ]
+
+
+def _shown(attributes: list[list[str]], prefixed: _Prefixed, none: str) -> list[list[str]]:
+    """Every line's attributes as a neighbour sees them, padded by two "none" rows each side."""
+    edge = [[none]] * 2
+    return edge + [list(map(prefixed.__getitem__, line)) for line in attributes] + edge

@@ -51,12 +51,13 @@ class Span:
 def spans_from_labels(labels: list[str]) -> list[Span]:
     """Segments from a label sequence; a switch between article and non-article also cuts."""
     spans: list[Span] = []
+    current = None
     for index, label in enumerate(labels):
-        role = role_of(label)
+        role = label[2:]  # role_of and is_begin inline: a page has hundreds of labels
         outside = role in OUTSIDE_ROLES
-        current = spans[-1] if spans else None
-        if current is None or is_begin(label) or current.outside != outside:
-            spans.append(Span(index, index, outside, role if outside else "news"))
+        if current is None or label.startswith(BEGIN) or current.outside != outside:
+            current = Span(index, index, outside, role if outside else "news")
+            spans.append(current)
         else:
             current.last = index
     return spans

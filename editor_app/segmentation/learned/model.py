@@ -35,13 +35,12 @@ def _inner_role(role: str, features: PageFeatures, number: int) -> str:
 def _line_roles(segments: list[Segment], lines: list[LineInfo]) -> dict[int, str]:
     """The role of every non-empty line: its article role, or the non-article's kind."""
     roles: dict[int, str] = {}
-    index = 0
+    index, count = 0, len(lines)
     for segment in segments:
-        while index < len(lines) and lines[index].number <= segment.end:
+        inner = segment.roles if segment.is_article else None
+        while index < count and lines[index].number <= segment.end:
             number = lines[index].number
-            roles[number] = (
-                segment.roles.get(number, "body") if segment.is_article else segment.kind
-            )
+            roles[number] = segment.kind if inner is None else inner.get(number, "body")
             index += 1
     return roles
 

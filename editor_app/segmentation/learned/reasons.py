@@ -100,12 +100,13 @@ def _describe_own(attribute: str) -> str:
 
 def explain(label: str, attributes: list[str], weights: dict[str, float], confidence: float):
     """`模型判为新篇（标题），把握 0.93：本行…；下一行…` from the two heaviest features."""
-    scored = sorted(
-        ((weights.get(a, 0.0), a) for a in attributes), key=lambda pair: (-pair[0], pair[1])
-    )
+    # Only features that speak for the label can give a reason: the rest are left out
+    # before sorting (most of a line's attributes weigh nothing for a given label).
+    positive = [(weight, a) for a in attributes if (weight := weights.get(a, 0.0)) > 0]
+    positive.sort(key=lambda pair: (-pair[0], pair[1]))
     words: list[str] = []
-    for weight, attribute in scored:
-        if weight <= 0 or len(words) == 2:
+    for _, attribute in positive:
+        if len(words) == 2:
             break
         word = describe(attribute)
         if word:
