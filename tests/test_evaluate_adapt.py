@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from editor_app.cli import main
+from editor_app.model.gold_pages import load_pages
 from editor_app.segmentation.gold_format import proposal_to_dict
 from editor_app.segmentation.learned import LearnedSegmenter
 from editor_app.segmentation.learned.adapt import train_adapted
-from editor_app.segmentation.learned.corpus import load_pages
 from editor_app.segmentation.learned.training import train
 from tests.test_learned_segmenter import NAMES, _phrase, _sentence, write_corpus
 

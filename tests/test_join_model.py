@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from editor_app.cleanup import join, suggest
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.evaluation import Score, proposal_from_gold, score_joins
-from editor_app.cleanup.join_corpus import JoinCorpusError, digest, load_gold_pages
 from editor_app.cleanup.join_crossval import cross_validate, report
 from editor_app.cleanup.join_model import DEFAULT_MODEL, JoinModel, JoinModelError
 from editor_app.cleanup.join_training import sidecar, train
 from editor_app.cli import main
 from editor_app.model import Proposal, Segment, split_lines
+from editor_app.model.gold_pages import CorpusError, digest, load_pages
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_DATA = REPO / "resources" / "training" / "corpus.tar.xz"
@@ -88,7 +88,7 @@ def write_pages(directory: Path, seeds: range, cut_mark: str = "") -> Path:
 def tiny_model(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("tiny-joins")
     model = root / "joins.tsv"
-    train(load_gold_pages([write_pages(root / "train", range(16))]), model)
+    train(load_pages([write_pages(root / "train", range(16))]), model)
     return model
 
 
@@ -101,7 +101,7 @@ def found_joins(text: str, gold: dict, model: JoinModel | None) -> set[tuple[int
 
 
 def test_training_twice_on_the_same_pages_gives_the_same_model_bytes(tmp_path):
-    pages = load_gold_pages([write_pages(tmp_path / "train", range(6))])
+    pages = load_pages([write_pages(tmp_path / "train", range(6))])
     first, second = tmp_path / "a.tsv", tmp_path / "b.tsv"
     train(pages, first)
     train(pages, second)
@@ -131,7 +131,7 @@ def test_the_tiny_model_is_sure_of_a_mid_sentence_cut_and_of_a_subhead(tiny_mode
 def test_a_model_learns_a_cut_the_rule_cannot_see(tmp_path):
     """Pages whose cut halves all end on a colon, which the rule takes for a paragraph's end."""
     model_path = tmp_path / "colon.tsv"
-    train(load_gold_pages([write_pages(tmp_path / "train", range(16), cut_mark="：")]), model_path)
+    train(load_pages([write_pages(tmp_path / "train", range(16), cut_mark="：")]), model_path)
     model = JoinModel.load(model_path)
     for seed in (200, 201):
         text, gold = synthetic_page(seed, cut_mark="：")
@@ -145,7 +145,7 @@ def test_the_train_joins_command_writes_the_model_and_names_the_data(tmp_path, c
     out = tmp_path / "joins.tsv"
     assert main(["train-joins", str(data), "-o", str(out), "--json"]) == 0
     described = json.loads(capsys.readouterr().out)
-    assert described["data_sha256"] == digest(load_gold_pages([data]))
+    assert described["data_sha256"] == digest(load_pages([data]))
     assert json.loads(sidecar(out).read_text())["data_sha256"] == described["data_sha256"]
     assert described["joins"] > 0 and JoinModel.load(out).weights
 
@@ -186,8 +186,8 @@ def test_pages_without_a_single_cut_paragraph_teach_nothing_and_are_refused(tmp_
 def test_a_gold_file_without_its_raw_text_is_named_in_the_error(tmp_path):
     data = write_pages(tmp_path / "train", range(1))
     next(data.glob("*.txt")).unlink()
-    with pytest.raises(JoinCorpusError, match="page-"):
-        load_gold_pages([data])
+    with pytest.raises(CorpusError, match="page-"):
+        load_pages([data])
 
 
 # --- cross-validation ---------------------------------------------------------------------
@@ -195,7 +195,7 @@ def test_a_gold_file_without_its_raw_text_is_named_in_the_error(tmp_path):
 
 @needs_words
 def test_cross_validation_scores_both_systems_on_held_out_pages(tmp_path):
-    pages = load_gold_pages([write_pages(tmp_path / "train", range(8))])
+    pages = load_pages([write_pages(tmp_path / "train", range(8))])
     rows = report(cross_validate(pages, 2))
     by_system = {row["system"]: row for row in rows if row["input"] == "gold"}
     wanted = sum(len(page.gold["paragraph_joins"]) for page in pages)
@@ -221,7 +221,7 @@ def test_the_crossval_command_also_scores_the_segmenter_s_proposal(tmp_path, cap
 def test_the_shipped_model_is_small_and_names_the_digest_of_the_shipped_data():
     assert DEFAULT_MODEL.is_file() and SHIPPED_DATA.is_file()
     described = json.loads(sidecar(DEFAULT_MODEL).read_text())
-    assert described["data_sha256"] == digest(load_gold_pages([SHIPPED_DATA]))
+    assert described["data_sha256"] == digest(load_pages([SHIPPED_DATA]))
     segmenter = json.loads(SEGMENTER_SIDECAR.read_text())
     assert described["data_sha256"] == segmenter["data_sha256"]  # the very same pages
     assert DEFAULT_MODEL.stat().st_size < 1024 * 1024
@@ -257,7 +257,7 @@ def test_the_seed_joins_are_exactly_the_gold_ones(model, monkeypatch):
     if model == "rule":
         monkeypatch.setattr(join, "shipped_join_model", lambda: None)
     total = Score()
-    for page in load_gold_pages([SEED_GOLD]):
+    for page in load_pages([SEED_GOLD]):
         found = suggest(page.text, proposal_from_gold(page.text, page.gold), rules=["join"])
         total.add(score_joins(found, page.gold))
     assert (total.found, total.extra, total.missed) == (14, 0, 0)

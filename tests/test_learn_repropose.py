@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.cli import main
-from editor_app.segmentation.learned.corpus import load_pages
+from editor_app.model.gold_pages import load_pages
 from editor_app.storage.check import check_project
 from editor_app.storage.importer import import_paths
 from editor_app.storage.learning import document_gold, learn, reviewed_document_ids

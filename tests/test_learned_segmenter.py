@@ -10,15 +10,15 @@ import pytest
 
 from editor_app.cli import train_command
 from editor_app.model import Proposal
-from editor_app.segmentation.evaluate import evaluate_page
-from editor_app.segmentation.learned import DEFAULT_MODEL, LearnedSegmenter
-from editor_app.segmentation.learned.corpus import (
+from editor_app.model.gold_pages import (
     CorpusError,
     archive_bytes,
     digest,
     load_pages,
     read_archive,
 )
+from editor_app.segmentation.evaluate import evaluate_page
+from editor_app.segmentation.learned import DEFAULT_MODEL, LearnedSegmenter
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.labels import labels_from_gold, spans_from_labels
 from editor_app.segmentation.learned.training import sidecar, train

@@ -14,26 +14,26 @@ from collections.abc import Callable
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.evaluation import Score, proposal_from_gold, score_joins
 from editor_app.cleanup.join import joins
-from editor_app.cleanup.join_corpus import GoldPage
 from editor_app.cleanup.join_model import JoinModel
 from editor_app.cleanup.join_training import fit, page_examples
 from editor_app.model import Proposal
+from editor_app.model.gold_pages import Page
 
 KIND_OF_GROUP = {"train": "dev kind", "dev": "dev kind", "ocr-train": "OCR"}
 SYSTEMS = ("rule", "learned")
 # Proposer factory: the pages a fold trains on -> a function proposing for raw text.
-ProposerFactory = Callable[[list[GoldPage]], Callable[[str], Proposal]]
+ProposerFactory = Callable[[list[Page]], Callable[[str], Proposal]]
 Table = dict[tuple[str, str, str], Score]  # (kind, input, system) -> joins found
 
 
-def fold_of_dates(pages: list[GoldPage], folds: int) -> dict[str, int]:
+def fold_of_dates(pages: list[Page], folds: int) -> dict[str, int]:
     """Dated pages' dates dealt round-robin in date order; the seeds get no fold."""
     dates = sorted({page.date for page in pages if page.group in KIND_OF_GROUP})
     return {date: index % folds for index, date in enumerate(dates)}
 
 
 def cross_validate(
-    pages: list[GoldPage],
+    pages: list[Page],
     folds: int,
     proposer: ProposerFactory | None = None,
     say: Callable[[str], None] = lambda message: None,
@@ -53,7 +53,7 @@ def cross_validate(
     return table
 
 
-def _score_page(table: Table, page: GoldPage, model: JoinModel, propose) -> None:
+def _score_page(table: Table, page: Page, model: JoinModel, propose) -> None:
     text, gold = page.text, page.gold
     inputs = {"gold": proposal_from_gold(text, gold)}
     if propose is not None:

@@ -18,10 +18,10 @@ import pycrfsuite
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.evaluation import proposal_from_gold
 from editor_app.cleanup.join import rule_verdict
-from editor_app.cleanup.join_corpus import GoldPage, digest
 from editor_app.cleanup.join_cuts import cuts
 from editor_app.cleanup.join_features import cut_features, ends_sentence, page_shape
 from editor_app.cleanup.join_model import JoinModel
+from editor_app.model.gold_pages import Page, digest
 
 JOIN, KEEP = "join", "keep"
 PARAMS = {"c1": 1.0, "c2": 1.0, "max_iterations": 300}
@@ -52,7 +52,7 @@ def page_examples(text: str, gold: dict) -> list[Example]:
 
 
 def training_examples(
-    pages: Iterable[GoldPage], progress: Callable[..., None] | None = None
+    pages: Iterable[Page], progress: Callable[..., None] | None = None
 ) -> Iterator[Example]:
     """Every page's examples, in page order."""
     for page in pages:
@@ -81,9 +81,7 @@ def fit(examples: Iterable[Example], threshold: float = THRESHOLD) -> JoinModel:
     return JoinModel(kept, threshold)
 
 
-def train(
-    pages: list[GoldPage], out: str | Path, progress: Callable[..., None] | None = None
-) -> dict:
+def train(pages: list[Page], out: str | Path, progress: Callable[..., None] | None = None) -> dict:
     """Write the model to `out` and its description to `out` + `.json`; returns the latter."""
     examples = list(training_examples(pages, progress))
     joined = sum(joined for _, joined in examples)

@@ -65,7 +65,7 @@ def run_learn(args) -> int:
 
 
 def _base_pages(sources: list[str]):
-    from editor_app.segmentation.learned.corpus import CorpusError, load_pages
+    from editor_app.model.gold_pages import CorpusError, load_pages
 
     try:
         return load_pages(sources)

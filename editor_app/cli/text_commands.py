@@ -284,7 +284,8 @@ def adapted_segment(
 
 def _base_pages(sources) -> tuple[list, bool]:
     """The base pages and whether they are the shipped ones."""
-    from editor_app.segmentation.learned import adapt, corpus
+    from editor_app.model import gold_pages as corpus
+    from editor_app.segmentation.learned import adapt
 
     try:
         if sources:

@@ -37,7 +37,8 @@ def register(subparsers) -> None:
 
 
 def run_train(args) -> int:
-    from editor_app.segmentation.learned import corpus, training
+    from editor_app.model import gold_pages as corpus
+    from editor_app.segmentation.learned import training
 
     try:
         pages = corpus.load_pages(args.sources)
@@ -67,7 +68,7 @@ def run_train(args) -> int:
 
 
 def _save_data(pages, target: str) -> None:
-    from editor_app.segmentation.learned.corpus import write_archive
+    from editor_app.model.gold_pages import write_archive
 
     try:
         size = write_archive(pages, target)
@@ -102,11 +103,11 @@ def register_joins(subparsers) -> None:
 
 
 def run_train_joins(args) -> int:
-    from editor_app.cleanup import join_corpus
+    from editor_app.model import gold_pages
 
     try:
-        pages = join_corpus.load_gold_pages(args.sources)
-    except (OSError, join_corpus.JoinCorpusError) as error:
+        pages = gold_pages.load_pages(args.sources)
+    except (OSError, gold_pages.CorpusError) as error:
         raise CommandError(str(error)) from error
     if args.crossval is not None:
         return _crossval_joins(args, pages)
@@ -163,7 +164,8 @@ def _say(message: str) -> None:
 
 def _fold_segmenters(sources, work: Path):
     """A proposer factory: the segmentation model trained on a fold's pages, as a function."""
-    from editor_app.segmentation.learned import corpus, training
+    from editor_app.model import gold_pages as corpus
+    from editor_app.segmentation.learned import training
     from editor_app.segmentation.learned.model import LearnedSegmenter
 
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from editor_app.segmentation.learned.corpus import load_pages
+from editor_app.model.gold_pages import load_pages
 from editor_app.storage.learning import fit
 from editor_app.storage.project import Project
 from editor_app.storage.repropose import Plan, plan_repropose

@@ -11,8 +11,8 @@ import json
 from collections.abc import Callable, Iterable
 
 from editor_app.model import NON_ARTICLE_KINDS
+from editor_app.model.gold_pages import CorpusError, Page, digest
 from editor_app.segmentation.learned.adapt import OWN_REPEAT, shipped_pages
-from editor_app.segmentation.learned.corpus import CorpusError, Page, digest
 from editor_app.segmentation.learned.holdout import Learned, learn_with_score
 from editor_app.storage.errors import OperationError
 from editor_app.storage.models import ModelRecord, store_model

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from editor_app.segmentation.learned.corpus import Page, read_archive
+from editor_app.model.gold_pages import Page, read_archive
 from editor_app.segmentation.learned.training import PARAMS, page_sequence, page_sequences
 
 SHIPPED_DATA = Path(__file__).resolve().parents[3] / "resources" / "training" / "corpus.tar.xz"

@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from editor_app.model.gold_pages import Page, load_pages
 from editor_app.segmentation import segment_by_rules as rule_segment
 from editor_app.segmentation.evaluate import PageResult, evaluate_page, summarise
-from editor_app.segmentation.learned.corpus import Page, load_pages
 from editor_app.segmentation.learned.model import LearnedSegmenter
 from editor_app.segmentation.learned.training import fit, page_sequences
 

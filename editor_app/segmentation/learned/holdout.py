@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
+from editor_app.model.gold_pages import Page
 from editor_app.segmentation.evaluate import evaluate_page, summarise
 from editor_app.segmentation.learned.adapt import (
     OWN_REPEAT,
@@ -21,7 +22,6 @@ from editor_app.segmentation.learned.adapt import (
     own_sequences,
     shipped_pages,
 )
-from editor_app.segmentation.learned.corpus import Page
 from editor_app.segmentation.learned.model import LearnedSegmenter
 from editor_app.segmentation.learned.training import PARAMS
 

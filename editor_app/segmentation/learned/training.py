@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from editor_app.segmentation.learned.corpus import Page, digest
+from editor_app.model.gold_pages import Page, digest
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.labels import labels_from_gold
 from editor_app.segmentation.learned.noise import noisy_page
