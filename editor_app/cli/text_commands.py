@@ -18,23 +18,12 @@ from editor_app.cli.common import (
 )
 from editor_app.model import Proposal, normalise_newlines
 from editor_app.segmentation import segment
-from editor_app.segmentation.evaluate import PageResult, evaluate_page, summarise
+from editor_app.segmentation.evaluate import METRICS, PageResult, evaluate_page, summarise
 from editor_app.segmentation.gold_format import proposal_to_dict
 
 GOLD_SUFFIX = ".gold.json"
 WORST_PAGES = 5
-METRIC_ORDER = (
-    "boundary_f1",
-    "article_f1",
-    "edits_per_10_articles",
-    "pages_perfect",
-    "title_acc",
-    "headline_acc",
-    "reporters_acc",
-    "role_acc",
-    "confidence_auc",
-    "wrong_in_lowest_20pct",
-)
+METRIC_ORDER = (*METRICS, "wrong_in_lowest_20pct")
 
 
 def register(subparsers) -> None:

@@ -56,15 +56,7 @@ def run_train(args) -> int:
     progress = Progress(len(pages), "train")
     meta = training.train(pages, output, progress=progress.advance, **options)
     progress.close()
-    meta["model_bytes"] = output.stat().st_size
-    if args.json:
-        print_json(meta)
-    else:
-        sys.stdout.write(
-            f"{args.output}: {meta['pages']} pages, {meta['lines']} lines, "
-            f"{meta['model_bytes']} bytes, data sha256 {meta['data_sha256']}\n"
-        )
-    return 0
+    return _report_model(args, output, meta, f"{meta['lines']} lines")
 
 
 def _save_data(pages, target: str) -> None:
@@ -129,15 +121,7 @@ def _train_joins(args, pages) -> int:
         raise CommandError(f"{args.output}: cannot write: {error.strerror}") from error
     finally:
         progress.close()
-    meta["model_bytes"] = output.stat().st_size
-    if args.json:
-        print_json(meta)
-    else:
-        sys.stdout.write(
-            f"{args.output}: {meta['pages']} pages, {meta['cuts']} cuts, {meta['joins']} joins, "
-            f"{meta['model_bytes']} bytes, data sha256 {meta['data_sha256']}\n"
-        )
-    return 0
+    return _report_model(args, output, meta, f"{meta['cuts']} cuts, {meta['joins']} joins")
 
 
 def _crossval_joins(args, pages) -> int:
@@ -182,3 +166,16 @@ def _fold_segmenters(sources, work: Path):
         return LearnedSegmenter(path).segment
 
     return factory
+
+
+def _report_model(args, output: Path, meta: dict, counts: str) -> int:
+    """The written model's description: JSON, or one line naming what it was made from."""
+    meta["model_bytes"] = output.stat().st_size
+    if args.json:
+        print_json(meta)
+    else:
+        sys.stdout.write(
+            f"{args.output}: {meta['pages']} pages, {counts}, "
+            f"{meta['model_bytes']} bytes, data sha256 {meta['data_sha256']}\n"
+        )
+    return 0

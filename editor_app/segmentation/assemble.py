@@ -56,7 +56,7 @@ def _article(page: Page, start: Start, last: int, runs: list[Run]) -> Segment:
             segment.roles[lines[index].number] = "subhead"
     if run is not None and run.bylines and len(inner) >= 2 and not segment.dateline:
         segment.kind = "feature"
-    segment.truncated = _breaks_off(page, last)
+    segment.truncated = breaks_off(page.lines[last])
     return segment
 
 
@@ -81,20 +81,25 @@ def _apply_byline(page: Page, segment: Segment, start: Start, last: int) -> None
     for index in range(start.index, min(last, first_body + DATELINE_REACH) + 1):
         info = page.lines[index]
         if info.kind == BYLINE:
-            _merge(byline, parse_byline_line(info.text) or parse_credit(info.text))
+            merge_names(byline, parse_byline_line(info.text) or parse_credit(info.text))
         elif info.kind == DATELINE and not byline.dateline:
             found = find_dateline(info.text)
             if found:
-                _merge(byline, found.byline)
+                merge_names(byline, found.byline)
                 byline.dateline = found.text
             break
+    give_credits(segment, byline)
+
+
+def give_credits(segment: Segment, byline: Byline) -> None:
+    """The dateline and the names found for a story become its metadata."""
     segment.dateline = byline.dateline
     segment.reporters = byline.reporters
     segment.correspondents = byline.correspondents
     segment.interns = byline.interns
 
 
-def _merge(target: Byline, extra: Byline | None) -> None:
+def merge_names(target: Byline, extra: Byline | None) -> None:
     if extra is None:
         return
     target.reporters.extend(extra.reporters)
@@ -102,9 +107,8 @@ def _merge(target: Byline, extra: Byline | None) -> None:
     target.interns.extend(extra.interns)
 
 
-def _breaks_off(page: Page, last: int) -> bool:
-    """The story's last line is prose cut mid-sentence."""
-    info = page.lines[last]
+def breaks_off(info: LineInfo) -> bool:
+    """The story's last line is prose cut mid-sentence: its continuation is elsewhere."""
     if info.kind not in (BODY, DATELINE) or info.length < MIN_CUT_LENGTH:
         return False
     return not ends_sentence(info.text) and info.text[-1] not in CLOSERS

@@ -108,6 +108,20 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
+# The page metrics in the order tables show them.
+METRICS = (
+    "boundary_f1",
+    "article_f1",
+    "edits_per_10_articles",
+    "pages_perfect",
+    "title_acc",
+    "headline_acc",
+    "reporters_acc",
+    "role_acc",
+    "confidence_auc",
+)
+
+
 def summarise(results: Iterable[PageResult]) -> dict:
     """Micro-averaged metrics over pages, plus how well confidence ranks wrong starts."""
     results = list(results)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from editor_app.model.gold_pages import Page, load_pages
 from editor_app.segmentation import segment_by_rules as rule_segment
-from editor_app.segmentation.evaluate import PageResult, evaluate_page, summarise
+from editor_app.segmentation.evaluate import METRICS, PageResult, evaluate_page, summarise
 from editor_app.segmentation.learned.model import LearnedSegmenter
 from editor_app.segmentation.learned.training import fit, page_sequences
 
@@ -93,19 +93,6 @@ def report(results: dict) -> dict:
             summary["calibration"] = calibration(ranked)
             table.setdefault(kind, {})[system] = summary
     return table
-
-
-METRICS = (
-    "boundary_f1",
-    "article_f1",
-    "edits_per_10_articles",
-    "pages_perfect",
-    "title_acc",
-    "headline_acc",
-    "reporters_acc",
-    "role_acc",
-    "confidence_auc",
-)
 
 
 def format_table(table: dict) -> str:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from editor_app.model import Byline, Segment
 from editor_app.model.roles import HEADING_ROLES
+from editor_app.segmentation.assemble import give_credits, merge_names
 from editor_app.segmentation.bylines import parse_byline_line, parse_credit
 from editor_app.segmentation.datelines import find_dateline
 from editor_app.segmentation.headings import split_combined
-from editor_app.segmentation.kinds import BODY, BYLINE, DATELINE
+from editor_app.segmentation.kinds import BYLINE, DATELINE
 from editor_app.segmentation.learned.normalise import tight
-from editor_app.segmentation.lines import CLOSERS, LineInfo, ends_sentence, space_parts
+from editor_app.segmentation.lines import LineInfo, space_parts
 
 DATELINE_REACH = 3
-MIN_CUT_LENGTH = 15
 
 
 def apply_headline(segment: Segment, raw: list[str], lines: list[LineInfo], roles: list[str]):
@@ -58,17 +58,14 @@ def apply_byline(segment: Segment, raw: list[str], lines: list[LineInfo], roles:
     for index in range(min(len(lines), first_body + DATELINE_REACH + 1)):
         info = lines[index]
         if info.kind == BYLINE or roles[index] == "byline":
-            _merge(byline, _names(_raw_text(raw, info)) or _names(info.text))
+            merge_names(byline, _names(_raw_text(raw, info)) or _names(info.text))
         elif info.kind == DATELINE and not byline.dateline:
             found = find_dateline(_raw_text(raw, info)) or find_dateline(info.text)
             if found:
-                _merge(byline, found.byline)
+                merge_names(byline, found.byline)
                 byline.dateline = found.text
             break
-    segment.dateline = byline.dateline
-    segment.reporters = byline.reporters
-    segment.correspondents = byline.correspondents
-    segment.interns = byline.interns
+    give_credits(segment, byline)
 
 
 def _raw_text(raw: list[str], info: LineInfo) -> str:
@@ -78,18 +75,3 @@ def _raw_text(raw: list[str], info: LineInfo) -> str:
 def _names(text: str) -> Byline | None:
     """Names of a byline line; the raw text keeps the blanks that part `贺 勇` from `方 敏`."""
     return parse_byline_line(text) or parse_credit(text)
-
-
-def _merge(target: Byline, extra: Byline | None) -> None:
-    if extra is None:
-        return
-    target.reporters.extend(extra.reporters)
-    target.correspondents.extend(extra.correspondents)
-    target.interns.extend(extra.interns)
-
-
-def breaks_off(last: LineInfo) -> bool:
-    """The article's last line is prose cut mid-sentence: its continuation is elsewhere."""
-    if last.kind not in (BODY, DATELINE) or last.length < MIN_CUT_LENGTH:
-        return False
-    return not ends_sentence(last.text) and last.text[-1] not in CLOSERS

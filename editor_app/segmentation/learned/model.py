@@ -9,9 +9,10 @@ from pathlib import Path
 import pycrfsuite
 
 from editor_app.model import Proposal, Segment
+from editor_app.segmentation.assemble import breaks_off
 from editor_app.segmentation.learned.features import PageFeatures, page_features
 from editor_app.segmentation.learned.labels import Span, is_begin, role_of, spans_from_labels
-from editor_app.segmentation.learned.metadata import apply_byline, apply_headline, breaks_off
+from editor_app.segmentation.learned.metadata import apply_byline, apply_headline
 from editor_app.segmentation.learned.reasons import explain
 from editor_app.segmentation.lines import LineInfo
 
