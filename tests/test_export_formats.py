@@ -131,7 +131,7 @@ def test_tei_carries_the_metadata(corrected, tmp_path):
 
 def test_tei_survives_control_characters(corrected, tmp_path):
     project = corrected.project
-    text = project.article(corrected.c).corrected_text.replace("会议强调,", "会议强调,\x07", 1)
+    text = project.article(corrected.c).text.replace("会议强调,", "会议强调,\x07", 1)
     project.replace_text(corrected.c, text)
     out = tmp_path / "corpus.xml"
     export_project(project, out, "tei")

@@ -24,7 +24,7 @@ def archive(tmp_path_factory):
     with Project.create(path, editor="甲") as project:
         import_paths(project, [folder / "issues"])
         first = project.articles(project.document_ids()[0])[0]
-        project.replace_text(first.id, first.corrected_text.replace("，", "、", 3) + "\n补记")
+        project.replace_text(first.id, first.text.replace("，", "、", 3) + "\n补记")
         project.set_status(first.id, "reviewed")
     return path
 

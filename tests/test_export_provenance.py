@@ -78,7 +78,7 @@ def test_provenance_carries_the_span_and_roles(corrected, tmp_path):
         assert dict(span["line_roles"]) == {
             n: r for n, r in roles.items() if article.start_line <= n <= article.end_line
         }
-        expected = None if article.corrected_text == span["raw_text"] else article.corrected_text
+        expected = None if article.text == span["raw_text"] else article.text
         assert span["corrected_text"] == expected
 
 

@@ -40,7 +40,7 @@ def corrected(project) -> Corrected:
     """The seed project after replace_text, set_field, set_role, set_status and split."""
     raw_before = {d: project.raw_text(d) for d in project.document_ids()}
     a, b, c, d = (row["id"] for row in project.article_rows(DOC)[:4])
-    text = project.article(a).corrected_text
+    text = project.article(a).text
     assert LEAD_EDIT[0] in text
     text = text.replace(*LEAD_EDIT, 1)
     line9 = line_text(project, DOC, 9)

@@ -35,7 +35,7 @@ HISTORY_KEYS = ("project", "editors", "last_changed")
 def _edit(project: Project) -> None:
     """Text, metadata, roles, statuses, a split and a non-article, in both documents."""
     first = [row["id"] for row in project.article_rows(1)]
-    text = project.article(first[0]).corrected_text
+    text = project.article(first[0]).text
     project.replace_text(first[0], text.replace(",", "，", 3) + "\n\n补记一句。")
     project.set_status(first[0], "edited")
     project.set_status(first[1], "reviewed")
@@ -44,7 +44,7 @@ def _edit(project: Project) -> None:
     project.split_article(first[3], project.article(first[3]).end_line)
     second = [row["id"] for row in project.article_rows(2)]
     target = project.article(second[1])
-    project.replace_text(second[1], "导语。\n" + target.corrected_text[4:] + "\n新的一段。")
+    project.replace_text(second[1], "导语。\n" + target.text[4:] + "\n新的一段。")
     project.set_field(second[1], "title", EDITED_TITLE)
     project.set_field(second[1], "reporters", "张三、李四")
     project.set_field(second[1], "truncated", True)
@@ -407,7 +407,8 @@ def test_deep_nesting_is_refused_without_recursion(workspace, export_lines, wher
 
 # name -> (the damaged line made from the valid one, a fragment of the message)
 LINE_DAMAGE = {
-    "truncated": (lambda line: line[: len(line) // 2] + b"\n", "not JSON"),
+    # Cut between two characters: a cut inside one would be a UTF-8 problem first.
+    "truncated": (lambda line: line.decode()[: len(line) // 4].encode() + b"\n", "not JSON"),
     "extra-bracket": (lambda line: line.rstrip(b"\n") + b"}\n", "not JSON"),
     "array-around-object": (lambda line: b"[" + line.rstrip(b"\n") + b"]\n", "object"),
     "array": (lambda line: b"[1, 2, 3]\n", "not an article"),

@@ -37,7 +37,7 @@ def edit_line(project, article_id: int, number: int, old: str, new: str) -> str:
     line = line_text(project, number)
     assert old in line
     edited = line.replace(old, new, 1)
-    text = project.article(article_id).corrected_text.replace(line, edited, 1)
+    text = project.article(article_id).text.replace(line, edited, 1)
     project.replace_text(article_id, text)
     return edited
 
@@ -99,8 +99,8 @@ def test_split_makes_two_articles_over_the_raw_lines(project):
     new_id = project.split_article(a, 7).value
     assert span(project, a) == (3, 5)
     assert span(project, new_id) == (7, 9)
-    assert project.article(a).corrected_text == raw_lines(project, 3, 5)
-    assert project.article(new_id).corrected_text == raw_lines(project, 7, 9)
+    assert project.article(a).text == raw_lines(project, 3, 5)
+    assert project.article(new_id).text == raw_lines(project, 7, 9)
     assert project.article(new_id).status == "edited"
 
 
@@ -109,8 +109,8 @@ def test_split_of_edited_text_slices_the_corrected_text(project):
     first = edit_line(project, a, 5, "主持", "主持会议")
     second = edit_line(project, a, 7, "(记者", "（记者")
     new_id = project.split_article(a, 7).value
-    assert project.article(a).corrected_text == raw_lines(project, 3, 3) + "\n\n" + first
-    assert project.article(new_id).corrected_text.startswith(second + "\n")
+    assert project.article(a).text == raw_lines(project, 3, 3) + "\n\n" + first
+    assert project.article(new_id).text.startswith(second + "\n")
 
 
 @pytest.mark.parametrize("merge", ["next", "previous"])
@@ -121,7 +121,7 @@ def test_merge_joins_two_neighbours(project, merge):
     else:
         project.merge_with_previous(b)
     assert span(project, a) == (3, 17)
-    assert project.article(a).corrected_text == raw_lines(project, 3, 17)
+    assert project.article(a).text == raw_lines(project, 3, 17)
     with pytest.raises(KeyError):
         project.article(b)
 
@@ -131,7 +131,7 @@ def test_merge_keeps_the_corrections_of_both(project):
     first = edit_line(project, a, 9, "会议指出", "会议强调")
     second = edit_line(project, b, 11, "用好", "用足")
     project.merge_with_next(a)
-    text = project.article(a).corrected_text
+    text = project.article(a).text
     assert first in text and second in text
     assert len(text) == len(raw_lines(project, 3, 17))
 
@@ -143,8 +143,8 @@ def test_move_boundary(project, new_start, a_span, b_span):
     a, b, _ = ids(project)
     project.move_boundary(b, new_start)
     assert (span(project, a), span(project, b)) == (a_span, b_span)
-    assert project.article(a).corrected_text == raw_lines(project, *a_span)
-    assert project.article(b).corrected_text == raw_lines(project, *b_span)
+    assert project.article(a).text == raw_lines(project, *a_span)
+    assert project.article(b).text == raw_lines(project, *b_span)
 
 
 def test_move_boundary_down_reslices_edited_text(project):
@@ -152,8 +152,8 @@ def test_move_boundary_down_reslices_edited_text(project):
     a, b, _ = ids(project)
     edited = edit_line(project, b, 13, "会议指出", "会议强调")
     project.move_boundary(b, 15)
-    assert project.article(a).corrected_text == raw_lines(project, 3, 11) + "\n\n" + edited
-    assert project.article(b).corrected_text == raw_lines(project, 15, 17)
+    assert project.article(a).text == raw_lines(project, 3, 11) + "\n\n" + edited
+    assert project.article(b).text == raw_lines(project, 15, 17)
 
 
 def test_move_boundary_up_reslices_edited_text(project):
@@ -162,16 +162,16 @@ def test_move_boundary_up_reslices_edited_text(project):
     kept = edit_line(project, a, 5, "主持", "主持会议")
     moved = edit_line(project, a, 9, "会议指出", "会议强调")
     project.move_boundary(b, 7)
-    assert project.article(a).corrected_text == raw_lines(project, 3, 3) + "\n\n" + kept
+    assert project.article(a).text == raw_lines(project, 3, 3) + "\n\n" + kept
     expected_b = raw_lines(project, 7, 7) + "\n\n" + moved + "\n\n" + raw_lines(project, 11, 17)
-    assert project.article(b).corrected_text == expected_b
+    assert project.article(b).text == expected_b
 
 
 def test_move_boundary_of_first_article_gives_up_lines(project):
     a, _, _ = ids(project)
     project.move_boundary(a, 5)
     assert span(project, a) == (5, 9)
-    assert project.article(a).corrected_text == raw_lines(project, 5, 9)
+    assert project.article(a).text == raw_lines(project, 5, 9)
 
 
 def test_set_role(project):
@@ -205,7 +205,7 @@ def test_set_field(project, field, value, expected):
 def test_replace_text_and_back_to_raw_stores_nothing(project):
     a, _, _ = ids(project)
     project.replace_text(a, "改过的正文")
-    assert project.article(a).corrected_text == "改过的正文"
+    assert project.article(a).text == "改过的正文"
     project.replace_text(a, raw_lines(project, 3, 9))
     stored = project.db.execute("SELECT corrected_text FROM articles WHERE id = ?", [a])
     assert stored.fetchone()[0] is None
@@ -238,7 +238,7 @@ def test_mark_non_article_of_edited_text_keeps_corrections_outside(project):
     kept = edit_line(project, a, 9, "会议指出", "会议强调")
     project.mark_non_article(DOC, 5, 7, "boilerplate")
     tail = project.article_at_line(DOC, 9)
-    assert tail.corrected_text == kept
+    assert tail.text == kept
 
 
 def test_set_status(project):

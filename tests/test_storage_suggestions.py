@@ -13,7 +13,7 @@ WRONG, RIGHT = "孟景伟", "孟景伟同志"  # a name both seed issues print
 
 def texts(project) -> dict[int, str]:
     return {
-        article.id: article.corrected_text
+        article.id: article.text
         for doc_id in project.document_ids()
         for article in project.articles(doc_id)
     }
@@ -55,7 +55,7 @@ def test_dictionary_entry_is_suggested_and_applied_across_documents(project):
     assert accepted.value == len(found)
     changed = texts(project)
     for doc_id in project.document_ids():
-        joined = "".join(a.corrected_text for a in project.articles(doc_id))
+        joined = "".join(a.text for a in project.articles(doc_id))
         assert RIGHT in joined
         assert joined.count(WRONG) == joined.count(RIGHT)
     assert project.suggestions(rule="dictionary") == []
@@ -102,10 +102,10 @@ def test_accept_lands_right_after_other_edits_of_the_article(project):
     project.add_dictionary_entry(WRONG, RIGHT)
     target = project.suggestions(rule="dictionary")[0]
     article = project.article_at_line(target.document_id, target.line)
-    edited = "【编者按】" + article.corrected_text
+    edited = "【编者按】" + article.text
     project.replace_text(article.id, edited)
     project.accept_suggestions([target.id])
-    text = project.article(article.id).corrected_text
+    text = project.article(article.id).text
     assert text.startswith("【编者按】")
     position = edited.index(WRONG)
     assert text == edited[:position] + RIGHT + edited[position + len(WRONG) :]
@@ -115,7 +115,7 @@ def test_a_suggestion_edited_away_becomes_stale(project):
     project.add_dictionary_entry(WRONG, RIGHT)
     target = project.suggestions(rule="dictionary")[0]
     article = project.article_at_line(target.document_id, target.line)
-    project.replace_text(article.id, article.corrected_text.replace(WRONG, "某人"))
+    project.replace_text(article.id, article.text.replace(WRONG, "某人"))
     result = project.accept_suggestions([target.id])
     assert result.value == 0
     (stale,) = project.suggestions(ids=[target.id], status="stale")
@@ -164,7 +164,7 @@ def test_a_bracket_pair_is_accepted_and_rejected_together(tmp_path):
         brackets = [s for s in project.suggestions() if s.pattern == "()→（）"]
         assert [s.before for s in brackets] == ["(", ")", "(", ")"]
         project.accept_suggestions([brackets[2].id])  # the opening of （草案）
-        text = project.articles(1)[0].corrected_text
+        text = project.articles(1)[0].text
         assert "（草案）" in text and "(记者 王明)" in text
         project.reject_suggestions([brackets[1].id])  # the closing of the first pair
         assert {s.status for s in project.suggestions(status=None, pattern="()→（）")} == {

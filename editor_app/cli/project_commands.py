@@ -188,9 +188,7 @@ def run_articles(args) -> int:
 def _article_json(article) -> dict:
     from dataclasses import asdict
 
-    data = asdict(article)
-    data["text"] = data.pop("corrected_text")
-    return data
+    return asdict(article)
 
 
 def _check(subparsers) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import orjson
 
 from editor_app.export.records import ExportArticle, ExportDocument
+from editor_app.model.fields import FIELDS
 
 SCHEMA = "qingyang-article/1"
+_FIELDS = tuple(field for field in FIELDS if field.jsonl)
 # orjson: UTF-8 without escapes, sorted keys, one line each; several times json's speed.
 _OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
@@ -36,18 +38,7 @@ def article_json(article: ExportArticle, document: dict | None = None) -> dict:
         "document": document or document_json(article.document),
         "id": article.id,
         "order": article.order,
-        "kind": article.kind,
-        "status": article.status,
-        "kicker": article.kicker,
-        "title": article.title,
-        "subtitle": article.subtitle,
-        "dateline": article.dateline,
-        "reporters": article.reporters,
-        "correspondents": article.correspondents,
-        "interns": article.interns,
-        "section": article.section,
-        "flags": {"truncated": article.truncated, "lost_text": article.lost_text},
-        "note": article.note,
+        **article_fields(article),
         "paragraphs": [
             {
                 "role": p.role,
@@ -73,6 +64,18 @@ def article_json(article: ExportArticle, document: dict | None = None) -> dict:
             "alignment": article.alignment,
         },
     }
+
+
+def article_fields(article: ExportArticle) -> dict:
+    """The registry's fields under their JSONL keys; `flags.truncated` nests in `flags`."""
+    record: dict = {}
+    for field in _FIELDS:
+        *outer, key = field.jsonl.split(".")
+        target = record
+        for name in outer:
+            target = target.setdefault(name, {})
+        target[key] = getattr(article, field.name)
+    return record
 
 
 def encode_document(document: ExportDocument, articles: list[ExportArticle]) -> bytes:

@@ -17,6 +17,7 @@ from editor_app.export.alignment import Run, RunMap, diff_runs
 from editor_app.export.errors import ExportError
 from editor_app.export.options import ExportOptions
 from editor_app.export.script import ScriptConverter
+from editor_app.model.fields import EXPORTED, NAME_LISTS, NAMES, TEXT, Field
 
 # Raw line roles whose lines are an article's paragraphs; headings and bylines are metadata.
 PARAGRAPH_ROLES = frozenset({"body", "subhead"})
@@ -70,6 +71,7 @@ class ExportArticle:
     reporters: list[str]
     correspondents: list[str]
     interns: list[str]
+    photographers: list[str]
     section: str
     truncated: bool
     lost_text: bool
@@ -92,18 +94,22 @@ class ExportArticle:
 
     @property
     def byline(self) -> str:
-        """The printed byline lines, else `记者 甲、乙 通讯员 丙 实习记者 丁` or ""."""
-        if self.byline_lines:
-            return "\n".join(self.byline_lines)
-        parts = []
-        for label, names in (
-            ("记者", self.reporters),
-            ("通讯员", self.correspondents),
-            ("实习记者", self.interns),
-        ):
-            if names:
-                parts.append(f"{label} {'、'.join(names)}")
-        return " ".join(parts)
+        """The printed byline lines, else `记者 甲、乙 通讯员 丙 实习记者 丁` or "".
+
+        Credits printed elsewhere follow on lines of their own: `摄影 戊、己`.
+        """
+        lines = list(self.byline_lines)
+        if not lines:
+            lines.append(" ".join(self._credits(printed_byline=True)))
+        lines.extend(self._credits(printed_byline=False))
+        return "\n".join(line for line in lines if line)
+
+    def _credits(self, *, printed_byline: bool) -> list[str]:
+        return [
+            f"{field.credit} {'、'.join(names)}"
+            for field in NAME_LISTS
+            if field.printed_byline == printed_byline and (names := getattr(self, field.name))
+        ]
 
     @property
     def headlines(self) -> list[str]:
@@ -200,29 +206,14 @@ def _articles(project, plan, document, raw, converter) -> list[ExportArticle]:
 
 def _article(plan, document, article, order, raw, roles, converter) -> ExportArticle:
     span = raw[article.start_offset : article.end_offset]
-    corrected = article.corrected_text
-    if corrected == span:
-        corrected = None
-    text = converter.text
+    corrected = None if article.text == span else article.text
     editors, last = plan.editors.get(article.id, ([], None))
     exported = ExportArticle(
         project=plan.project_id,
         document=document,
         id=article.id,
         order=order,
-        kind=article.kind,
-        status=article.status,
-        kicker=text(article.kicker or ""),
-        title=text(article.title or ""),
-        subtitle=text(article.subtitle or ""),
-        dateline=text(article.dateline or ""),
-        reporters=converter.names(article.reporters),
-        correspondents=converter.names(article.correspondents),
-        interns=converter.names(article.interns),
-        section=text(article.section or ""),
-        truncated=article.truncated,
-        lost_text=article.lost_text,
-        note=text(article.note or ""),
+        **{field.name: _exported(field, article, converter) for field in EXPORTED},
         is_article=article.is_article,
         start_line=article.start_line,
         end_line=article.end_line,
@@ -243,6 +234,16 @@ def _article(plan, document, article, order, raw, roles, converter) -> ExportArt
         lines = [p for p in lines if p.role in PARAGRAPH_ROLES]
     _assemble(exported, lines, converter)
     return exported
+
+
+def _exported(field: Field, article, converter: ScriptConverter):
+    """A field's value in the export's script: its text and names converted."""
+    value = getattr(article, field.name)
+    if field.kind == TEXT:
+        return converter.text(value or "")
+    if field.kind == NAMES:
+        return converter.names(value)
+    return value
 
 
 def _lines(article: ExportArticle, roles) -> list[Paragraph]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 
 from editor_app.export.records import ExportArticle, ExportDocument
+from editor_app.model.fields import FIELDS, FLAG, NAMES, Field
 
 NAME_SEPARATOR = "、"
+_ARTICLE_FIELDS = tuple(field for field in FIELDS if field.csv)
 COLUMNS = (
     "project",
     "document_id",
@@ -18,19 +20,7 @@ COLUMNS = (
     "edition",
     "order",
     "id",
-    "kind",
-    "status",
-    "kicker",
-    "title",
-    "subtitle",
-    "dateline",
-    "reporters",
-    "correspondents",
-    "interns",
-    "section",
-    "truncated",
-    "lost_text",
-    "note",
+    *(field.csv for field in _ARTICLE_FIELDS),
     "editors",
     "last_changed",
     "start_line",
@@ -55,19 +45,7 @@ def article_row(article: ExportArticle) -> list:
         doc.edition,
         article.order,
         article.id,
-        article.kind,
-        article.status,
-        article.kicker,
-        article.title,
-        article.subtitle,
-        article.dateline,
-        NAME_SEPARATOR.join(article.reporters),
-        NAME_SEPARATOR.join(article.correspondents),
-        NAME_SEPARATOR.join(article.interns),
-        article.section,
-        int(article.truncated),
-        int(article.lost_text),
-        article.note,
+        *(_cell(field, getattr(article, field.name)) for field in _ARTICLE_FIELDS),
         NAME_SEPARATOR.join(article.editors),
         article.last_changed or "",
         article.start_line,
@@ -77,6 +55,14 @@ def article_row(article: ExportArticle) -> list:
         len(article.paragraphs),
         article.text,
     ]
+
+
+def _cell(field: Field, value):
+    if field.kind == NAMES:
+        return NAME_SEPARATOR.join(value)
+    if field.kind == FLAG:
+        return int(value)
+    return value
 
 
 class CsvWriter:

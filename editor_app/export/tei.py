@@ -15,17 +15,16 @@ from lxml import etree
 
 from editor_app.export.options import LANGUAGE_TAGS
 from editor_app.export.records import ExportArticle, ExportDocument
+from editor_app.model.fields import FIELDS, FLAG
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 PUBLISHER = "Qingyang 清样"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_AUTHOR_ROLES = (
-    ("reporters", "reporter"),
-    ("correspondents", "correspondent"),
-    ("interns", "intern"),
-)
+# Fields written in the header: names as <author role=…>, texts and flags as <note type=…>.
+_AUTHORS = tuple(field for field in FIELDS if field.tei and field.tei[0] == "author")
+_NOTES = tuple(field for field in FIELDS if field.tei and field.tei[0] == "note")
 
 
 def _tag(name: str) -> str:
@@ -82,15 +81,15 @@ def _title_stmt(file_desc, article: ExportArticle) -> None:
         _add(stmt, "title", article.subtitle, type="sub")
     if article.kicker:
         _add(stmt, "title", article.kicker, type="kicker")
-    for field, role in _AUTHOR_ROLES:
-        for name in getattr(article, field):
-            _add(stmt, "author", name, role=role)
+    for field in _AUTHORS:
+        for name in getattr(article, field.name):
+            _add(stmt, "author", name, role=field.tei[1])
 
 
 def _notes(file_desc, article: ExportArticle) -> None:
-    notes = [("dateline", article.dateline), ("section", article.section)]
-    notes.append(("editorial", article.note))
-    notes += [(flag, flag) for flag in ("truncated", "lost_text") if getattr(article, flag)]
+    # Texts as written, then each flag that is set, by name.
+    notes = [(f.tei[1], getattr(article, f.name)) for f in _NOTES if f.kind != FLAG]
+    notes += [(f.tei[1], f.tei[1]) for f in _NOTES if f.kind == FLAG and getattr(article, f.name)]
     notes = [(kind, text) for kind, text in notes if text]
     if notes:
         stmt = _add(file_desc, "notesStmt")

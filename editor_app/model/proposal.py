@@ -21,6 +21,7 @@ class Segment:
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     interns: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
     truncated: bool = False
     roles: dict[int, str] = field(default_factory=dict)
     confidence: float = 1.0

@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
+from editor_app.model import fields
+
 ROLE_NAMES = {
     "kicker": QT_TRANSLATE_NOOP("Labels", "kicker"),
     "title": QT_TRANSLATE_NOOP("Labels", "title"),
@@ -41,23 +43,9 @@ RULE_NAMES = {
     "whitespace": QT_TRANSLATE_NOOP("Labels", "white space"),
     "noise": QT_TRANSLATE_NOOP("Labels", "noise line"),
 }
-# Stored column names, as the history and the search results show them.
+# Stored column names that are no article field, as the history and the search results
+# show them; an article field's label is in model/fields.py, in both languages.
 FIELD_NAMES = {
-    "text": QT_TRANSLATE_NOOP("Labels", "corrected text"),
-    "corrected_text": QT_TRANSLATE_NOOP("Labels", "corrected text"),
-    "kicker": QT_TRANSLATE_NOOP("Labels", "kicker"),
-    "title": QT_TRANSLATE_NOOP("Labels", "title"),
-    "subtitle": QT_TRANSLATE_NOOP("Labels", "subtitle"),
-    "dateline": QT_TRANSLATE_NOOP("Labels", "dateline"),
-    "reporters": QT_TRANSLATE_NOOP("Labels", "reporters"),
-    "correspondents": QT_TRANSLATE_NOOP("Labels", "correspondents"),
-    "interns": QT_TRANSLATE_NOOP("Labels", "interns"),
-    "section": QT_TRANSLATE_NOOP("Labels", "section"),
-    "note": QT_TRANSLATE_NOOP("Labels", "note"),
-    "kind": QT_TRANSLATE_NOOP("Labels", "kind"),
-    "status": QT_TRANSLATE_NOOP("Labels", "status"),
-    "truncated": QT_TRANSLATE_NOOP("Labels", "truncated"),
-    "lost_text": QT_TRANSLATE_NOOP("Labels", "lost text"),
     "start_line": QT_TRANSLATE_NOOP("Labels", "first line"),
     "end_line": QT_TRANSLATE_NOOP("Labels", "last line"),
     "role": QT_TRANSLATE_NOOP("Labels", "role"),
@@ -133,6 +121,10 @@ def rule_name(rule: str) -> str:
 
 
 def field_name(column: str) -> str:
+    """A column's name in the UI language: an article field's label, the text's for "text"."""
+    name = "corrected_text" if column == "text" else column
+    if name in fields.BY_NAME:
+        return fields.label(name, chinese=_chinese_ui())
     return _translate(FIELD_NAMES, column)
 
 

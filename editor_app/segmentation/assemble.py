@@ -1,15 +1,17 @@
-"""Turn story starts into Segments: spans, line roles, headline, byline, truncation."""
+"""Turn story starts into Segments: spans, line roles, headline, byline, photo credits,
+truncation."""
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from editor_app.model import Byline, Proposal, Segment
 from editor_app.segmentation.boundaries import Run, Start
-from editor_app.segmentation.bylines import parse_byline_line, parse_credit
+from editor_app.segmentation.bylines import parse_byline_line, parse_credit, photo_credit
 from editor_app.segmentation.context import Page
-from editor_app.segmentation.datelines import find_dateline
+from editor_app.segmentation.datelines import dateline_photographers, find_dateline
 from editor_app.segmentation.furniture import is_design_credit
 from editor_app.segmentation.headings import headline_from_stack
 from editor_app.segmentation.kinds import BODY, BYLINE, DATELINE, NOISE, STAFF
@@ -50,6 +52,7 @@ def _article(page: Page, start: Start, last: int, runs: list[Run]) -> Segment:
     if run is not None and run.last <= last:
         _apply_headline(page, segment, run)
     _apply_byline(page, segment, start, last)
+    give_photographers(segment, (info.text for info in lines[start.index : last + 1]))
     inner = [r for r in runs if r is not run and start.index <= r.first and r.last <= last]
     for other in inner:
         for index in other.headings:
@@ -97,6 +100,15 @@ def give_credits(segment: Segment, byline: Byline) -> None:
     segment.reporters = byline.reporters
     segment.correspondents = byline.correspondents
     segment.interns = byline.interns
+
+
+def give_photographers(segment: Segment, texts: Iterable[str]) -> None:
+    """Who took the story's pictures: the photo credits of its lines and its dateline."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for name in (*photo_credit(text), *dateline_photographers(text)):
+            found[name] = None
+    segment.photographers = list(found)
 
 
 def merge_names(target: Byline, extra: Byline | None) -> None:

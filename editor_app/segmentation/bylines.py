@@ -1,4 +1,5 @@
-"""Who wrote it: names after 记者 / 通讯员 / 实习记者 labels, and byline lines of their own."""
+"""Who wrote it: names after 记者 / 通讯员 / 实习记者 labels, byline lines of their own, and
+who took the pictures: `X 摄`, `X Y摄影报道（影像中国）` closing a caption."""
 
 from __future__ import annotations
 
@@ -118,3 +119,48 @@ def is_speaker_line(text: str) -> bool:
         return False
     names = split_names(" ".join(parts[1:]))
     return len(names) == 1 and 2 <= len(names[0]) <= 3
+
+
+# A photo credit closes its line: names, then 摄 / 摄影 / 摄影报道, then perhaps the agency
+# in brackets, `（影像中国）`, or the bracket the credit opened, `（见图，X摄）`.
+_PHOTO_MARK = re.compile(r"摄(影报道|影)?$")
+_AGENCY_TAIL = re.compile(r"[ \u3000]*[（(〈][^（()）〈〉摄]{1,12}[)）〉][ \u3000]*$")
+# A credit starts its line, follows a caption's sentence or opens a bracket after `见图，`.
+_CREDIT_START = re.compile(r"[。！？!?]|[（(][^（()）]{0,6}[，,、]")
+# 拍摄, 航拍摄: how the picture was taken, not by whom (航 ends names: 陈晓航).
+_HOW_TAKEN = frozenset("拍")
+
+
+@per_line
+def photo_credit(text: str) -> tuple[str, ...]:
+    """The photographers a line credits at its end; () when it credits none.
+
+    `刘振清  张  敏摄影报道（影像中国）`, `本报记者  贺  勇摄`, `……。新华社记者赵戈摄`,
+    `（见上图，新华社记者刘颖 摄）`, `X 摄影`. Not `摄影展`, `婚纱摄影`, `（2月6日摄）` or
+    `无人机拍摄`.
+    """
+    if "摄" not in text:
+        return ()  # nearly every line: one scan and out
+    body = _AGENCY_TAIL.sub("", text).rstrip(" \u3000)）")
+    mark = _PHOTO_MARK.search(body)
+    if mark is None:
+        return ()
+    credit = _credit_clause(body[: mark.start()])
+    if not credit or credit[-1] in _HOW_TAKEN:
+        return ()
+    if mark.group(1) == "影" and not body[: mark.start()].endswith((" ", "\u3000")):
+        return ()  # `婚纱摄影`, `书法、摄影`: a kind of photography; a credit is `X 摄影`
+    return _credited(credit)
+
+
+def _credit_clause(text: str) -> str:
+    starts = [found.end() for found in _CREDIT_START.finditer(text)]
+    return text[starts[-1] if starts else 0 :].strip(" \u3000")
+
+
+def _credited(text: str) -> tuple[str, ...]:
+    """Every name of a credit, its labels (记者, 通讯员 …) aside, each once."""
+    names = credit_names(text)
+    if names is None:
+        return ()
+    return tuple(dict.fromkeys(name for group in names for name in group))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from editor_app.model import Byline
-from editor_app.segmentation.bylines import credit_names
+from editor_app.segmentation.bylines import credit_names, photo_credit
 from editor_app.segmentation.memo import per_line
 
 _NUM = r"[0-9０-９〇零一二三四五六七八九十]{1,3}"
@@ -59,6 +59,14 @@ def dateline_parts(text: str) -> DatelineParts | None:
     credit = match.group("credit")
     names = credit_names(credit) if credit else None
     return DatelineParts(dateline, match.end(), *(names or ()))
+
+
+def dateline_photographers(text: str) -> tuple[str, ...]:
+    """Who took the pictures, when the dateline's credit says so: `本报讯（记者 X摄影报道）`."""
+    if "摄" not in text or dateline_parts(text) is None:
+        return ()
+    credit = _DATELINE.match(text).group("credit")
+    return photo_credit(credit) if credit else ()
 
 
 def _plausible_wire(match: re.Match) -> bool:

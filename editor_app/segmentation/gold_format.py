@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from editor_app.model import Proposal, Segment
+from editor_app.model.fields import GOLD, NAMES, TEXT
 
-ARTICLE_FIELDS = ("title", "kicker", "subtitle", "dateline")
-NAME_FIELDS = ("reporters", "correspondents", "interns")
+# The fields of model/fields.py a gold page holds (photographers, for one, it does not);
+# the texts in the order the gold files print them, the title first.
+_PRINTED_FIRST = ("title",)
+ARTICLE_FIELDS = tuple(
+    sorted((f.name for f in GOLD if f.kind == TEXT), key=lambda name: name not in _PRINTED_FIRST)
+)
+NAME_FIELDS = tuple(f.name for f in GOLD if f.kind == NAMES)
 
 
 def article_to_dict(segment: Segment) -> dict:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -21,6 +20,7 @@ import orjson
 
 from editor_app.cleanup import suggest
 from editor_app.model import Proposal, Segment, Suggestion
+from editor_app.model.fields import PROPOSED, names_of
 from editor_app.segmentation import segment
 from editor_app.segmentation.learned import segmenter_from_bytes
 from editor_app.storage.decoding import DecodeError, decode_bytes
@@ -52,10 +52,8 @@ class Analysis:
     error: str = ""
 
 
-ARTICLE_COLUMNS = (
-    "start_line, end_line, start_offset, end_offset, kind, kicker, title, subtitle, dateline, "
-    "reporters, correspondents, interns, truncated, confidence, reason"
-)
+# What an import writes of each segment: its span, then the fields the segmenter proposes.
+ARTICLE_COLUMNS = ("start_line", "end_line", "start_offset", "end_offset", *names_of(PROPOSED))
 
 
 @dataclass(slots=True)
@@ -149,26 +147,7 @@ def _pack(suggestions: list[Suggestion]) -> tuple[list[tuple], list[tuple]]:
 
 
 def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:
-    return (
-        seg.start,
-        seg.end,
-        starts[seg.start - 1],
-        starts[seg.end - 1] + lengths[seg.end - 1],
-        seg.kind,
-        seg.kicker,
-        seg.title,
-        seg.subtitle,
-        seg.dateline,
-        _names(seg.reporters),
-        _names(seg.correspondents),
-        _names(seg.interns),
-        int(seg.truncated),
-        seg.confidence,
-        seg.reason,
-    )
-
-
-def _names(names) -> str:
-    if not names:
-        return "[]"  # most articles name no correspondent or intern: skip the encoder
-    return json.dumps(list(names), ensure_ascii=False)
+    """The values of ARTICLE_COLUMNS, in that order."""
+    end = starts[seg.end - 1] + lengths[seg.end - 1]
+    span = (seg.start, seg.end, starts[seg.start - 1], end)
+    return (*span, *[field.stored(getattr(seg, field.name)) for field in PROPOSED])

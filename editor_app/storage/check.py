@@ -23,12 +23,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from editor_app.model.fields import NAME_LISTS, names_of
 from editor_app.storage.schema import MIGRATION_NAMES, MIGRATION_SET, migrations, schema_version
 
 READING, WRITING, EVERYTHING = 1, 2, 3
 SHOWN = 20  # problems of one kind named one by one; the rest are counted
 JSON_COLUMNS = {
-    "articles": ("reporters", "correspondents", "interns"),
+    "articles": names_of(NAME_LISTS),
     "changes": ("row_key", "before", "after"),
     "operations": ("detail",),
     "suggestion_packs": ("kinds", "placements"),

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from editor_app.model import Article
+from editor_app.model.fields import COLUMNS, SPAN_COLUMNS
+from editor_app.storage.queries import article_from_row
 
-_ARTICLE_COLUMNS = (
-    "id, document_id, start_line, end_line, start_offset, end_offset, kind, kicker, title, "
-    "subtitle, dateline, reporters, correspondents, interns, section, corrected_text, status, "
-    "truncated, lost_text, note, confidence, reason"
-)
+_ARTICLE_COLUMNS = ", ".join((*SPAN_COLUMNS, *COLUMNS))
 
 # Every operation that wrote an article row, and every undo/redo that replayed one of them.
 _ARTICLE_TOUCHES = """
@@ -46,37 +42,25 @@ def article_editors(project) -> dict[int, tuple[list[str], str | None]]:
 
 
 def export_articles(project, document_id: int) -> list[Article]:
-    """A document's segments in line order; `corrected_text` is None where it is the raw span.
+    """A document's segments in line order, each with its text.
 
     Lighter than `articles()` for reading a whole corpus: the raw span is not copied out
-    of SQLite for every article, and rows are not turned into dicts first.
+    of SQLite for every article (each text is cut from the page's raw text here).
     """
-    rows = project.db.execute(
+    raw = project.raw_text(document_id)
+    cursor = project.db.execute(
         f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE document_id = ? ORDER BY start_line",
         [document_id],
     )
-    return [_article(row) for row in rows]
+    columns = [description[0] for description in cursor.description]
+    return [_article(dict(zip(columns, row, strict=True)), raw) for row in cursor]
 
 
-def _names(value: str | None) -> list[str]:
-    return json.loads(value) if value and value != "[]" else []
-
-
-def _article(row: tuple) -> Article:
-    return Article(
-        *row[:11],
-        reporters=_names(row[11]),
-        correspondents=_names(row[12]),
-        interns=_names(row[13]),
-        section=row[14] or "",
-        corrected_text=row[15],
-        status=row[16],
-        truncated=bool(row[17]),
-        lost_text=bool(row[18]),
-        note=row[19] or "",
-        confidence=row[20],
-        reason=row[21] or "",
-    )
+def _article(row: dict, raw: str) -> Article:
+    text = row["corrected_text"]
+    if text is None:  # the editor left the raw span as it is
+        text = raw[row["start_offset"] : row["end_offset"]]
+    return article_from_row(row, text)
 
 
 class ExportQueries:

@@ -320,8 +320,8 @@ DOCUMENT_INSERT = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 ARTICLE_INSERT = (
-    f"INSERT INTO articles (document_id, {ARTICLE_COLUMNS}) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO articles (document_id, {', '.join(ARTICLE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (1 + len(ARTICLE_COLUMNS)))})"
 )
 ROLE_INSERT = (
     "INSERT INTO line_roles (document_id, line, role) "

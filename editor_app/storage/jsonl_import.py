@@ -16,13 +16,13 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from editor_app.model.fields import FIELDS
 from editor_app.storage.importer import ImportReport, log_import
 from editor_app.storage.journal import now
 from editor_app.storage.jsonl_read import Export, ExportedDocument, gap_text, read_export
 from editor_app.storage.jsonl_schema import ArticleRecord
 
-ARTICLE_FIELDS = ("kind", "status", "kicker", "title", "subtitle", "dateline", "section", "note")
-NAME_FIELDS = ("reporters", "correspondents", "interns")
+_FIELDS = tuple(field for field in FIELDS if field.jsonl)
 DUPLICATE = "already in the project (same content)"
 
 
@@ -142,15 +142,19 @@ def _article_row(db, doc_id: int, article: ArticleRecord) -> dict:
         "start_offset": span.raw_start,
         "end_offset": span.raw_end,
         "corrected_text": None if span.corrected_text == span.raw_text else span.corrected_text,
-        "truncated": int(article.flags.truncated),
-        "lost_text": int(article.flags.lost_text),
         "confidence": 1.0,
         "reason": "",
     }
-    row.update({name: getattr(article, name) for name in ARTICLE_FIELDS})
-    for name in NAME_FIELDS:
-        row[name] = json.dumps(getattr(article, name), ensure_ascii=False)
+    for field in _FIELDS:
+        row[field.name] = field.stored(_value_at(article, field.jsonl))
     return row
+
+
+def _value_at(record, key: str):
+    """The value under a JSONL key; `flags.truncated` is `truncated` inside `flags`."""
+    for name in key.split("."):
+        record = getattr(record, name)
+    return record
 
 
 def _free_id(db, table: str, wanted: int) -> int | None:

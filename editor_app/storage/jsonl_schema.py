@@ -77,6 +77,8 @@ class Provenance(_Record):
 
 
 class ArticleRecord(_Record):
+    """One line; its article fields are those of model/fields.py with a JSONL key."""
+
     schema: Literal[SCHEMA]
     project: Name
     document: DocumentRecord
@@ -100,6 +102,8 @@ class ArticleRecord(_Record):
     editors: list[str]
     last_changed: str | None
     provenance: Provenance
+    # Fields added after the first exports; an export made before them reads as empty.
+    photographers: list[str] = []
 
 
 class RecordError(ValueError):

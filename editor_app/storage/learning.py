@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable
 
 from editor_app.model import NON_ARTICLE_KINDS
+from editor_app.model.fields import GOLD, NAMES, TEXT
 from editor_app.model.gold_pages import CorpusError, Page, digest
 from editor_app.segmentation.learned.adapt import OWN_REPEAT, shipped_pages
 from editor_app.segmentation.learned.holdout import Learned, learn_with_score
@@ -20,7 +21,9 @@ from editor_app.storage.models import ModelRecord, store_model
 DONE = ("reviewed", "approved")
 INNER_ROLES = frozenset({"kicker", "title", "subtitle", "byline", "subhead"})
 OUTSIDE = "('boilerplate', 'noise')"
-NAME_FIELDS = ("reporters", "correspondents", "interns")
+# What the gold format says of an article (the format of segmentation.gold_format).
+_GOLD_TEXTS = tuple(f.name for f in GOLD if f.kind == TEXT)
+_GOLD_NAMES = tuple(f.name for f in GOLD if f.kind == NAMES)
 
 
 class NothingToLearnError(OperationError):
@@ -64,8 +67,8 @@ def _article_gold(row: dict, span: dict, roles: dict[int, str]) -> dict:
     inside = range(row["start_line"], row["end_line"] + 1)
     return {
         **span,
-        **{name: row[name] or "" for name in ("kicker", "title", "subtitle", "dateline")},
-        **{name: json.loads(row[name] or "[]") for name in NAME_FIELDS},
+        **{name: row[name] or "" for name in _GOLD_TEXTS},
+        **{name: json.loads(row[name] or "[]") for name in _GOLD_NAMES},
         "truncated": bool(row["truncated"]),
         "roles": {
             str(line): role

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from editor_app.model import Article, Document, Line, split_lines
+from editor_app.model.fields import FIELDS, SPAN_COLUMNS
 from editor_app.storage.errors import NotFoundError
 
 # The effective text of an article: the editor's version, else its raw span.
@@ -153,11 +153,14 @@ def _document(row: dict) -> Document:
     )
 
 
+def article_from_row(row, text: str) -> Article:
+    """An Article from a row of the articles table read by column name, and its text."""
+    values = {name: row[name] for name in SPAN_COLUMNS}
+    for field in FIELDS:
+        if field.name != "corrected_text":  # the Article holds the text itself
+            values[field.name] = field.loaded(row[field.name])
+    return Article(**values, text=text)
+
+
 def _article(row: dict) -> Article:
-    values = dict(row)
-    values["corrected_text"] = values.pop("text")
-    for name in ("reporters", "correspondents", "interns"):
-        values[name] = json.loads(values[name] or "[]")
-    for name in ("truncated", "lost_text"):
-        values[name] = bool(values[name])
-    return Article(**values)
+    return article_from_row(row, row["text"])

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from editor_app.model import Proposal, Segment
+from editor_app.model.fields import PROPOSED, names_of
 from editor_app.segmentation import segment
 from editor_app.segmentation.learned import segmenter_from_bytes
 from editor_app.storage.errors import NotFoundError
@@ -21,21 +22,8 @@ from editor_app.storage.journal import OpResult
 from editor_app.storage.models import current_model, current_model_bytes
 
 ACTION = "repropose"
-VALUE_COLUMNS = (
-    "start_offset",
-    "end_offset",
-    "kind",
-    "kicker",
-    "title",
-    "subtitle",
-    "dateline",
-    "reporters",
-    "correspondents",
-    "interns",
-    "truncated",
-    "confidence",
-    "reason",
-)
+# What a new proposal rewrites: the span's offsets and every field the segmenter proposes.
+VALUE_COLUMNS = ("start_offset", "end_offset", *names_of(PROPOSED))
 EDITS = f"SELECT id FROM operations WHERE kind = 'do' AND action <> '{ACTION}'"
 TOUCHED = f"""
     SELECT document_id FROM operations WHERE id IN ({EDITS}) AND document_id IS NOT NULL
@@ -154,18 +142,7 @@ def _article_values(segment: Segment, lines) -> dict:
     return {
         "start_offset": lines[segment.start - 1].start,
         "end_offset": lines[segment.end - 1].end,
-        "kind": segment.kind,
-        "kicker": segment.kicker,
-        "title": segment.title,
-        "subtitle": segment.subtitle,
-        "dateline": segment.dateline,
-        **{
-            name: json.dumps(list(getattr(segment, name) or []), ensure_ascii=False)
-            for name in ("reporters", "correspondents", "interns")
-        },
-        "truncated": int(segment.truncated),
-        "confidence": segment.confidence,
-        "reason": segment.reason,
+        **{field.name: field.stored(getattr(segment, field.name)) for field in PROPOSED},
     }
 
 

@@ -10,23 +10,11 @@ import json
 from dataclasses import dataclass
 
 from editor_app.model import Change
+from editor_app.model.fields import BODY, FIELDS
 
 # Columns whose change an editor cares to read, in display order; the rest are bookkeeping.
 SHOWN_COLUMNS = (
-    "kind",
-    "kicker",
-    "title",
-    "subtitle",
-    "dateline",
-    "reporters",
-    "correspondents",
-    "interns",
-    "section",
-    "corrected_text",
-    "status",
-    "truncated",
-    "lost_text",
-    "note",
+    *(field.name for field in FIELDS if field.shown or field.kind == BODY),
     "start_line",
     "end_line",
     "role",

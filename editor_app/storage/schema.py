@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils.migrations import Migrations
 
+from editor_app.model import fields
+
 APPLICATION_ID = 0x51594E47  # "QYNG"
 MIGRATION_SET = "qingyang"
 
@@ -103,13 +105,15 @@ def schema_version() -> int:
     return len(MIGRATION_NAMES)
 
 
-SEARCHED_COLUMNS = (
+# The article index as 0003 made it. A migration is history: later ones that change what
+# the index covers rebuild it (see `_index_article_search`), this one stays as it ran.
+_SEARCHED_0003 = (
     "kicker, title, subtitle, dateline, reporters, correspondents, interns, section, note, "
     "corrected_text"
 )
 # What the article index holds: metadata, and the editor's text once there is one.
 # Unedited text is found through the document index over the raw text.
-_ARTICLE_SOURCE = """
+_ARTICLE_SOURCE_0003 = """
     coalesce({p}.kicker, '') || char(10) || coalesce({p}.title, '') || char(10) ||
     coalesce({p}.subtitle, '') || char(10) || coalesce({p}.dateline, '') || char(10) ||
     coalesce({p}.reporters, '') || ' ' || coalesce({p}.correspondents, '') || ' ' ||
@@ -125,11 +129,6 @@ def search_index(db) -> None:
     detail=none keeps them small: they answer "which rows hold all these trigrams",
     and the search then checks each candidate exactly. Both keep no copy of the text.
     """
-    new, old = _ARTICLE_SOURCE.format(p="new"), _ARTICLE_SOURCE.format(p="old")
-    forget = (
-        "INSERT INTO article_search (article_search, rowid, content) "
-        f"VALUES ('delete', old.id, {old});"
-    )
     _run(
         db,
         [
@@ -144,16 +143,9 @@ def search_index(db) -> None:
             # Contentless: deleting an entry needs the indexed text again, rebuilt from `old`.
             "CREATE VIRTUAL TABLE article_search USING fts5("
             "content, content = '', tokenize = 'trigram', detail = 'none')",
-            f"""CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
-                INSERT INTO article_search (rowid, content) VALUES (new.id, {new}); END""",
-            f"""CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
-                {forget} END""",
-            f"""CREATE TRIGGER article_search_update AFTER UPDATE OF {SEARCHED_COLUMNS}
-                ON articles BEGIN
-                {forget}
-                INSERT INTO article_search (rowid, content) VALUES (new.id, {new}); END""",
+            *_article_search_triggers(_SEARCHED_0003, _ARTICLE_SOURCE_0003),
             f"INSERT INTO article_search (rowid, content) "
-            f"SELECT p.id, {_ARTICLE_SOURCE.format(p='p')} FROM articles p",
+            f"SELECT p.id, {_ARTICLE_SOURCE_0003.format(p='p')} FROM articles p",
             "INSERT OR IGNORE INTO meta (key, value) "
             "VALUES ('project_id', lower(hex(randomblob(16))))",
         ],
@@ -257,6 +249,63 @@ def segmentation_models(db) -> None:
                 detail TEXT NOT NULL)""",
         ],
     )
+
+
+@_migration("0008_photographers")
+def photographers(db) -> None:
+    """Who took an article's pictures (摄影), a list of names like the reporters."""
+    add_article_field(db, "photographers")
+
+
+# -- adding a field ---------------------------------------------------------------------------
+
+
+def add_article_field(db, name: str) -> None:
+    """The column of a field of the registry (model/fields.py), and the search over it.
+
+    Existing rows take the column's default (an empty list, an empty text, 0): the
+    segmenter proposes the field for documents imported or re-proposed from then on.
+    """
+    field = fields.field(name)
+    db.execute(f"ALTER TABLE articles ADD COLUMN {name} {field.sql_default}")
+    if field.searched:
+        _index_article_search(db)
+
+
+def _index_article_search(db) -> None:
+    """Index the searched fields the articles table has now; every article again."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(articles)").fetchall()}
+    columns = [f.name for f in fields.SEARCHED if f.name in present]
+    source = " || char(10) || ".join(f"coalesce({{p}}.{name}, '')" for name in columns)
+    _run(
+        db,
+        [
+            *(f"DROP TRIGGER article_search_{event}" for event in ("insert", "delete", "update")),
+            "INSERT INTO article_search (article_search) VALUES ('delete-all')",
+            *_article_search_triggers(", ".join(columns), source),
+            f"INSERT INTO article_search (rowid, content) "
+            f"SELECT p.id, {source.format(p='p')} FROM articles p",
+        ],
+    )
+
+
+def _article_search_triggers(columns: str, source: str) -> list[str]:
+    """Keep the article index in step with inserts, deletes and updates of `columns`."""
+    new, old = source.format(p="new"), source.format(p="old")
+    forget = (
+        "INSERT INTO article_search (article_search, rowid, content) "
+        f"VALUES ('delete', old.id, {old});"
+    )
+    return [
+        f"""CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO article_search (rowid, content) VALUES (new.id, {new}); END""",
+        f"""CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+                {forget} END""",
+        f"""CREATE TRIGGER article_search_update AFTER UPDATE OF {columns}
+                ON articles BEGIN
+                {forget}
+                INSERT INTO article_search (rowid, content) VALUES (new.id, {new}); END""",
+    ]
 
 
 def _rebuild_with_autoincrement(db, table: str) -> None:

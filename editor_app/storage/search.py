@@ -11,11 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from editor_app.model.fields import BODY, BY_NAME, SEARCHED, names_of
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import EFFECTIVE_TEXT
 
-SEARCHED_FIELDS = ("title", "kicker", "subtitle", "dateline", "section", "note", "text")
+# Where a hit can be: the searched fields of model/fields.py, the article's text as "text".
+_METADATA = tuple(field for field in SEARCHED if field.kind != BODY)
+SEARCHED_FIELDS = (*names_of(_METADATA), "text")
+NAME_SEPARATOR = " "  # names are searched as the form shows them: `甲 乙`
+_METADATA_COLUMNS = ", ".join(f"a.{name}" for name in names_of(_METADATA))
 CONTEXT = 20
 CANDIDATE_BATCH = 64
 
@@ -71,7 +76,7 @@ class SearchOperations:
 
     def _replace_in_field(self, article_id: int, field: str, hits: list[Hit]) -> None:
         article = self.article(article_id)
-        text = article.corrected_text if field == "text" else getattr(article, field)
+        text = searched_text(field, getattr(article, field))
         for hit in sorted(hits, key=lambda h: h.start, reverse=True):
             if text[hit.start : hit.end] != hit.match:
                 raise OperationError(self.path, f"article {article_id} changed since the preview")
@@ -90,8 +95,8 @@ class SearchOperations:
         for first in range(0, len(ids), CANDIDATE_BATCH):
             batch = ids[first : first + CANDIDATE_BATCH]
             yield from self.db.query(
-                f"SELECT a.id, a.document_id, a.title, a.kicker, a.subtitle, a.dateline, "
-                f"a.section, a.note, {EFFECTIVE_TEXT} AS text FROM articles a "
+                f"SELECT a.id, a.document_id, {_METADATA_COLUMNS}, "
+                f"{EFFECTIVE_TEXT} AS text FROM articles a "
                 f"JOIN documents d ON d.id = a.document_id WHERE a.id IN "
                 f"({', '.join('?' * len(batch))}) ORDER BY a.document_id, a.start_line",
                 batch,
@@ -113,12 +118,22 @@ class SearchOperations:
         return (
             f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "
             "(SELECT id FROM documents WHERE instr(raw_text, :q) > 0)) "
-            "OR instr(a.corrected_text, :q) > 0 OR instr(a.title, :q) > 0 "
-            "OR instr(a.kicker, :q) > 0 OR instr(a.subtitle, :q) > 0 "
-            "OR instr(a.dateline, :q) > 0 OR instr(a.section, :q) > 0 "
-            f"OR instr(a.note, :q) > 0{order}",
+            "OR instr(a.corrected_text, :q) > 0 "
+            + "".join(f"OR instr(a.{field.name}, :q) > 0 " for field in _METADATA)
+            + order.lstrip(),
             {"q": query},
         )
+
+
+def searched_text(field: str, value) -> str:
+    """A field's value as search reads it: lists of names as `甲 乙`, as in the form."""
+    if isinstance(value, list):
+        return NAME_SEPARATOR.join(value)
+    return value or ""
+
+
+def _loaded(field: str, value):
+    return value if field == "text" else BY_NAME[field].loaded(value)
 
 
 def _compile(query: str, regex: bool, path) -> re.Pattern:
@@ -158,7 +173,7 @@ def _expander(replacement: str | None, regex: bool, path):
 def _hits_in_row(row: dict, pattern: re.Pattern, expand) -> list[Hit]:
     hits = []
     for field in SEARCHED_FIELDS:
-        value = row[field] or ""
+        value = searched_text(field, _loaded(field, row[field]))
         for found in pattern.finditer(value):
             if found.end() == found.start():
                 continue  # an empty match replaces nothing

@@ -152,7 +152,7 @@ def fix_joins(editor: KeyboardEditor, gold: dict, document_id: int, lines) -> No
     for first, second in gold["paragraph_joins"]:
         article_id = editor.select_article_at(first)
         article = editor.project.article(article_id)
-        if join_done(article.corrected_text, lines, first, second):
+        if join_done(article.text, lines, first, second):
             continue
         offered = [
             s
@@ -163,12 +163,12 @@ def fix_joins(editor: KeyboardEditor, gold: dict, document_id: int, lines) -> No
             editor.accept_suggestion(offered[0].id)
         else:
             _join_by_typing(editor, article, lines, first, second)
-        assert join_done(editor.project.article(article_id).corrected_text, lines, first, second)
+        assert join_done(editor.project.article(article_id).text, lines, first, second)
 
 
 def _join_by_typing(editor, article, lines, first: int, second: int) -> None:
     """Delete the break between the two paragraphs in the corrected text."""
-    text = article.corrected_text
+    text = article.text
     tail, head = lines[first - 1].text.rstrip(), lines[second - 1].text.lstrip()
     end_of_first = text.index(tail) + len(tail)
     start_of_second = text.index(head, end_of_first)
@@ -205,7 +205,7 @@ def check_against_gold(path, gold: dict, lines) -> None:
                 article["start"] <= n <= article["end"] for n in lost_lines
             )
         for first, second in gold["paragraph_joins"]:
-            text = project.article_at_line(document_id, first).corrected_text
+            text = project.article_at_line(document_id, first).text
             assert join_done(text, lines, first, second), (first, second)
 
 

@@ -54,7 +54,7 @@ def test_actions_and_titles(project):
 
 def test_a_raw_article_text_change_shows_the_raw_span_not_nothing(project):
     article = project.article(project.filtered_article_rows()[0]["id"])
-    raw = article.corrected_text  # still the raw span
+    raw = article.text  # still the raw span
     project.replace_text(article.id, raw.replace("的", "之", 1))
     change = project.operation_changes(project.history(limit=1)[0].id)[0]
     text = next(f for f in field_changes(project, change) if f.column == "corrected_text")

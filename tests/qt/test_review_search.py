@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from editor_app.qt.review.search_dialog import SearchReplaceDialog, hit_context
 from editor_app.storage.importer import import_paths
 from editor_app.storage.project import Project
-from editor_app.storage.search import SEARCHED_FIELDS
+from editor_app.storage.search import SEARCHED_FIELDS, searched_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
@@ -43,8 +43,7 @@ def field_texts(project) -> list[tuple[int, str, str]]:
     for document_id in project.document_ids():
         for article in project.articles(document_id):
             for field in SEARCHED_FIELDS:
-                value = article.corrected_text if field == "text" else getattr(article, field)
-                out.append((article.id, field, value or ""))
+                out.append((article.id, field, searched_text(field, getattr(article, field))))
     return out
 
 

@@ -1,13 +1,19 @@
-"""The selected article's metadata; each finished edit asks for one operation."""
+"""The selected article's metadata; each finished edit asks for one operation.
+
+One row per field the registry (model/fields.py) shows, in its order, under its label:
+a line for texts and names, a list for choices, a box for flags.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
-from editor_app.model import STATUSES
-from editor_app.model.article import KINDS, LIST_FIELDS, TEXT_FIELDS
-from editor_app.qt.labels import kind_name, status_name
+from editor_app.model import STATUSES, fields
+from editor_app.model.article import KINDS, LIST_FIELDS
+from editor_app.qt.labels import field_name, kind_name, status_name
+
+_CHOICES = {"kind": (KINDS, kind_name), "status": (STATUSES, status_name)}
 
 
 class ArticleForm(QWidget):
@@ -18,67 +24,46 @@ class ArticleForm(QWidget):
         super().__init__(parent)
         self.layout_ = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.flags: dict[str, QCheckBox] = {}
         self.loaded: dict[str, object] = {}
-        for name in TEXT_FIELDS:
-            edit = QLineEdit(self)
-            edit.setObjectName(f"field_{name}")
-            edit.editingFinished.connect(lambda name=name: self._text_finished(name))
-            self.edits[name] = edit
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("field_kind")
-        self.kind.activated.connect(self._kind_chosen)
-        self.status = QComboBox(self)
-        self.status.setObjectName("field_status")
-        self.status.activated.connect(self._status_chosen)
-        self.truncated = QCheckBox(self)
-        self.truncated.setObjectName("field_truncated")
-        self.truncated.clicked.connect(lambda on: self.field_edited.emit("truncated", on))
-        self.lost_text = QCheckBox(self)
-        self.lost_text.setObjectName("field_lost_text")
-        self.lost_text.clicked.connect(lambda on: self.field_edited.emit("lost_text", on))
-        self._build_rows()
+        self.row_labels = {}
+        for field in fields.SHOWN:
+            widget = self._widget(field)
+            widget.setObjectName(f"field_{field.name}")
+            self.layout_.addRow(field.name, widget)
+            self.row_labels[field.name] = self.layout_.labelForField(widget)
+        self.kind, self.status = self.combos["kind"], self.combos["status"]
+        self.truncated, self.lost_text = self.flags["truncated"], self.flags["lost_text"]
         self.retranslate()
         self.setEnabled(False)
 
-    def _build_rows(self) -> None:
-        self.row_labels = {}
-        widgets = [
-            *((n, self.edits[n]) for n in TEXT_FIELDS[:-1]),
-            ("kind", self.kind),
-            ("status", self.status),
-            ("truncated", self.truncated),
-            ("lost_text", self.lost_text),
-            ("note", self.edits["note"]),
-        ]
-        for name, widget in widgets:
-            self.layout_.addRow(name, widget)
-            self.row_labels[name] = self.layout_.labelForField(widget)
+    def _widget(self, field: fields.Field) -> QWidget:
+        name = field.name
+        if field.kind == fields.CHOICE:
+            combo = self.combos[name] = QComboBox(self)
+            combo.activated.connect(lambda index, name=name: self._chosen(name, index))
+            return combo
+        if field.kind == fields.FLAG:
+            box = self.flags[name] = QCheckBox(self)
+            box.clicked.connect(lambda on, name=name: self.field_edited.emit(name, on))
+            return box
+        edit = self.edits[name] = QLineEdit(self)
+        edit.editingFinished.connect(lambda name=name: self._text_finished(name))
+        return edit
 
     def field_names(self) -> dict[str, str]:
-        return {
-            "kicker": self.tr("Kicker"),
-            "title": self.tr("Title"),
-            "subtitle": self.tr("Subtitle"),
-            "dateline": self.tr("Dateline"),
-            "reporters": self.tr("Reporters"),
-            "correspondents": self.tr("Correspondents"),
-            "interns": self.tr("Interns"),
-            "section": self.tr("Section"),
-            "kind": self.tr("Kind"),
-            "status": self.tr("Status"),
-            "truncated": self.tr("Truncated"),
-            "lost_text": self.tr("Lost text"),
-            "note": self.tr("Note"),
-        }
+        return {name: field_name(name) for name in self.row_labels}
 
     def retranslate(self) -> None:
         for name, text in self.field_names().items():
             self.row_labels[name].setText(text)
         self.truncated.setText(self.tr("breaks off; continuation not here"))
         self.lost_text.setText(self.tr("text lost in the source"))
-        self._fill_combo(self.kind, KINDS, kind_name)
-        self._fill_combo(self.status, STATUSES, status_name)
-        self.edits["reporters"].setPlaceholderText(self.tr("names, separated by spaces"))
+        for name, (values, label) in _CHOICES.items():
+            self._fill_combo(self.combos[name], values, label)
+        for name in LIST_FIELDS:
+            self.edits[name].setPlaceholderText(self.tr("names, separated by spaces"))
 
     @staticmethod
     def _fill_combo(combo: QComboBox, values, name) -> None:
@@ -109,15 +94,13 @@ class ArticleForm(QWidget):
             if edit.text() != text:
                 edit.setText(text)
             edit.setCursorPosition(0)
-        for combo, value in (
-            (self.kind, getattr(article, "kind", "news")),
-            (self.status, getattr(article, "status", "proposed")),
-        ):
+        for name, combo in self.combos.items():
+            value = getattr(article, name, _CHOICES[name][0][0])
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        self.truncated.setChecked(bool(getattr(article, "truncated", False)))
-        self.lost_text.setChecked(bool(getattr(article, "lost_text", False)))
+        for name, box in self.flags.items():
+            box.setChecked(bool(getattr(article, name, False)))
 
     def commit(self) -> None:
         """Hand a field still being typed in to the window, as editingFinished would."""
@@ -134,14 +117,15 @@ class ArticleForm(QWidget):
         value = text.replace("、", " ").split() if name in LIST_FIELDS else text
         self.field_edited.emit(name, value)
 
-    def _kind_chosen(self, index: int) -> None:
-        self.field_edited.emit("kind", self.kind.itemData(index))
-
-    def _status_chosen(self, index: int) -> None:
-        self.status_chosen.emit(self.status.itemData(index))
+    def _chosen(self, name: str, index: int) -> None:
+        value = self.combos[name].itemData(index)
+        if fields.field(name).editable:
+            self.field_edited.emit(name, value)
+        else:  # the status has an operation of its own
+            self.status_chosen.emit(value)
 
     def set_editable(self, editable: bool) -> None:
         for edit in self.edits.values():
             edit.setReadOnly(not editable)
-        for widget in (self.kind, self.status, self.truncated, self.lost_text):
+        for widget in (*self.combos.values(), *self.flags.values()):
             widget.setEnabled(editable)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from editor_app.model import Byline, Segment
 from editor_app.model.roles import HEADING_ROLES
-from editor_app.segmentation.assemble import give_credits, merge_names
+from editor_app.segmentation.assemble import give_credits, give_photographers, merge_names
 from editor_app.segmentation.bylines import parse_byline_line, parse_credit
 from editor_app.segmentation.datelines import find_dateline
 from editor_app.segmentation.headings import split_combined
@@ -66,6 +66,7 @@ def apply_byline(segment: Segment, raw: list[str], lines: list[LineInfo], roles:
                 byline.dateline = found.text
             break
     give_credits(segment, byline)
+    give_photographers(segment, (_raw_text(raw, info) for info in lines))
 
 
 def _raw_text(raw: list[str], info: LineInfo) -> str:
