@@ -145,7 +145,7 @@ FLIPS = {
 DAMAGED = {
     "header flip: page size": lambda path, m: _write(path, m.base[:16] + b"\x02" + m.base[17:]),
     "header flip: schema version lowered": lambda path, m: _write(
-        path, m.base[:63] + bytes([m.base[63] ^ 0x02]) + m.base[64:]
+        path, m.base[:63] + bytes([m.base[63] & (m.base[63] - 1)]) + m.base[64:]
     ),
     "truncated to 100 bytes": lambda path, m: _write(path, m.base[:100]),
     "truncated to one page": lambda path, m: _write(path, m.base[:PAGE]),
@@ -337,8 +337,10 @@ CHECK_SAYS = {
     "an index dropped": "the index articles_by_document is missing",
     "a trigger dropped": "the trigger article_search_update is missing",
     "a view dropped": "the view packed_suggestions is missing",
-    # The flip changes bit 1 of the version this build writes.
-    "header flip: schema version lowered": f"says schema version {schema_version() ^ 0x02}",
+    # The flip clears the lowest set bit of the version this build writes.
+    "header flip: schema version lowered": (
+        f"says schema version {schema_version() & (schema_version() - 1)}"
+    ),
     "a title that is not UTF-8": "in articles.title are not readable text",
     "raw text that is not UTF-8": "in documents.raw_text are not readable text",
     "reporters that are not JSON": "in articles.reporters are not valid JSON",

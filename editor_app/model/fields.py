@@ -77,6 +77,8 @@ class Field:
         return value
 
 
+# Columns a migration can add from the registry alone (add_article_field); a new choice
+# needs its own default, the text column is no field to add.
 _SQL_DEFAULTS = {
     TEXT: "TEXT DEFAULT ''",
     NAMES: "TEXT DEFAULT '[]'",

@@ -120,11 +120,20 @@ def rule_name(rule: str) -> str:
     return _translate(RULE_NAMES, rule)
 
 
+def field_label(name: str) -> str:
+    """An article field's label in the UI language, as the form heads its row: `Reporters`."""
+    return fields.label(name, chinese=_chinese_ui())
+
+
 def field_name(column: str) -> str:
-    """A column's name in the UI language: an article field's label, the text's for "text"."""
+    """A column's name in the UI language within a line of text: `reporters`, `first line`.
+
+    An article field's label (the text's for "text"), else the column's own name.
+    """
     name = "corrected_text" if column == "text" else column
     if name in fields.BY_NAME:
-        return fields.label(name, chinese=_chinese_ui())
+        label = field_label(name)
+        return label[:1].lower() + label[1:]  # English in running text; Chinese as it is
     return _translate(FIELD_NAMES, column)
 
 

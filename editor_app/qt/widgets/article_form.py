@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, Q
 
 from editor_app.model import STATUSES, fields
 from editor_app.model.article import KINDS, LIST_FIELDS
-from editor_app.qt.labels import field_name, kind_name, status_name
+from editor_app.qt.labels import field_label, kind_name, status_name
 
 _CHOICES = {"kind": (KINDS, kind_name), "status": (STATUSES, status_name)}
 
@@ -53,7 +53,7 @@ class ArticleForm(QWidget):
         return edit
 
     def field_names(self) -> dict[str, str]:
-        return {name: field_name(name) for name in self.row_labels}
+        return {name: field_label(name) for name in self.row_labels}
 
     def retranslate(self) -> None:
         for name, text in self.field_names().items():
