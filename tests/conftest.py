@@ -38,7 +38,7 @@ def chunk_segmenter(text: str) -> Proposal:
 @pytest.fixture
 def stable_segmenter(monkeypatch):
     """Storage tests must not depend on what the segmenter proposes today."""
-    monkeypatch.setattr("editor_app.storage.analysis.segment", chunk_segmenter)
+    monkeypatch.setattr("editor_app.ingest.analysis.segment", chunk_segmenter)
     return chunk_segmenter
 
 

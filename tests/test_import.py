@@ -8,7 +8,7 @@ import random
 import opencc
 import pytest
 
-from editor_app.storage.filenames import date_and_page
+from editor_app.ingest.filenames import date_and_page
 from editor_app.storage.importer import import_paths
 from tests.conftest import SEEDS, assert_segments_cover, state_of
 

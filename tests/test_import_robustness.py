@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.storage.analysis import MAX_FILE_BYTES
+from editor_app.ingest.analysis import MAX_FILE_BYTES
 from editor_app.storage.importer import import_paths
 from editor_app.storage.project import Project
 from tests.conftest import REPO, SEEDS, cli_env, run_cli, sha256_of

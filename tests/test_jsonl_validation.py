@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from editor_app.cli import main
 from editor_app.export import ExportOptions, export_project
+from editor_app.ingest.jsonl_read import read_export
 from editor_app.storage.check import check_project
 from editor_app.storage.importer import import_paths
-from editor_app.storage.jsonl_read import read_export
 from editor_app.storage.project import Project
 from tests.conftest import SEEDS, chunk_segmenter, run_cli
 
@@ -57,7 +57,7 @@ def source(tmp_path_factory) -> Path:
     """The seed issues imported (by the stable test segmenter) and edited, closed."""
     path = tmp_path_factory.mktemp("source") / "source.qingyang"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("editor_app.storage.analysis.segment", chunk_segmenter)
+        patch.setattr("editor_app.ingest.analysis.segment", chunk_segmenter)
         with Project.create(path, editor="importer") as project:
             import_paths(project, [SEEDS], workers=1)
     with Project.open(path, editor="editor", backups=False) as project:

@@ -51,9 +51,9 @@ class Progress:
 
 def read_text_file(path: str) -> str:
     """Read a raw text file for the stateless commands (segment, cleanup), decoded like import."""
-    from editor_app.storage.analysis import MAX_FILE_BYTES
-    from editor_app.storage.decoding import DecodeError, decode_bytes
-    from editor_app.storage.sources import SourceError, printable_path, read_regular_file
+    from editor_app.ingest.analysis import MAX_FILE_BYTES
+    from editor_app.ingest.decoding import DecodeError, decode_bytes
+    from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
 
     try:
         return decode_bytes(read_regular_file(path, MAX_FILE_BYTES)).text

@@ -60,8 +60,8 @@ INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGIN
 
 
 def run_import(args) -> int:
+    from editor_app.ingest.sources import printable_path
     from editor_app.storage.importer import ImportInterrupted, import_paths
-    from editor_app.storage.sources import printable_path
 
     # A broken link is there to be named in the report, not a path that does not exist.
     missing = [p for p in args.paths if not os.path.lexists(p)]
@@ -94,9 +94,9 @@ def _advance(bar: Progress, total: int, path: str) -> None:
 
 def _import_jsonl(args):
     """Every file is validated before the project is opened; then all go in, or none."""
+    from editor_app.ingest.jsonl_read import read_export
     from editor_app.storage.errors import ProjectError
     from editor_app.storage.jsonl_import import import_exports
-    from editor_app.storage.jsonl_read import read_export
 
     try:
         exports = [read_export(path) for path in args.paths]

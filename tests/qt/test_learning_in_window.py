@@ -33,7 +33,7 @@ FIT_TIMEOUT_MS = 120_000  # a bound for a stuck worker, not a measurement
 def desk(tmp_path, monkeypatch):
     """(project path, gold by document id): pages imported with the poor proposal."""
     golds = write_pages(tmp_path / "pages", range(PAGES))
-    monkeypatch.setattr("editor_app.storage.analysis.segment", chunk_segmenter)
+    monkeypatch.setattr("editor_app.ingest.analysis.segment", chunk_segmenter)
     files = sorted((tmp_path / "pages").glob("*.txt"))
     path = make_project(tmp_path, *files)
     with Project.open(path, backups=False, read_only=True) as project:

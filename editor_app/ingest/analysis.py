@@ -20,12 +20,12 @@ from pathlib import Path
 import orjson
 
 from editor_app.cleanup import suggest
+from editor_app.ingest.decoding import DecodeError, decode_bytes
+from editor_app.ingest.filenames import date_and_page
+from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
 from editor_app.model import Proposal, Segment, Suggestion
 from editor_app.segmentation import segment
 from editor_app.segmentation.learned import segmenter_from_bytes
-from editor_app.storage.decoding import DecodeError, decode_bytes
-from editor_app.storage.filenames import date_and_page
-from editor_app.storage.sources import SourceError, printable_path, read_regular_file
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a newspaper page is a few kilobytes; an issue, a megabyte
 
