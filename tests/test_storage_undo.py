@@ -115,7 +115,7 @@ def test_read_only_project_refuses_undo_and_redo(project_file, step):
         Project.open(project_file, read_only=True) as project,
         pytest.raises(ReadOnlyProjectError),
     ):
-        getattr(project, step)()
+        getattr(project.undo, step)()
 
 
 def test_a_step_that_changes_nothing_keeps_the_redo_branch(project):
@@ -160,7 +160,7 @@ def test_undo_and_redo_still_work_after_an_import_in_between(tmp_path, step):
             project.split_article(before[0][0], before[0][2])  # a new, newest row
             project.undo()
         import_paths(project, [seeds / "000_0568ddfa57c73b20.txt"], workers=1)
-        getattr(project, step)()
+        getattr(project.undo, step)()
         after = [(a.id, a.start_line, a.end_line) for a in project.articles(doc)]
         if step == "undo":
             assert after == before

@@ -229,7 +229,7 @@ def run_undo_redo(args) -> int:
 
 
 EDIT_ACTIONS = {
-    "split": ("ARTICLE LINE", "split_article", (int, int)),
+    "split": ("ARTICLE LINE", "split", (int, int)),
     "merge": ("ARTICLE", "merge_with_next", (int,)),
     "move": ("ARTICLE NEW_START_LINE", "move_boundary", (int, int)),
     "role": ("DOCUMENT LINE ROLE", "set_role", (int, int, str)),
@@ -262,7 +262,7 @@ def run_edit(args) -> int:
     if args.action == "text":
         values[1] = _read_text_argument(values[1])
     with opened_project(args) as project:
-        result = getattr(project, method)(*values)
+        result = getattr(project.articles, method)(*values)
     print(f"{result.label}: ok" if result.operation_id else "nothing changed")
     return 0
 
