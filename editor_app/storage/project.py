@@ -79,7 +79,6 @@ class Project:
         self.path = path
         self.db = db
         self.read_only = read_only
-        self.editor = editor
         self._lock = lock
         self.journal = Journal(db)
         self.notice = notice  # why the project is read-only when nobody asked, or no backup
@@ -96,6 +95,15 @@ class Project:
         self.learning = Learning(db, path, edits, documents, models)
         self.repropose = Repropose(db, path, edits, documents, models)
         self.checks = Checks(db)
+
+    @property
+    def editor(self) -> str:
+        """Who signs the changes made from now on."""
+        return self.edits.editor
+
+    @editor.setter
+    def editor(self, name: str) -> None:
+        self.edits.editor = name
 
     def group(self, action: str, label: str | None = None, **target):
         """One operation around several edits, so one undo takes them all back."""
