@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex
 from editor_app.qt.models import article_list, document_list
 from editor_app.qt.models.article_list import ArticleListModel
 from editor_app.qt.models.document_list import DocumentListModel
-from editor_app.storage.project import Project
+from editor_app.storage import Project
 
 
 class CountingProject:
@@ -78,7 +78,7 @@ def test_article_list_shows_rows_a_page_at_a_time(qapp):
 
 @pytest.mark.parametrize("documents", [3])
 def test_document_list_on_a_real_project(tmp_path, qapp, documents):
-    from editor_app.storage.importer import import_paths
+    from editor_app.storage import import_paths
 
     folder = tmp_path / "issues"
     folder.mkdir()
