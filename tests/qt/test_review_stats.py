@@ -1,4 +1,4 @@
-"""The statistics dialog shows what Project.stats() counts."""
+"""The statistics dialog shows what `project.history.stats()` counts."""
 
 from __future__ import annotations
 

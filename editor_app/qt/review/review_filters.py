@@ -110,7 +110,7 @@ class ReviewFilterBar(QWidget):
         self.editor_combo.blockSignals(False)
 
     def filter_arguments(self) -> dict:
-        """The keyword arguments of Project.filtered_article_rows for the current choice."""
+        """The keyword arguments of `project.history.filtered_article_rows` for the current choice."""
         arguments: dict = {"document_id": self.document_id, "limit": NO_LIMIT}
         mode = self.mode()
         if mode == "not_reviewed":

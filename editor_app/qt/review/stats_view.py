@@ -130,7 +130,7 @@ class ChangesChart(QWidget):
 
 
 class StatsDialog(QDialog):
-    """What Project.stats() says, read-only; Refresh reads it again."""
+    """What `project.history.stats()` says, read-only; Refresh reads it again."""
 
     refreshed = Signal()  # the figures on show are new
 
