@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.model import Proposal, Segment, split_lines
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -112,13 +111,13 @@ def sha256_of(path) -> str:
 
 
 def nonblank_lines(project, document_id: int) -> list[int]:
-    return [line.number for line in project.document_lines(document_id) if not line.is_blank]
+    return [line.number for line in project.documents.lines(document_id) if not line.is_blank]
 
 
 def assert_segments_cover(project, document_id: int) -> None:
     """Every non-blank line lies in exactly one segment, and segments do not overlap."""
     covered: list[int] = []
-    for article in project.articles(document_id):
+    for article in project.articles.of_document(document_id):
         assert article.start_line <= article.end_line
         covered += range(article.start_line, article.end_line + 1)
     assert len(covered) == len(set(covered)), "segments overlap"
@@ -135,7 +134,7 @@ def state_of(project) -> dict:
         table: list(project.db.query(f"SELECT * FROM {table} ORDER BY 1, 2"))
         for table in ("articles", "line_roles", "dictionary", "documents")
     }
-    state["suggestions"] = project.suggestions(status=None)
+    state["suggestions"] = project.suggestions.find(status=None)
     return state
 
 

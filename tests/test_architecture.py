@@ -65,12 +65,38 @@ def test_the_linter_checks_the_layers_exhaustively():
     assert contract["exhaustive"] is True
 
 
-def test_the_forbidden_contracts_start_from_the_whole_of_editor_app():
+def forbidden_contracts() -> list[dict]:
+    return [contract for contract in contracts() if contract["type"] == "forbidden"]
+
+
+def test_the_third_party_contracts_start_from_the_whole_of_editor_app():
     """New packages are covered without editing the contracts; exceptions are named."""
-    forbidden = [contract for contract in contracts() if contract["type"] == "forbidden"]
-    assert {tuple(contract["forbidden_modules"]) for contract in forbidden} == {
+    third_party = [
+        c for c in forbidden_contracts() if not c["forbidden_modules"][0].startswith("editor_app")
+    ]
+    assert {tuple(contract["forbidden_modules"]) for contract in third_party} == {
         ("PySide6",),
         ("sqlite_utils", "sqlite3"),
     }
-    for contract in forbidden:
+    for contract in third_party:
         assert contract["source_modules"] == ["editor_app"]
+
+
+def layers_above(name: str) -> set[str]:
+    """The parts of editor_app in the layers above `name`'s layer."""
+    above: set[str] = set()
+    for layer in layers_contract()["layers"]:
+        names = {part.strip() for part in re.split(r"[|:]", layer.strip("()"))}
+        if name in names:
+            return above
+        above |= names
+    raise AssertionError(f"{name} has no layer")
+
+
+def test_every_layer_above_storage_keeps_to_the_storage_package_root():
+    """A new package above storage must be named in the contract that keeps it off storage's modules."""
+    (contract,) = [
+        c for c in forbidden_contracts() if c["forbidden_modules"] == ["editor_app.storage.*"]
+    ]
+    named = {source.removeprefix("editor_app.") for source in contract["source_modules"]}
+    assert named == layers_above("storage")

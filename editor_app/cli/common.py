@@ -82,7 +82,7 @@ class opened_project:
         self.project = None
 
     def __enter__(self):
-        from editor_app.storage.project import Project
+        from editor_app.storage import Project
 
         try:
             self.project = Project.open(
@@ -125,7 +125,7 @@ def _as_command_error(error: BaseException, path, *, project=None) -> BaseExcept
     is reported as damage when the file's checks find damage; a closed pipe or Ctrl-C
     is not ours to reword, and neither is a fault of the program on a sound file.
     """
-    from editor_app.storage.errors import storage_error
+    from editor_app.storage import storage_error
 
     known = storage_error(error, path)
     if known is not None:

@@ -126,7 +126,7 @@ def plan_export(project, options: ExportOptions) -> ExportPlan:
     problems = options.problems()
     if problems:
         raise ExportError(project.path, "; ".join(problems))
-    known = project.document_ids()
+    known = project.documents.ids()
     if options.document_ids is None:
         chosen = known
     else:
@@ -137,9 +137,9 @@ def plan_export(project, options: ExportOptions) -> ExportPlan:
     return ExportPlan(
         project_identity(project),
         chosen,
-        project.article_editors(),
+        project.exports.article_editors(),
         options,
-        project.export_articles,
+        project.exports.articles,
     )
 
 
@@ -147,7 +147,7 @@ def project_identity(project) -> str:
     """The project's own id when it has one, else its file name and its documents' hashes."""
     if project.project_id:
         return project.project_id
-    hashes = sorted(row["sha256"] for row in project.document_rows())
+    hashes = sorted(row["sha256"] for row in project.documents.rows())
     digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
     return f"{Path(project.path).stem}-{digest[:16]}"
 
@@ -173,7 +173,7 @@ def iter_documents(
 
 
 def _document(project, document_id: int) -> tuple[ExportDocument, str]:
-    doc = project.document(document_id)
+    doc = project.documents.get(document_id)
     raw = doc.text
     exported = ExportDocument(
         id=doc.id,
@@ -190,7 +190,7 @@ def _document(project, document_id: int) -> tuple[ExportDocument, str]:
 
 
 def _articles(project, plan, document, raw, converter) -> list[ExportArticle]:
-    roles = project.line_roles(document.id)
+    roles = project.documents.line_roles(document.id)
     chosen = [a for a in plan.read_articles(document.id) if plan.options.wants(a)]
     return [
         _article(plan, document, article, order, raw, roles, converter)
