@@ -188,7 +188,7 @@ class SuggestionOperations:
         ).fetchall():
             lines = self.document_lines(doc_id)
             for start in _occurrences(raw, wrong):
-                line = _line_at(lines, start)
+                line = lines.line_at(start)
                 self.journal.insert(
                     "suggestions",
                     {
@@ -299,14 +299,3 @@ def _occurrences(text: str, needle: str):
     while start != -1:
         yield start
         start = text.find(needle, start + len(needle))
-
-
-def _line_at(lines, offset: int):
-    low, high = 0, len(lines) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if lines[middle].start <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return lines[low]
