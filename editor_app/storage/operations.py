@@ -6,8 +6,8 @@ import json
 from contextlib import contextmanager
 
 from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES
+from editor_app.model.alignment import corrected_position
 from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
-from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 

@@ -13,7 +13,7 @@ from operator import attrgetter
 
 from editor_app.cleanup import punctuation
 from editor_app.model import Suggestion
-from editor_app.model.provenance import corrected_position
+from editor_app.model.alignment import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to
