@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.model import Proposal, Segment, split_lines
+from editor_app.model import LineIndex, Proposal, Segment
 from editor_app.storage import Project, import_paths
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,9 +20,9 @@ SEEDS = REPO / "seeds"
 CHUNK = 4  # non-blank lines per article of the stable test segmenter
 
 
-def chunk_segmenter(text: str) -> Proposal:
+def chunk_segmenter(text: str | LineIndex) -> Proposal:
     """A fixed, predictable proposal: every CHUNK non-blank lines are one news article."""
-    lines = [line for line in split_lines(text) if not line.is_blank]
+    lines = [line for line in LineIndex.of(text) if not line.is_blank]
     proposal = Proposal()
     for first in range(0, len(lines), CHUNK):
         chunk = lines[first : first + CHUNK]

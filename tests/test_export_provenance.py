@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor_app.export.alignment import RunMap, compose, diff_runs
+from editor_app.model.alignment import RunMap, compose, diff_runs
 from tests import test_export_support
 from tests.test_export_support import ADDED, DOC, LEAD_EDIT, by_id, export_lines
 

@@ -6,8 +6,8 @@ import json
 from typing import TYPE_CHECKING
 
 from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES, Article
+from editor_app.model.alignment import corrected_position
 from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
-from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import article_id_at_line, article_rows, articles_of, read_article
@@ -114,12 +114,12 @@ class Articles:
             )
         doc = article["document_id"]
         lines = self.documents.lines(doc)
-        lead = self._previous_nonblank(lines, title_line)
+        lead = lines.previous_nonblank(title_line)
         with self.edits.operation("move_title", document_id=doc, article_id=article_id) as op:
             if title_line == article["start_line"] and lead is not None:
                 self._move_start(article, lead)
             self._set_role(doc, title_line, "title")
-            self.set_fields(article_id, {"title": lines[title_line - 1].text.strip()})
+            self.set_fields(article_id, {"title": lines.texts[title_line - 1].strip()})
         return op
 
     # -- roles, fields, text, status ------------------------------------------------------
@@ -190,9 +190,9 @@ class Articles:
                 f"line {line} is not inside article lines "
                 f"{article['start_line']}–{article['end_line']} past its first line",
             )
-        before_end = self._previous_nonblank(lines, line)
+        before_end = lines.previous_nonblank(line)
         first_text, second_text = self._split_text(
-            article, lines[line - 1].start, lines[before_end - 1].end
+            article, lines.start(line), lines.end(before_end)
         )
         new_id = self.journal.insert(
             "articles",
@@ -200,7 +200,7 @@ class Articles:
                 "document_id": article["document_id"],
                 "start_line": line,
                 "end_line": article["end_line"],
-                "start_offset": lines[line - 1].start,
+                "start_offset": lines.start(line),
                 "end_offset": article["end_offset"],
                 "kind": _kind_after_split(article["kind"]),
                 "corrected_text": second_text,
@@ -214,7 +214,7 @@ class Articles:
             article["id"],
             {
                 "end_line": before_end,
-                "end_offset": lines[before_end - 1].end,
+                "end_offset": lines.end(before_end),
                 "corrected_text": first_text,
                 "truncated": False,
             },
@@ -269,7 +269,7 @@ class Articles:
             return
         # No neighbour gives the lines: the article grows over, or gives up, uncovered lines.
         raw = self.documents.raw_text(article["document_id"])
-        start = lines[new_start - 1].start
+        start = lines.start(new_start)
         text = article["corrected_text"]
         if text is not None:
             if start < article["start_offset"]:
@@ -286,7 +286,7 @@ class Articles:
             raise OperationError(
                 self.path, f"line {new_start} is not after the previous article's first line"
             )
-        prev_end = self._previous_nonblank(lines, new_start)
+        prev_end = lines.previous_nonblank(new_start)
         first = second = None
         if previous["corrected_text"] is not None or article["corrected_text"] is not None:
             raw = self.documents.raw_text(article["document_id"])
@@ -298,12 +298,10 @@ class Articles:
                 + raw[previous["end_offset"] : article["start_offset"]]
                 + _effective(article, raw),
             }
-            first, second = self._split_text(
-                joined, lines[new_start - 1].start, lines[prev_end - 1].end
-            )
+            first, second = self._split_text(joined, lines.start(new_start), lines.end(prev_end))
         self.set_fields(
             previous["id"],
-            {"end_line": prev_end, "end_offset": lines[prev_end - 1].end, "corrected_text": first},
+            {"end_line": prev_end, "end_offset": lines.end(prev_end), "corrected_text": first},
         )
         self.set_fields(
             article["id"],
@@ -313,7 +311,7 @@ class Articles:
     def _carve_out(self, document_id: int, start: int, end: int, kind: str) -> int:
         lines = self.documents.lines(document_id)
         first, last = self._nonblank_bounds(lines, start, end)
-        for at in (first, self._next_nonblank(lines, last)):
+        for at in (first, lines.next_nonblank(last)):
             covering = self.at_line(document_id, at) if at else None
             if covering is not None and covering.start_line < at:
                 self._split(self.row(covering.id), at)
@@ -335,9 +333,8 @@ class Articles:
                     "reason": "编辑标记",
                 },
             )
-        for line in range(first, last + 1):
-            if not lines[line - 1].is_blank:
-                self._set_role(document_id, line, kind)
+        for line in lines.nonblank_numbers(first, last):
+            self._set_role(document_id, line, kind)
         return target
 
     # -- helpers ----------------------------------------------------------------------------
@@ -376,37 +373,21 @@ class Articles:
         return {
             "start_line": start,
             "end_line": end,
-            "start_offset": lines[start - 1].start,
-            "end_offset": lines[end - 1].end,
+            "start_offset": lines.start(start),
+            "end_offset": lines.end(end),
         }
 
     def _require_nonblank(self, lines, line: int) -> None:
         if not 1 <= line <= len(lines):
             raise OperationError(self.path, f"line {line} is outside the document (1–{len(lines)})")
-        if lines[line - 1].is_blank:
+        if lines.is_blank(line):
             raise OperationError(self.path, f"line {line} is blank")
 
     def _nonblank_bounds(self, lines, start: int, end: int) -> tuple[int, int]:
-        numbers = [
-            n for n in range(max(start, 1), min(end, len(lines)) + 1) if not lines[n - 1].is_blank
-        ]
+        numbers = lines.nonblank_numbers(start, end)
         if not numbers:
             raise OperationError(self.path, f"lines {start}–{end} hold no text")
         return numbers[0], numbers[-1]
-
-    @staticmethod
-    def _previous_nonblank(lines, line: int) -> int | None:
-        for number in range(line - 1, 0, -1):
-            if not lines[number - 1].is_blank:
-                return number
-        return None
-
-    @staticmethod
-    def _next_nonblank(lines, line: int) -> int | None:
-        for number in range(line + 1, len(lines) + 1):
-            if not lines[number - 1].is_blank:
-                return number
-        return None
 
 
 def _stored(name: str, value):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from editor_app.model import Article, Document, Line, split_lines
+from editor_app.model import Article, Document, LineIndex
 from editor_app.storage.errors import NotFoundError
 from editor_app.storage.suggestion_packs import packed_counts
 
@@ -20,9 +20,7 @@ ARTICLE_LIST_COLUMNS = (
 )
 
 
-@lru_cache(maxsize=64)
-def _lines_of(text: str) -> tuple[Line, ...]:
-    return tuple(split_lines(text))
+_line_index = lru_cache(maxsize=64)(LineIndex)  # a document's lines, split once while it is used
 
 
 class Documents:
@@ -38,9 +36,9 @@ class Documents:
             raise NotFoundError(self.path, f"no document {document_id}")
         return _document(rows[0])
 
-    def lines(self, document_id: int) -> tuple[Line, ...]:
-        text = self.raw_text(document_id)
-        return _lines_of(text)
+    def lines(self, document_id: int) -> LineIndex:
+        """The document's raw lines: `[n - 1]` is line n, with offsets and blank-line look-ups."""
+        return _line_index(self.raw_text(document_id))
 
     def raw_text(self, document_id: int) -> str:
         row = self.db.execute(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from editor_app.model import Proposal, Segment
+from editor_app.model import LineIndex, Proposal, Segment
 from editor_app.segmentation import segment
 from editor_app.segmentation.learned import segmenter_from_bytes
 from editor_app.storage.errors import NotFoundError
@@ -84,10 +84,10 @@ class Plan:
         return sum(doc.boundaries for doc in self.documents)
 
 
-def _article_values(segment: Segment, lines) -> dict:
+def _article_values(segment: Segment, lines: LineIndex) -> dict:
     return {
-        "start_offset": lines[segment.start - 1].start,
-        "end_offset": lines[segment.end - 1].end,
+        "start_offset": lines.start(segment.start),
+        "end_offset": lines.end(segment.end),
         "kind": segment.kind,
         "kicker": segment.kicker,
         "title": segment.title,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from editor_app.cleanup import punctuation
 from editor_app.model import Suggestion
-from editor_app.model.provenance import corrected_position
+from editor_app.model.alignment import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to, open_suggestion_counts
@@ -192,7 +192,7 @@ class Suggestions:
         ).fetchall():
             lines = self.documents.lines(doc_id)
             for start in _occurrences(raw, wrong):
-                line = _line_at(lines, start)
+                line = lines.line_at(start)
                 self.journal.insert(
                     "suggestions",
                     {
@@ -303,14 +303,3 @@ def _occurrences(text: str, needle: str):
     while start != -1:
         yield start
         start = text.find(needle, start + len(needle))
-
-
-def _line_at(lines, offset: int):
-    low, high = 0, len(lines) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if lines[middle].start <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return lines[low]

@@ -11,7 +11,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from editor_app.model import split_lines
+from editor_app.model import LineIndex
 from editor_app.storage import Project
 from tests.qt.conftest import SEEDS, SHARED, make_project
 from tests.qt.keyboard import CTRL, SHIFT, KeyboardEditor
@@ -246,7 +246,7 @@ def test_seed_issue_reaches_gold_by_keys_and_undoes_and_redoes(
     fresh = snapshot(path)
     if start_from == "damaged proposal":
         damage(path)
-    lines = split_lines((SEEDS / f"{NAME}.txt").read_text(encoding="utf-8").replace("\r\n", "\n"))
+    lines = LineIndex((SEEDS / f"{NAME}.txt").read_text(encoding="utf-8").replace("\r\n", "\n"))
     assert window.open_project(path)
     document_id = window.document_id
     editor = KeyboardEditor(qtbot, window)

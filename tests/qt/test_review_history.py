@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from editor_app.qt.labels import operation_name
-from editor_app.qt.review.diff_html import diff_html, diff_segments
 from editor_app.qt.review.history_pane import ConflictDialog, HistoryPane
 from editor_app.storage import Project, import_paths
 
@@ -164,12 +163,6 @@ def test_diff_escapes_markup(qtbot, pane, project):
     select_row_of(qtbot, pane, project.history.entries(limit=1)[0].id)
     assert "<b>甲&乙</b>" in pane.diff_view.toPlainText()
     assert not any(f.charFormat().fontWeight() > 400 for f in iter_fragments(pane, "甲"))
-
-
-def test_diff_helper_reads_as_words():
-    pieces = diff_segments("潮县镇召开会议", "漷县镇召开大会")
-    assert (-1, "潮") in pieces and (1, "漷") in pieces
-    assert "&lt;" in diff_html("a<b", "a<c")
 
 
 def test_revert_without_conflict(qtbot, pane, project):

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.model import Change, Operation
+from editor_app.model.diff_html import diff_html
 from editor_app.qt.labels import field_name, operation_name
-from editor_app.qt.review.diff_html import diff_html
 from editor_app.qt.review.running import Runner, direct_runner
 from editor_app.storage import ProjectError, as_text
 
