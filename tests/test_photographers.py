@@ -18,15 +18,13 @@ from sqlite_utils import Database
 
 from editor_app.export import ExportOptions, export_project
 from editor_app.export.records import ExportArticle
+from editor_app.ingest.jsonl_schema import ArticleRecord, Flags
 from editor_app.model import fields
 from editor_app.model.article import Article
 from editor_app.segmentation import segment, segment_by_rules
 from editor_app.segmentation.bylines import photo_credit
 from editor_app.segmentation.datelines import dateline_photographers
-from editor_app.storage.check import check_project
-from editor_app.storage.importer import import_paths
-from editor_app.storage.jsonl_schema import ArticleRecord, Flags
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 from editor_app.storage.schema import APPLICATION_ID, MIGRATION_NAMES, migrations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,11 +92,12 @@ def exported(project, tmp_path: Path, format: str):
 
 
 def test_photographers_go_from_a_page_to_every_export_and_back_by_undo(project, tmp_path):
-    (article_id,) = project.document_ids()  # one document, one story
-    assert project.article(article_id).photographers == CREDITED
-    project.set_field(article_id, "photographers", "刘振清 张敏、欧阳晓光")  # as the form sends
+    (article_id,) = project.documents.ids()  # one document, one story
+    assert project.articles.get(article_id).photographers == CREDITED
+    as_the_form_sends = "刘振清 张敏、欧阳晓光"
+    project.articles.set_field(article_id, "photographers", as_the_form_sends)
     named = [*CREDITED, "欧阳晓光"]
-    assert project.article(article_id).photographers == named
+    assert project.articles.get(article_id).photographers == named
 
     (line,) = exported(project, tmp_path, "jsonl").splitlines()
     assert json.loads(line)["photographers"] == named
@@ -109,19 +108,19 @@ def test_photographers_go_from_a_page_to_every_export_and_back_by_undo(project, 
     authors = tei.iterfind(".//{http://www.tei-c.org/ns/1.0}author")
     assert [(a.get("role"), a.text) for a in authors][1:] == [("photographer", n) for n in named]
 
-    hits = project.search("欧阳晓光")
+    hits = project.search.find("欧阳晓光")
     assert [(h.article_id, h.field) for h in hits] == [(article_id, "photographers")]
-    project.undo()
-    assert project.article(article_id).photographers == CREDITED
-    assert project.search("欧阳晓光") == []
-    assert check_project(project) == []
+    project.undo.undo()
+    assert project.articles.get(article_id).photographers == CREDITED
+    assert project.search.find("欧阳晓光") == []
+    assert project.checks.problems() == []
 
 
 def test_a_name_replaced_by_search_is_still_a_list(project):
-    (article_id,) = project.document_ids()
-    hits = project.replace_preview("张敏", "张 敏 李四")
-    project.apply_replace([h for h in hits if h.field == "photographers"])
-    assert project.article(article_id).photographers == ["刘振清", "张", "敏", "李四"]
+    (article_id,) = project.documents.ids()
+    hits = project.search.replace_preview("张敏", "张 敏 李四")
+    project.search.apply_replace([h for h in hits if h.field == "photographers"])
+    assert project.articles.get(article_id).photographers == ["刘振清", "张", "敏", "李四"]
 
 
 def test_the_registry_and_a_fresh_project_have_the_same_columns(project):
@@ -166,9 +165,9 @@ def test_a_file_from_before_photographers_is_upgraded_and_searched_as_before(tmp
     db.close()
     with Project.open(path, editor="乙") as project:
         assert project.schema_version == version + 1
-        assert project.article(1).photographers == []  # proposed for pages imported later
-        assert [h.field for h in project.search("王五")] == ["reporters", "text"]
-        project.set_field(1, "photographers", ["刘振清"])
-        assert [h.field for h in project.search("刘振清")] == ["photographers", "text"]
-        problems = check_project(project)
+        assert project.articles.get(1).photographers == []  # proposed for pages imported later
+        assert [h.field for h in project.search.find("王五")] == ["reporters", "text"]
+        project.articles.set_field(1, "photographers", ["刘振清"])
+        assert [h.field for h in project.search.find("刘振清")] == ["photographers", "text"]
+        problems = project.checks.problems()
         assert not [p for p in problems if "schema" in p or "search index" in p]

@@ -9,7 +9,7 @@ from editor_app.model import fields
 ARTICLE_KINDS = ("news", "feature", "commentary", "interview", "brief", "photo", "other")
 NON_ARTICLE_KINDS = frozenset({"boilerplate", "noise"})
 STATUSES = ("proposed", "edited", "reviewed", "approved")
-# Metadata an editor can set with one operation (see Project.set_field).
+# Metadata an editor can set with one operation (see `project.articles.set_field`).
 EDITABLE_FIELDS = fields.names_of(fields.EDITABLE)
 LIST_FIELDS = frozenset(fields.names_of(fields.NAME_LISTS))
 FLAG_FIELDS = frozenset(fields.names_of(fields.of_kind(fields.FLAG)))

@@ -365,9 +365,9 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
         self._load_document_state()
         self.raw_view.show_document(
             document_id,
-            self.project.raw_text(document_id),
+            self.project.documents.raw_text(document_id),
             self.segments,
-            self.project.line_roles(document_id),
+            self.project.documents.line_roles(document_id),
             self.open_suggestions,
         )
         self._select_document_row(document_id)
@@ -378,20 +378,20 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
         self._cursor_line_changed(self.raw_view.current_line(), force=True)
 
     def _load_document_state(self) -> None:
-        self.segments = self.project.article_rows(self.document_id)
+        self.segments = self.project.articles.rows(self.document_id)
         self.open_suggestions = self.suggestions_of_document(self.document_id)
         self.articles.set_rows(self.document_id, self.filtered_segments(self.segments))
 
     def suggestions_of_document(self, document_id: int) -> list:
-        return list(self.project.suggestions(document_id=document_id))
+        return list(self.project.suggestions.find(document_id=document_id))
 
     def show_article(self, article_id: int | None, *, move_cursor: bool = False) -> None:
         """Show an article's form, text and suggestions, highlight its span."""
         self.commit_typing()
         self.article_id = article_id
-        article = self.project.article(article_id) if article_id is not None else None
+        article = self.project.articles.get(article_id) if article_id is not None else None
         self.form.load(article)
-        raw = self.project.raw_span(article) if article is not None else ""
+        raw = self.project.documents.raw_span(article) if article is not None else ""
         self.text_pane.load(article_id, article.corrected_text if article else "", raw)
         row = segment_at_line(self.segments, article.start_line) if article else None
         self.raw_view.highlight_span((article.start_line, article.end_line) if article else None)
@@ -473,7 +473,9 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
             return
         self._load_document_state()
         self.raw_view.set_overlay(
-            self.segments, self.project.line_roles(self.document_id), self.open_suggestions
+            self.segments,
+            self.project.documents.line_roles(self.document_id),
+            self.open_suggestions,
         )
         segment = segment_at_line(self.segments, self.raw_view.current_line())
         ids = {row["id"] for row in self.segments}

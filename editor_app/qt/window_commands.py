@@ -32,17 +32,19 @@ class EditingCommands:
     def cmd_split(self) -> None:
         segment = self._segment_at_cursor()
         if segment is not None:
-            self.runner.run(self.project.split_article, segment["id"], self.raw_view.current_line())
+            self.runner.run(
+                self.project.articles.split, segment["id"], self.raw_view.current_line()
+            )
 
     def cmd_merge_previous(self) -> None:
         segment = self._current_segment()
         if segment is not None:
-            self.runner.run(self.project.merge_with_previous, segment["id"])
+            self.runner.run(self.project.articles.merge_with_previous, segment["id"])
 
     def cmd_merge_next(self) -> None:
         segment = self._current_segment()
         if segment is not None:
-            self.runner.run(self.project.merge_with_next, segment["id"])
+            self.runner.run(self.project.articles.merge_with_next, segment["id"])
 
     def cmd_boundary_up(self) -> None:
         self._move_boundary(-1)
@@ -55,18 +57,18 @@ class EditingCommands:
         segment = self._current_segment()
         if segment is None:
             return
-        lines = self.project.document_lines(self.document_id)
+        lines = self.project.documents.lines(self.document_id)
         line = segment["start_line"] + step
         while 1 <= line <= len(lines) and lines[line - 1].is_blank:
             line += step
         if 1 <= line <= len(lines):
-            self.runner.run(self.project.move_boundary, segment["id"], line)
+            self.runner.run(self.project.articles.move_boundary, segment["id"], line)
 
     def cmd_title_to_head(self) -> None:
         segment = self._segment_at_cursor()
         if segment is not None:
             line = self.raw_view.current_line()
-            self.runner.run(self.project.move_title_to_head, segment["id"], line)
+            self.runner.run(self.project.articles.move_title_to_head, segment["id"], line)
 
     def cmd_mark_boilerplate(self) -> None:
         self._mark("boilerplate")
@@ -77,7 +79,9 @@ class EditingCommands:
     def _mark(self, kind: str) -> None:
         if self.document_id is not None:
             first, last = self.raw_view.selected_lines()
-            self.runner.run(self.project.mark_non_article, self.document_id, first, last, kind)
+            self.runner.run(
+                self.project.articles.mark_non_article, self.document_id, first, last, kind
+            )
 
     def cmd_set_role(self, role: str) -> None:
         """The role of the cursor line, or of every non-blank line of the selection."""
@@ -85,49 +89,49 @@ class EditingCommands:
             return
         first, last = self.raw_view.selected_lines()
         if first == last:
-            self.runner.run(self.project.set_role, self.document_id, first, role)
+            self.runner.run(self.project.articles.set_role, self.document_id, first, role)
         else:
             self.runner.run(self._set_roles, first, last, role)
 
     def _set_roles(self, first: int, last: int, role: str):
-        lines = self.project.document_lines(self.document_id)
+        lines = self.project.documents.lines(self.document_id)
         with self.project.group("set_role") as result:
             for line in range(first, last + 1):
                 if not lines[line - 1].is_blank:
-                    self.project.set_role(self.document_id, line, role)
+                    self.project.articles.set_role(self.document_id, line, role)
         return result
 
     # -- fields, text, status ---------------------------------------------------------------
 
     def edit_field(self, name: str, value) -> None:
         if self.article_id is not None:
-            self.runner.run(self.project.set_field, self.article_id, name, value)
+            self.runner.run(self.project.articles.set_field, self.article_id, name, value)
 
     def choose_status(self, status: str) -> None:
         if self.article_id is not None:
-            self.runner.run(self.project.set_status, self.article_id, status)
+            self.runner.run(self.project.articles.set_status, self.article_id, status)
 
     def commit_text(self, article_id: int, text: str) -> None:
-        self.runner.run(self.project.replace_text, article_id, text)
+        self.runner.run(self.project.articles.replace_text, article_id, text)
 
     # -- suggestions ------------------------------------------------------------------------
 
     def cmd_accept_suggestion(self) -> None:
         suggestion = self.suggestion_panel.current()
         if suggestion is not None:
-            self.runner.run(self.project.accept_suggestions, [suggestion.id])
+            self.runner.run(self.project.suggestions.accept, [suggestion.id])
 
     def cmd_reject_suggestion(self) -> None:
         suggestion = self.suggestion_panel.current()
         if suggestion is not None:
-            self.runner.run(self.project.reject_suggestions, [suggestion.id])
+            self.runner.run(self.project.suggestions.reject, [suggestion.id])
 
     def cmd_accept_rule(self) -> None:
         suggestion = self.suggestion_panel.current()
         if suggestion is not None:
             rule, document_id = suggestion.rule, self.document_id
             self.runner.run(
-                lambda: self.project.accept_suggestions(rule=rule, document_id=document_id)
+                lambda: self.project.suggestions.accept(rule=rule, document_id=document_id)
             )
 
     def cmd_next_suggestion(self) -> None:
@@ -199,10 +203,10 @@ class EditingCommands:
     # -- undo, view, help -------------------------------------------------------------------
 
     def cmd_undo(self) -> None:
-        self.run_and_follow(lambda: self.project.undo())
+        self.run_and_follow(lambda: self.project.undo.undo())
 
     def cmd_redo(self) -> None:
-        self.run_and_follow(lambda: self.project.redo())
+        self.run_and_follow(lambda: self.project.undo.redo())
 
     def cmd_zoom_in(self) -> None:
         self.apply_text_size(self.preferences.text_size + 1)

@@ -149,7 +149,7 @@ class ReviewCommands:
         if self.project is None:
             return None
         try:
-            article = self.project.article(article_id)
+            article = self.project.articles.get(article_id)
         except (KeyError, LookupError):
             self.statusBar().showMessage(
                 QCoreApplication.translate("Review", "That article no longer exists."), 5000

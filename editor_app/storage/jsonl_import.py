@@ -16,11 +16,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from editor_app.ingest.jsonl_read import Export, ExportedDocument, gap_text, read_export
+from editor_app.ingest.jsonl_schema import ArticleRecord
 from editor_app.model.fields import FIELDS
 from editor_app.storage.importer import ImportReport, log_import
 from editor_app.storage.journal import now
-from editor_app.storage.jsonl_read import Export, ExportedDocument, gap_text, read_export
-from editor_app.storage.jsonl_schema import ArticleRecord
 
 _FIELDS = tuple(field for field in FIELDS if field.jsonl)
 DUPLICATE = "already in the project (same content)"

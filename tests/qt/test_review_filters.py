@@ -12,8 +12,7 @@ from editor_app.qt.review.review_filters import (
     mark_approved,
     mark_reviewed_and_next,
 )
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -27,15 +26,15 @@ def project(tmp_path):
 
 
 def ordered_ids(project) -> list[int]:
-    return [row["id"] for row in project.filtered_article_rows()]
+    return [row["id"] for row in project.history.filtered_article_rows()]
 
 
 def test_mark_reviewed_goes_to_the_next_unreviewed_article(project):
     ids = ordered_ids(project)
-    project.set_status(ids[1], "approved")
+    project.articles.set_status(ids[1], "approved")
     result, following = mark_reviewed_and_next(project, ids[0])
     assert result.operation_id is not None
-    assert project.article(ids[0]).status == "reviewed"
+    assert project.articles.get(ids[0]).status == "reviewed"
     assert following == ids[2]
 
 
@@ -48,17 +47,17 @@ def test_review_helpers_go_through_the_given_runner(project):
         return operation(*args)
 
     mark_approved(project, ids[0], run=run)
-    assert project.article(ids[0]).status == "approved"
+    assert project.articles.get(ids[0]).status == "approved"
     assert calls == [("set_status", (ids[0], "approved"))]
     assert mark_reviewed_and_next(project, ids[1], run=lambda *a: None) == (None, None)
-    assert project.article(ids[1]).status != "reviewed"
+    assert project.articles.get(ids[1]).status != "reviewed"
 
 
 def test_filter_bar_emits_the_ids_of_each_filter(qtbot, project):
     ids = ordered_ids(project)
-    project.set_status(ids[0], "reviewed")
+    project.articles.set_status(ids[0], "reviewed")
     project.editor = "bob"
-    project.set_field(ids[3], "note", "查")
+    project.articles.set_field(ids[3], "note", "查")
     bar = ReviewFilterBar(project)
     qtbot.addWidget(bar)
     bar.show()
@@ -78,7 +77,7 @@ def test_filter_bar_emits_the_ids_of_each_filter(qtbot, project):
 
 
 def test_filter_bar_uncertain_and_document_scope(qtbot, project):
-    rows = project.filtered_article_rows()
+    rows = project.history.filtered_article_rows()
     threshold = sorted(r["confidence"] for r in rows)[len(rows) // 2]
     bar = ReviewFilterBar(project)
     qtbot.addWidget(bar)

@@ -19,14 +19,14 @@ NO_LIMIT = -1  # SQLite reads a negative LIMIT as "all rows"
 
 def mark_reviewed_and_next(project, article_id: int, run=None):
     """Mark the article reviewed (one operation); returns (OpResult or None, next id)."""
-    result = _run(run, project.set_status, article_id, "reviewed")
+    result = _run(run, project.articles.set_status, article_id, "reviewed")
     if result is None:
         return None, None
-    return result, project.next_unreviewed(article_id)
+    return result, project.history.next_unreviewed(article_id)
 
 
 def mark_approved(project, article_id: int, run=None):
-    return _run(run, project.set_status, article_id, "approved")
+    return _run(run, project.articles.set_status, article_id, "approved")
 
 
 def _run(run, operation, *args):
@@ -105,12 +105,12 @@ class ReviewFilterBar(QWidget):
         kept = self.editor_combo.currentText()
         self.editor_combo.blockSignals(True)
         self.editor_combo.clear()
-        self.editor_combo.addItems(self.project.editors() if self.project else [])
+        self.editor_combo.addItems(self.project.history.editors() if self.project else [])
         self.editor_combo.setCurrentIndex(max(0, self.editor_combo.findText(kept)))
         self.editor_combo.blockSignals(False)
 
     def filter_arguments(self) -> dict:
-        """The keyword arguments of Project.filtered_article_rows for the current choice."""
+        """The keyword arguments of `project.history.filtered_article_rows` for the current choice."""
         arguments: dict = {"document_id": self.document_id, "limit": NO_LIMIT}
         mode = self.mode()
         if mode == "not_reviewed":
@@ -126,7 +126,7 @@ class ReviewFilterBar(QWidget):
             return []
         if self.mode() == "changed_by" and not self.editor_combo.currentText():
             return []
-        rows = self.project.filtered_article_rows(**self.filter_arguments())
+        rows = self.project.history.filtered_article_rows(**self.filter_arguments())
         return [row["id"] for row in rows]
 
     def apply(self) -> list[int]:
