@@ -22,7 +22,7 @@ from editor_app.qt.i18n import LANGUAGES
 from editor_app.qt.keymap import COMMANDS, MENUS
 from editor_app.qt.models.article_list import ArticleListModel
 from editor_app.qt.models.document_list import DocumentListModel
-from editor_app.qt.navigation import segment_at_line, suggestions_in
+from editor_app.desk.navigation import segment_at_line, suggestions_in
 from editor_app.qt.operations import OperationRunner
 from editor_app.qt.review.review_filters import ReviewFilterBar
 from editor_app.qt.settings import Preferences

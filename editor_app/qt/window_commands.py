@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
 
-from editor_app.qt.navigation import (
+from editor_app.desk.navigation import (
     neighbour,
     next_uncertain,
     parse_line_range,

@@ -114,6 +114,21 @@ class ArticleOperations:
             self._set_role(document_id, line, role)
         return op
 
+    def set_roles(self, document_id: int, first: int, last: int, role: str) -> OpResult:
+        """One role for every non-blank line of first..last: one operation, one undo step."""
+        if role not in ROLES:
+            raise OperationError(self.path, f"unknown line role {role!r}")
+        lines = self.document_lines(document_id)
+        if not 1 <= first <= last <= len(lines):
+            raise OperationError(
+                self.path, f"lines {first}–{last} are not within the document (1–{len(lines)})"
+            )
+        with self.operation("set_role", document_id=document_id) as op:
+            for line in range(first, last + 1):
+                if not lines[line - 1].is_blank:
+                    self._set_role(document_id, line, role)
+        return op
+
     def set_field(self, article_id: int, field: str, value) -> OpResult:
         if field not in EDITABLE_FIELDS:
             raise OperationError(self.path, f"{field!r} is not an editable field")
