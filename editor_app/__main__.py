@@ -1,7 +1,7 @@
 import sys
 
 try:
-    from editor_app.cli import main
+    from editor_app.launcher import main
 except KeyboardInterrupt:  # Ctrl-C while the program was still loading: nothing was done
     sys.exit(130)
 

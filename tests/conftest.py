@@ -12,18 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.model import Proposal, Segment, split_lines
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.model import LineIndex, Proposal, Segment
+from editor_app.storage import Project, import_paths
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 CHUNK = 4  # non-blank lines per article of the stable test segmenter
 
 
-def chunk_segmenter(text: str) -> Proposal:
+def chunk_segmenter(text: str | LineIndex) -> Proposal:
     """A fixed, predictable proposal: every CHUNK non-blank lines are one news article."""
-    lines = [line for line in split_lines(text) if not line.is_blank]
+    lines = [line for line in LineIndex.of(text) if not line.is_blank]
     proposal = Proposal()
     for first in range(0, len(lines), CHUNK):
         chunk = lines[first : first + CHUNK]
@@ -38,7 +37,7 @@ def chunk_segmenter(text: str) -> Proposal:
 @pytest.fixture
 def stable_segmenter(monkeypatch):
     """Storage tests must not depend on what the segmenter proposes today."""
-    monkeypatch.setattr("editor_app.storage.analysis.segment", chunk_segmenter)
+    monkeypatch.setattr("editor_app.ingest.analysis.segment", chunk_segmenter)
     return chunk_segmenter
 
 
@@ -112,13 +111,13 @@ def sha256_of(path) -> str:
 
 
 def nonblank_lines(project, document_id: int) -> list[int]:
-    return [line.number for line in project.document_lines(document_id) if not line.is_blank]
+    return [line.number for line in project.documents.lines(document_id) if not line.is_blank]
 
 
 def assert_segments_cover(project, document_id: int) -> None:
     """Every non-blank line lies in exactly one segment, and segments do not overlap."""
     covered: list[int] = []
-    for article in project.articles(document_id):
+    for article in project.articles.of_document(document_id):
         assert article.start_line <= article.end_line
         covered += range(article.start_line, article.end_line + 1)
     assert len(covered) == len(set(covered)), "segments overlap"
@@ -135,7 +134,7 @@ def state_of(project) -> dict:
         table: list(project.db.query(f"SELECT * FROM {table} ORDER BY 1, 2"))
         for table in ("articles", "line_roles", "dictionary", "documents")
     }
-    state["suggestions"] = project.suggestions(status=None)
+    state["suggestions"] = project.suggestions.find(status=None)
     return state
 
 

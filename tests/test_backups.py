@@ -7,18 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from editor_app.storage.backups import (
-    STAMP,
-    Backup,
-    backup_folder,
-    backup_if_due,
-    backups_to_keep,
-    list_backups,
-    prune,
-    restore,
-)
-from editor_app.storage.errors import ProjectError
-from editor_app.storage.project import Project
+from editor_app.storage import Project, ProjectError, backup_if_due, list_backups, restore
+from editor_app.storage.backups import STAMP, Backup, backup_folder, backups_to_keep, prune
 
 
 def titles(path) -> list[str]:
@@ -56,7 +46,7 @@ def test_a_backup_older_than_a_day_makes_a_new_one(project_file):
     Project.open(project_file, editor="t").close()
     age_backups(project_file, days=1.5)
     with Project.open(project_file, editor="t") as project:
-        project.set_field(project.article_rows(1)[0]["id"], "title", "改")
+        project.articles.set_field(project.articles.rows(1)[0]["id"], "title", "改")
     assert len(list_backups(project_file)) == 2
 
 
@@ -120,7 +110,7 @@ def test_restore_brings_a_backup_back_and_keeps_the_current_state(project_file):
     Project.open(project_file, editor="t").close()
     (old,) = list_backups(project_file)
     with Project.open(project_file, editor="t") as project:
-        project.set_field(project.article_rows(1)[0]["id"], "title", "改过的标题")
+        project.articles.set_field(project.articles.rows(1)[0]["id"], "title", "改过的标题")
     edited = titles(project_file)
     assert "改过的标题" in edited
 
@@ -129,7 +119,7 @@ def test_restore_brings_a_backup_back_and_keeps_the_current_state(project_file):
     assert "before-restore" in kept.name
     assert titles(kept) == edited
     with Project.open(project_file, editor="t", backups=False) as project:
-        assert project.article(project.article_rows(1)[0]["id"]).title != "改过的标题"
+        assert project.articles.get(project.articles.rows(1)[0]["id"]).title != "改过的标题"
 
 
 def test_restore_of_a_missing_backup_changes_nothing(project_file, tmp_path):
@@ -157,13 +147,12 @@ def test_a_backup_that_cannot_be_made_is_a_notice_not_a_refusal(project_file):
     backup_folder(project_file).write_text("a file where the folder should be")
     with Project.open(project_file, editor="t") as project:
         assert "no backup" in project.notice
-        project.set_field(project.article_rows(1)[0]["id"], "title", "照常工作")
+        project.articles.set_field(project.articles.rows(1)[0]["id"], "title", "照常工作")
     assert titles(project_file)[0] == "照常工作"
 
 
 def test_backup_through_its_own_connection_while_the_project_is_open(tmp_path):
-    from editor_app.storage.backups import backup_if_due_separately, list_backups
-    from editor_app.storage.project import Project
+    from editor_app.storage import Project, backup_if_due_separately, list_backups
 
     path = tmp_path / "busy.qingyang"
     with Project.create(path, editor="甲") as project:
@@ -181,8 +170,7 @@ def test_backup_through_its_own_connection_while_the_project_is_open(tmp_path):
 
 
 def test_restore_over_a_damaged_project_keeps_the_damaged_file(tmp_path):
-    from editor_app.storage.backups import backup_now, list_backups, restore
-    from editor_app.storage.project import Project
+    from editor_app.storage import Project, backup_now, list_backups, restore
 
     path = tmp_path / "hurt.qingyang"
     with Project.create(path, editor="甲") as project:

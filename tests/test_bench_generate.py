@@ -37,12 +37,11 @@ def test_every_issue_differs_and_has_the_size_of_a_daily(tmp_path):
 
 
 def test_generated_issues_import_whole(tmp_path):
-    from editor_app.storage.importer import import_paths
-    from editor_app.storage.project import Project
+    from editor_app.storage import Project, import_paths
 
     generate_archive(SEEDS, tmp_path / "issues", 5, seed=3)
     with Project.create(tmp_path / "bench.qingyang", editor="bench") as project:
         report = import_paths(project, [tmp_path / "issues"])
         assert len(report.imported) == 5 and not report.skipped
-        first = project.document(project.document_ids()[0])
+        first = project.documents.get(project.documents.ids()[0])
         assert (first.date, first.page) == ("2013-01-01", "1")

@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 
 from editor_app.cleanup import apply_suggestions, suggest
-from editor_app.model import Proposal, Segment, split_lines
+from editor_app.model import LineIndex, Proposal, Segment
 
 # The word list comes from jieba's dictionary; until jieba is a declared dependency a
 # machine without it skips the tests that need words.
@@ -20,7 +20,7 @@ def proposal(
     text: str, roles: dict[int, str] | None = None, breaks: tuple[int, ...] = ()
 ) -> Proposal:
     """Articles over the non-blank lines, a new article at each line in `breaks`."""
-    numbers = [line.number for line in split_lines(text) if not line.is_blank]
+    numbers = [line.number for line in LineIndex(text) if not line.is_blank]
     segments, current = [], []
     for number in numbers:
         if number in breaks and current:
@@ -317,7 +317,7 @@ def test_suggestions_are_sorted_and_never_overlap():
     assert {s.rule for s in found} >= {"join", "punctuation", "traditional", "dictionary", "noise"}
     for s in found:
         assert text[s.start : s.end] == s.before
-        line = split_lines(text)[s.line - 1]
+        line = LineIndex(text)[s.line - 1]
         assert line.start + s.column == s.start
     apply_suggestions(text, found)
 

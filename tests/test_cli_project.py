@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from editor_app.storage.project import Project
+from editor_app.storage import Project
 from editor_app.storage.schema import schema_version
 from tests.conftest import cli_env, run_cli, sha256_of
 
@@ -38,7 +38,7 @@ def history(path) -> list[dict]:
 def snapshot(path) -> tuple[list[dict], dict]:
     """Articles as `articles --json` prints them, and the line roles of document 1."""
     with Project.open(path, read_only=True) as project:
-        roles = project.line_roles(1)
+        roles = project.documents.line_roles(1)
     return json_lines(ok("articles", path, "--json")), roles
 
 
@@ -272,7 +272,7 @@ def test_backups_and_restore(project_file):
     restored = ok("restore", project_file, backup)
     assert "before-restore" in restored
     with Project.open(project_file, read_only=True) as project:
-        assert project.article(1).title != "备份后的标题"
+        assert project.articles.get(1).title != "备份后的标题"
     assert len(ok("backups", project_file).splitlines()) == 2
 
 

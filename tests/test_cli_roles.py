@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from editor_app.storage.project import Project
+from editor_app.storage import Project
 from tests.conftest import run_cli
 
 
 def nonblank_lines(path, document: int, first: int, last: int) -> set[int]:
     with Project.open(path, read_only=True) as project:
-        lines = project.document_lines(document)
+        lines = project.documents.lines(document)
     return {n for n in range(first, last + 1) if not lines[n - 1].is_blank}
 
 
 def roles_of(path, document: int) -> dict[int, str]:
     with Project.open(path, read_only=True) as project:
-        return project.line_roles(document)
+        return project.documents.line_roles(document)
 
 
 def test_roles_over_a_range_are_one_undo_step(project_file):

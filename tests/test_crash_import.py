@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 from tests.conftest import REPO, SEEDS, assert_segments_cover, cli_env, run_cli
 
 FILES = 300
@@ -84,14 +83,14 @@ def test_import_killed_midway_leaves_whole_documents(tmp_path, seed):
     checked = run_cli("check", project)
     assert checked.returncode == 0, checked.stderr
     with Project.open(project, read_only=True) as opened:
-        assert 0 < opened.document_count() < FILES, f"seed {seed}: not killed midway"
-        for doc_id in opened.document_ids():
-            document = opened.document(doc_id)
+        assert 0 < opened.documents.count() < FILES, f"seed {seed}: not killed midway"
+        for doc_id in opened.documents.ids():
+            document = opened.documents.get(doc_id)
             assert document.text == texts[document.file_name]
-            assert opened.articles(doc_id), document.file_name
+            assert opened.articles.of_document(doc_id), document.file_name
             assert_segments_cover(opened, doc_id)
 
     with Project.open(project, editor="t") as reopened:
         report = import_paths(reopened, [tmp_path / "archive"], workers=1)
-        assert reopened.document_count() == FILES
+        assert reopened.documents.count() == FILES
         assert len(report.imported) + len(report.skipped) == FILES

@@ -24,8 +24,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.cli import main
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 from editor_app.storage.schema import schema_version
 from tests.conftest import SEEDS, cli_env, run_cli
 
@@ -45,10 +44,10 @@ class Material:
 
 
 def _edit_a_little(project: Project) -> int:
-    first, second, third = (a.id for a in project.articles(1)[:3])
-    project.set_status(first, "reviewed")
-    project.set_field(second, "title", "新的标题")
-    project.set_field(third, "note", "核对过")
+    first, second, third = (a.id for a in project.articles.of_document(1)[:3])
+    project.articles.set_status(first, "reviewed")
+    project.articles.set_field(second, "title", "新的标题")
+    project.articles.set_field(third, "note", "核对过")
     return first
 
 
@@ -68,14 +67,18 @@ def make_material(folder: Path) -> Material:
         article = _edit_a_little(project)
     work = folder / "work.qingyang"
     shutil.copy(base, work)
-    crash_log = _log_of_open_session(work, lambda p: p.set_field(article, "title", "崩溃前"))
+    crash_log = _log_of_open_session(
+        work, lambda p: p.articles.set_field(article, "title", "崩溃前")
+    )
     with Project.open(work, editor="later", backups=False) as project:
-        project.set_field(article, "kicker", "后来")
-        project.set_status(article + 1, "approved")
+        project.articles.set_field(article, "kicker", "后来")
+        project.articles.set_status(article + 1, "approved")
     other = folder / "other.qingyang"
     with Project.create(other, editor="other") as project:
         import_paths(project, [SEEDS / "004_353c17634c82fe70.txt"], workers=1)
-    foreign_log = _log_of_open_session(other, lambda p: p.set_field(1, "title", "别的项目"))
+    foreign_log = _log_of_open_session(
+        other, lambda p: p.articles.set_field(1, "title", "别的项目")
+    )
     return Material(base.read_bytes(), crash_log, work.read_bytes(), foreign_log, article)
 
 

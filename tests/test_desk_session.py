@@ -11,7 +11,7 @@ from editor_app.model.project_change import ProjectChange
 @pytest.fixture
 def desk(project):
     session = DeskSession(project)
-    session.show_document(project.document_ids()[0])
+    session.show_document(project.documents.ids()[0])
     session.select_article(session.segments[0]["id"])
     return session
 
@@ -20,9 +20,9 @@ def fresh_state(desk) -> tuple:
     """What reading the current document afresh gives: the desk must hold the same."""
     project, document = desk.project, desk.document_id
     return (
-        project.article_rows(document),
-        project.line_roles(document),
-        [s.id for s in project.suggestions(document_id=document)],
+        project.articles.rows(document),
+        project.documents.line_roles(document),
+        [s.id for s in project.suggestions.find(document_id=document)],
     )
 
 
@@ -31,13 +31,13 @@ def desk_state(desk) -> tuple:
 
 
 def nonblank_in(project, document, first, last) -> set[int]:
-    lines = project.document_lines(document)
+    lines = project.documents.lines(document)
     return {n for n in range(first, last + 1) if not lines[n - 1].is_blank}
 
 
 def inner_line(desk, segment) -> int:
     """A non-blank line of a segment after its first: where it can be split."""
-    lines = desk.project.document_lines(desk.document_id)
+    lines = desk.project.documents.lines(desk.document_id)
     return next(
         n
         for n in range(segment["start_line"] + 1, segment["end_line"] + 1)
@@ -57,11 +57,11 @@ def test_a_split_names_the_new_article_and_the_shortened_one(desk):
     assert change.articles_changed == {segment["id"]}
     assert not change.articles_removed and not change.line_roles
     assert change.documents == {desk.document_id}
-    undone = project.undo().change
+    undone = project.undo.undo().change
     assert undone.articles_removed == {result.value}
     assert undone.articles_changed == {segment["id"]}
     assert undone.documents == {desk.document_id}
-    redone = project.redo().change
+    redone = project.undo.redo().change
     assert redone.articles_added == {result.value}
 
 
@@ -84,11 +84,11 @@ def test_a_merge_names_the_article_it_removes(desk):
 
 
 def test_a_rejected_suggestion_names_it_and_its_document(project):
-    suggestion = project.suggestions()[0]
-    change = project.reject_suggestions([suggestion.id]).change
+    suggestion = project.suggestions.find()[0]
+    change = project.suggestions.reject([suggestion.id]).change
     assert suggestion.id in change.suggestions
     assert change.documents == {suggestion.document_id}
-    assert project.undo().change.documents == {suggestion.document_id}
+    assert project.undo.undo().change.documents == {suggestion.document_id}
 
 
 # -- roles over a range ---------------------------------------------------------------------
@@ -96,25 +96,25 @@ def test_a_rejected_suggestion_names_it_and_its_document(project):
 
 def test_roles_over_a_range_are_one_step_and_skip_blank_lines(desk):
     project, document = desk.project, desk.document_id
-    steps = len(project.operations())
+    steps = len(project.undo.operations())
     result = desk.set_role(1, 12, "subhead")
     expected = nonblank_in(project, document, 1, 12)
     assert result.change.roles_in(document) == expected
-    assert len(project.operations()) == steps + 1
-    assert project.undo_label() == "设置行角色"
-    roles = project.line_roles(document)
+    assert len(project.undo.operations()) == steps + 1
+    assert project.undo.undo_label() == "设置行角色"
+    roles = project.documents.line_roles(document)
     assert {line for line, role in roles.items() if role == "subhead"} >= expected
     assert desk_state(desk) == fresh_state(desk)
 
 
 def test_roles_outside_the_document_are_refused(desk):
-    from editor_app.storage.errors import OperationError
+    from editor_app.storage import OperationError
 
-    length = len(desk.project.document_lines(desk.document_id))
+    length = len(desk.project.documents.lines(desk.document_id))
     with pytest.raises(OperationError):
-        desk.project.set_roles(desk.document_id, 1, length + 1, "body")
+        desk.project.articles.set_roles(desk.document_id, 1, length + 1, "body")
     with pytest.raises(OperationError):
-        desk.project.set_roles(desk.document_id, 1, 3, "headline")
+        desk.project.articles.set_roles(desk.document_id, 1, 3, "headline")
 
 
 # -- following changes ----------------------------------------------------------------------
@@ -159,10 +159,10 @@ def test_an_edit_says_what_to_redraw(desk):
 
 def test_an_undo_in_another_document_says_to_show_that_document(desk):
     project = desk.project
-    first, second = project.document_ids()[:2]
-    other = project.article_rows(second)[0]["id"]
-    project.set_status(other, "reviewed")  # made elsewhere (the command line, a search)
-    assert desk.follow(project.set_status(other, "approved").change).document is None
+    first, second = project.documents.ids()[:2]
+    other = project.articles.rows(second)[0]["id"]
+    project.articles.set_status(other, "reviewed")  # made elsewhere (the command line, a search)
+    assert desk.follow(project.articles.set_status(other, "approved").change).document is None
     desk.undo()
     assert desk.last_update.document == second
     assert desk.document_id == first  # the view decides when to go there
@@ -180,7 +180,7 @@ def test_a_refused_command_changes_nothing(desk):
 
 def test_next_and_previous_article_and_document(desk):
     project = desk.project
-    first, second = project.document_ids()[:2]
+    first, second = project.documents.ids()[:2]
     assert desk.neighbour_article(+1) == desk.segments[1]
     assert desk.neighbour_article(-1) is None
     desk.select_article(desk.segments[-1]["id"])
@@ -189,7 +189,7 @@ def test_next_and_previous_article_and_document(desk):
     assert desk.neighbour_document(-1) is None
     desk.show_document(second)
     assert desk.neighbour_document(-1) == first
-    assert desk.article_id is None and desk.segments == project.article_rows(second)
+    assert desk.article_id is None and desk.segments == project.articles.rows(second)
 
 
 def test_next_uncertain_goes_by_confidence_lowest_first_and_cycles(desk):
@@ -215,12 +215,12 @@ def test_next_suggestion_goes_in_text_order(desk):
 
 def test_reviewed_and_next_marks_and_moves_on(desk):
     project = desk.project
-    ids = [row["id"] for row in project.filtered_article_rows()]
-    project.set_status(ids[1], "approved")
+    ids = [row["id"] for row in project.history.filtered_article_rows()]
+    project.articles.set_status(ids[1], "approved")
     desk.select_article(ids[0])
     result, following = desk.reviewed_and_next()
     assert result.operation_id is not None and result.change.reviews == {ids[0]}
-    assert project.article(ids[0]).status == "reviewed"
+    assert project.articles.get(ids[0]).status == "reviewed"
     assert following == ids[2]
     assert next(r for r in desk.segments if r["id"] == ids[0])["status"] == "reviewed"
 
@@ -233,9 +233,9 @@ def test_commands_go_through_the_given_runner(project):
         return operation(*args)
 
     desk = DeskSession(project, run=run)
-    desk.show_document(project.document_ids()[0])
+    desk.show_document(project.documents.ids()[0])
     article = desk.segments[0]["id"]
     desk.select_article(article)
     desk.set_status("approved")
-    assert project.article(article).status == "approved"
+    assert project.articles.get(article).status == "approved"
     assert calls == [("set_status", (article, "approved"))]

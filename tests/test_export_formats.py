@@ -70,13 +70,13 @@ def test_txt_is_a_folder_per_document_and_a_file_per_article(corrected, tmp_path
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["articles"]) == report.articles
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
-    assert folders == sorted(Path(project.document(d).file_name).stem for d in (1, 2))
+    assert folders == sorted(Path(project.documents.get(d).file_name).stem for d in (1, 2))
     lines = by_id(export_lines(project, tmp_path))
     for entry in manifest["articles"]:
         text = (out / entry["path"]).read_text(encoding="utf-8")
         assert text.endswith(lines[entry["id"]]["text"] + "\n")
     a_text = (out / folders[0] / "001.txt").read_text(encoding="utf-8")
-    title, byline = project.document_lines(1)[2].text.strip(), project.document_lines(1)[4].text
+    title, byline = project.documents.lines(1)[2].text.strip(), project.documents.lines(1)[4].text
     assert a_text.startswith(title + "\n\n" + byline.strip() + "\n\n")
     assert a_text.endswith(ADDED + "\n")
     b_text = (out / folders[0] / "002.txt").read_text(encoding="utf-8")
@@ -126,13 +126,13 @@ def test_tei_carries_the_metadata(corrected, tmp_path):
     assert header.find(f".//{TEI}note[@type='truncated']") is not None
     assert header.find(f"{TEI}revisionDesc").get("status") == "approved"
     assert [n.text for n in header.iter(f"{TEI}name")] == ["tester"]
-    assert header.find(f".//{TEI}idno[@type='sha256']").text == project.document(1).sha256
+    assert header.find(f".//{TEI}idno[@type='sha256']").text == project.documents.get(1).sha256
 
 
 def test_tei_survives_control_characters(corrected, tmp_path):
     project = corrected.project
-    text = project.article(corrected.c).corrected_text.replace("会议强调,", "会议强调,\x07", 1)
-    project.replace_text(corrected.c, text)
+    text = project.articles.get(corrected.c).corrected_text.replace("会议强调,", "会议强调,\x07", 1)
+    project.articles.replace_text(corrected.c, text)
     out = tmp_path / "corpus.xml"
     export_project(project, out, "tei")
     tree = etree.parse(str(out))

@@ -14,9 +14,14 @@ corrected = test_export_support.corrected  # the shared fixture
 def test_one_line_per_article_in_document_and_line_order(corrected, tmp_path):
     project = corrected.project
     lines = export_lines(project, tmp_path)
-    expected = [a.id for d in project.document_ids() for a in project.articles(d) if a.is_article]
+    expected = [
+        a.id
+        for d in project.documents.ids()
+        for a in project.articles.of_document(d)
+        if a.is_article
+    ]
     assert [line["id"] for line in lines] == expected
-    for document_id in project.document_ids():
+    for document_id in project.documents.ids():
         orders = [line["order"] for line in lines if line["document"]["id"] == document_id]
         assert orders == list(range(1, len(orders) + 1))
 
@@ -33,14 +38,18 @@ def test_corrections_are_in_the_export_and_the_raw_text_is_not_altered(corrected
     assert b["flags"] == {"truncated": True, "lost_text": False}
     assert lines[corrected.c]["status"] == "reviewed"
     assert corrected.d_second in lines
-    assert {d: project.raw_text(d) for d in project.document_ids()} == corrected.raw_before
-    assert a["provenance"]["raw_text"] == project.raw_span(project.article(corrected.a))
+    assert {
+        d: project.documents.raw_text(d) for d in project.documents.ids()
+    } == corrected.raw_before
+    assert a["provenance"]["raw_text"] == project.documents.raw_span(
+        project.articles.get(corrected.a)
+    )
 
 
 def test_headings_and_bylines_are_metadata_not_paragraphs(corrected, tmp_path):
     project = corrected.project
     a = by_id(export_lines(project, tmp_path))[corrected.a]
-    lines = project.document_lines(DOC)
+    lines = project.documents.lines(DOC)
     title, byline = lines[2].text.strip(), lines[4].text.strip()
     assert a["title"] == title
     texts = [p["text"] for p in a["paragraphs"]]
@@ -55,14 +64,14 @@ def test_subheads_are_paragraphs_marked_as_such(corrected, tmp_path):
 
 
 def test_paragraphs_are_stripped_of_indentation(fresh_project, tmp_path, stable_segmenter):
-    from editor_app.storage.importer import import_paths
+    from editor_app.storage import import_paths
 
     source = tmp_path / "indent.txt"
     source.write_text("标题\n\n\u3000\u3000第一段。 \n\n  第二段。\n", encoding="utf-8")
     import_paths(fresh_project, [source], workers=1)
     (line,) = export_lines(fresh_project, tmp_path)
     assert [p["text"] for p in line["paragraphs"]] == ["第一段。", "第二段。"]
-    raw = fresh_project.raw_text(1)
+    raw = fresh_project.documents.raw_text(1)
     assert [raw[p["raw_start"] : p["raw_end"]] for p in line["paragraphs"]] == [
         "第一段。",
         "第二段。",
@@ -74,7 +83,9 @@ def test_editors_and_last_change_come_from_the_log(corrected, tmp_path):
     lines = by_id(export_lines(project, tmp_path))
     b = lines[corrected.b]
     assert b["editors"] == ["tester"]
-    last = max(op.time for op in project.operations(limit=1000) if op.article_id == corrected.b)
+    last = max(
+        op.time for op in project.undo.operations(limit=1000) if op.article_id == corrected.b
+    )
     assert b["last_changed"] == last
     untouched = [line for line in lines.values() if line["document"]["id"] == 2][0]
     assert (untouched["editors"], untouched["last_changed"]) == ([], None)
@@ -83,8 +94,8 @@ def test_editors_and_last_change_come_from_the_log(corrected, tmp_path):
 def test_an_undone_edit_leaves_its_editor_out(corrected, tmp_path):
     project = corrected.project
     project.editor = "second"
-    project.set_field(corrected.c, "note", "看一下")
-    project.undo()
+    project.articles.set_field(corrected.c, "note", "看一下")
+    project.undo.undo()
     c = by_id(export_lines(project, tmp_path))[corrected.c]
     assert c["editors"] == ["tester"]
     assert c["note"] == ""
@@ -97,7 +108,7 @@ def test_an_undone_edit_leaves_its_editor_out(corrected, tmp_path):
 def test_document_metadata_and_project_id(corrected, tmp_path):
     project = corrected.project
     line = export_lines(project, tmp_path)[0]
-    document = project.document(DOC)
+    document = project.documents.get(DOC)
     assert line["document"]["sha256"] == document.sha256
     assert line["document"]["file_name"] == document.file_name
     assert line["document"]["publication"] == "通州时讯"
@@ -147,5 +158,5 @@ def test_progress_is_reported_per_document(corrected, tmp_path):
         "jsonl",
         progress=lambda done, total, name: calls.append((done, total, name)),
     )
-    names = [d.file_name for d in map(corrected.project.document, (1, 2))]
+    names = [d.file_name for d in map(corrected.project.documents.get, (1, 2))]
     assert calls == [(1, 2, names[0]), (2, 2, names[1])]

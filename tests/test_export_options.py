@@ -9,8 +9,7 @@ import pytest
 from editor_app.export import ExportError, ExportOptions, export_project
 from editor_app.export import atomic as atomic_module
 from editor_app.export.jsonl import JsonlWriter
-from editor_app.storage.errors import ProjectError
-from editor_app.storage.importer import import_paths
+from editor_app.storage import ProjectError, import_paths
 from tests import test_export_support
 from tests.test_export_support import export_lines
 
@@ -42,13 +41,13 @@ def test_script_conversion(tiny, tmp_path, script, title, body):
     assert (line["title"], line["text"], line["script"]) == (title, body, script)
     # The alignment still points at the raw characters each converted one stands for.
     (run,) = line["provenance"]["alignment"]
-    raw = tiny.raw_text(1)
+    raw = tiny.documents.raw_text(1)
     assert raw[run[1] : run[1] + run[2]] == SIMPLIFIED.split("\n")[2]
     assert line["provenance"]["raw_text"] == SIMPLIFIED.rstrip("\n")
 
 
 def test_to_simplified(tiny, tmp_path):
-    tiny.replace_text(1, "發展裡面\n\n這裡發展很快。")
+    tiny.articles.replace_text(1, "發展裡面\n\n這裡發展很快。")
     (line,) = export_lines(tiny, tmp_path, script="s")
     assert line["text"] == "这里发展很快。"
 

@@ -10,8 +10,7 @@ from editor_app.bench.generate import generate_archive
 from editor_app.export import export_project
 from editor_app.export import parallel as parallel_export
 from editor_app.export.options import ExportOptions
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -23,9 +22,11 @@ def archive(tmp_path_factory):
     path = folder / "archive.qingyang"
     with Project.create(path, editor="甲") as project:
         import_paths(project, [folder / "issues"])
-        first = project.articles(project.document_ids()[0])[0]
-        project.replace_text(first.id, first.corrected_text.replace("，", "、", 3) + "\n补记")
-        project.set_status(first.id, "reviewed")
+        first = project.articles.of_document(project.documents.ids()[0])[0]
+        project.articles.replace_text(
+            first.id, first.corrected_text.replace("，", "、", 3) + "\n补记"
+        )
+        project.articles.set_status(first.id, "reviewed")
     return path
 
 

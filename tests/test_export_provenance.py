@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor_app.export.alignment import RunMap, compose, diff_runs
+from editor_app.model.alignment import RunMap, compose, diff_runs
 from tests import test_export_support
 from tests.test_export_support import ADDED, DOC, LEAD_EDIT, by_id, export_lines
 
@@ -18,7 +18,7 @@ def covered(alignment) -> set[int]:
 
 def test_every_run_points_at_the_same_raw_characters(corrected, tmp_path):
     project = corrected.project
-    raws = {d: project.raw_text(d) for d in project.document_ids()}
+    raws = {d: project.documents.raw_text(d) for d in project.documents.ids()}
     for line in export_lines(project, tmp_path, include_non_articles=True):
         raw, text = raws[line["document"]["id"]], line["text"]
         for t, r, n in line["provenance"]["alignment"]:
@@ -27,7 +27,7 @@ def test_every_run_points_at_the_same_raw_characters(corrected, tmp_path):
 
 def test_unedited_paragraphs_are_their_raw_offsets(corrected, tmp_path):
     project = corrected.project
-    raws = {d: project.raw_text(d) for d in project.document_ids()}
+    raws = {d: project.documents.raw_text(d) for d in project.documents.ids()}
     unedited = [
         line
         for line in export_lines(project, tmp_path)
@@ -38,7 +38,7 @@ def test_unedited_paragraphs_are_their_raw_offsets(corrected, tmp_path):
         raw = raws[line["document"]["id"]]
         for paragraph in line["paragraphs"]:
             assert raw[paragraph["raw_start"] : paragraph["raw_end"]] == paragraph["text"]
-            lines = project.document_lines(line["document"]["id"])
+            lines = project.documents.lines(line["document"]["id"])
             assert paragraph["text"] in lines[paragraph["line"] - 1].text
         # Unedited text is covered by runs, all but the newlines that join paragraphs.
         assert len(covered(line["provenance"]["alignment"])) == len(line["text"]) - max(
@@ -58,10 +58,10 @@ def test_edited_characters_have_no_run_and_the_rest_map_exactly(corrected, tmp_p
 def test_edited_paragraphs_find_their_raw_lines(corrected, tmp_path):
     project = corrected.project
     a = by_id(export_lines(project, tmp_path))[corrected.a]
-    raw = project.raw_text(DOC)
+    raw = project.documents.raw_text(DOC)
     lead = a["paragraphs"][0]
     assert lead["line"] == 7 and LEAD_EDIT[1] in lead["text"]
-    assert raw[lead["raw_start"] : lead["raw_end"]] == project.document_lines(DOC)[6].text.strip()
+    assert raw[lead["raw_start"] : lead["raw_end"]] == project.documents.lines(DOC)[6].text.strip()
     added = a["paragraphs"][-1]
     assert added["text"] == ADDED
     assert added["line"] == 9 and added["raw_start"] == added["raw_end"]
@@ -71,10 +71,10 @@ def test_provenance_carries_the_span_and_roles(corrected, tmp_path):
     project = corrected.project
     for line in export_lines(project, tmp_path):
         span = line["provenance"]
-        article = project.article(line["id"])
+        article = project.articles.get(line["id"])
         assert (span["raw_start"], span["raw_end"]) == (article.start_offset, article.end_offset)
         assert (span["start_line"], span["end_line"]) == (article.start_line, article.end_line)
-        roles = project.line_roles(article.document_id)
+        roles = project.documents.line_roles(article.document_id)
         assert dict(span["line_roles"]) == {
             n: r for n, r in roles.items() if article.start_line <= n <= article.end_line
         }

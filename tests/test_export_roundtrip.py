@@ -7,10 +7,7 @@ import json
 import pytest
 
 from editor_app.export import ExportOptions, export_project
-from editor_app.storage.check import check_project
-from editor_app.storage.errors import ProjectError
-from editor_app.storage.jsonl_import import import_jsonl
-from editor_app.storage.project import Project
+from editor_app.storage import Project, ProjectError, import_jsonl
 from tests import test_export_support
 from tests.conftest import run_cli
 
@@ -43,7 +40,7 @@ def test_round_trip_gives_the_same_articles(corrected, tmp_path, options):
     with Project.create(tmp_path / "copy.qingyang", editor="tester") as copy:
         report = import_jsonl(copy, first)
         assert not report.skipped and len(report.imported) >= 1
-        assert check_project(copy) == []
+        assert copy.checks.problems() == []
         second = tmp_path / "second.jsonl"
         export_project(copy, second, "jsonl", options)
         again = tmp_path / "again.jsonl"
@@ -58,15 +55,20 @@ def test_rebuilt_documents_keep_offsets_and_line_numbers(corrected, tmp_path):
     export_project(project, first, "jsonl")
     with Project.create(tmp_path / "copy.qingyang", editor="tester") as copy:
         import_jsonl(copy, first)
-        for document_id in project.document_ids():
-            raw, rebuilt = project.raw_text(document_id), copy.raw_text(document_id)
+        for document_id in project.documents.ids():
+            raw, rebuilt = (
+                project.documents.raw_text(document_id),
+                copy.documents.raw_text(document_id),
+            )
             assert len(rebuilt) == len(raw)
             assert rebuilt.count("\n") == raw.count("\n")
-            for article in project.articles(document_id):
+            for article in project.articles.of_document(document_id):
                 if article.is_article:
                     span = raw[article.start_offset : article.end_offset]
                     assert rebuilt[article.start_offset : article.end_offset] == span
-            assert copy.document(document_id).sha256 == project.document(document_id).sha256
+            assert (
+                copy.documents.get(document_id).sha256 == project.documents.get(document_id).sha256
+            )
 
 
 def test_a_second_import_skips_known_documents(corrected, tmp_path):
@@ -91,7 +93,7 @@ def test_a_broken_jsonl_is_refused_by_line(fresh_project, tmp_path, content, mes
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(ProjectError, match=message):
         import_jsonl(fresh_project, bad)
-    assert fresh_project.document_count() == 0
+    assert fresh_project.documents.count() == 0
 
 
 def test_overlapping_spans_are_refused(corrected, tmp_path):

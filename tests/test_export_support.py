@@ -32,31 +32,31 @@ class Corrected:
 
 
 def line_text(project, document_id: int, number: int) -> str:
-    return project.document_lines(document_id)[number - 1].text
+    return project.documents.lines(document_id)[number - 1].text
 
 
 @pytest.fixture
 def corrected(project) -> Corrected:
     """The seed project after replace_text, set_field, set_role, set_status and split."""
-    raw_before = {d: project.raw_text(d) for d in project.document_ids()}
-    a, b, c, d = (row["id"] for row in project.article_rows(DOC)[:4])
-    text = project.article(a).corrected_text
+    raw_before = {d: project.documents.raw_text(d) for d in project.documents.ids()}
+    a, b, c, d = (row["id"] for row in project.articles.rows(DOC)[:4])
+    text = project.articles.get(a).corrected_text
     assert LEAD_EDIT[0] in text
     text = text.replace(*LEAD_EDIT, 1)
     line9 = line_text(project, DOC, 9)
     text = text.replace(line9, line9 + "\n\n" + ADDED, 1)
-    project.replace_text(a, text)
-    project.set_role(DOC, 5, "byline")
-    project.set_field(b, "title", "改过的标题")
-    project.set_field(b, "reporters", "张三、李四")
-    project.set_field(b, "truncated", True)
-    project.set_status(b, "approved")
-    project.set_status(c, "reviewed")
-    project.set_role(DOC, 23, "subhead")
-    d_second = project.split_article(d, 31).value
-    last = project.document_lines(2)
+    project.articles.replace_text(a, text)
+    project.articles.set_role(DOC, 5, "byline")
+    project.articles.set_field(b, "title", "改过的标题")
+    project.articles.set_field(b, "reporters", "张三、李四")
+    project.articles.set_field(b, "truncated", True)
+    project.articles.set_status(b, "approved")
+    project.articles.set_status(c, "reviewed")
+    project.articles.set_role(DOC, 23, "subhead")
+    d_second = project.articles.split(d, 31).value
+    last = project.documents.lines(2)
     tail = [line.number for line in last if not line.is_blank][-2:]
-    project.mark_non_article(2, tail[0], tail[1], "boilerplate")
+    project.articles.mark_non_article(2, tail[0], tail[1], "boilerplate")
     return Corrected(project, a, b, c, d, d_second, raw_before)
 
 

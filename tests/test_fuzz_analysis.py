@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor_app.cleanup import suggest
+from editor_app.ingest.decoding import DecodeError, decode_bytes
 from editor_app.segmentation import segment
-from editor_app.storage.decoding import DecodeError, decode_bytes
 
 FUZZ = settings(
     max_examples=40,

@@ -8,8 +8,8 @@ import random
 import opencc
 import pytest
 
-from editor_app.storage.filenames import date_and_page
-from editor_app.storage.importer import import_paths
+from editor_app.ingest.filenames import date_and_page
+from editor_app.storage import import_paths
 from tests.conftest import SEEDS, assert_segments_cover, state_of
 
 SEED_TEXT = (SEEDS / "004_353c17634c82fe70.txt").read_text(encoding="utf-8")
@@ -42,7 +42,7 @@ def only_document(project, report):
     assert report.skipped == []
     (_, doc_id), *more = report.imported
     assert more == []
-    return project.document(doc_id)
+    return project.documents.get(doc_id)
 
 
 @pytest.mark.parametrize("name", ENCODINGS)
@@ -95,7 +95,7 @@ def test_a_bad_file_is_skipped_and_the_rest_goes_on(project, seed_dir, tmp_path,
     after = state_of(project)
     for table in ("documents", "articles", "suggestions", "line_roles"):
         assert after[table][: len(before[table])] == before[table]
-    assert project.document_count() == 4
+    assert project.documents.count() == 4
 
 
 def test_the_same_file_twice_is_skipped_and_reported(fresh_project, tmp_path):
@@ -120,9 +120,9 @@ def test_duplicates_within_one_import(fresh_project, tmp_path):
 
 def test_the_import_is_logged_but_is_no_undo_step(fresh_project, tmp_path):
     import_one(fresh_project, tmp_path, "p.txt", SAMPLE.encode())
-    (logged,) = fresh_project.operations()
+    (logged,) = fresh_project.undo.operations()
     assert (logged.kind, logged.editor) == ("import", "tester")
-    assert fresh_project.undo_label() is None
+    assert fresh_project.undo.undo_label() is None
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,7 @@ def test_seeds_with_the_real_segmenter_are_covered(fresh_project, seed_dir):
     report = import_paths(fresh_project, [seed_dir], workers=1)
     assert len(report.imported) == 2
     for _, doc_id in report.imported:
-        document = fresh_project.document(doc_id)
+        document = fresh_project.documents.get(doc_id)
         source = seed_dir / document.file_name
         assert document.text == source.read_text(encoding="utf-8")
         assert_segments_cover(fresh_project, doc_id)

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.storage import importer
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths, importer
 from tests.conftest import SEEDS
 
 PAGES = 7
@@ -105,13 +103,12 @@ def test_a_cancelled_import_keeps_what_it_stored(tmp_path, pages, monkeypatch):
         report = import_paths(project, [pages], workers=1, cancelled=cancelled)
         assert report.cancelled
         assert [doc for _, doc in report.imported] == [1, 2, 3, 4]
-        assert project.document_count() == 4
+        assert project.documents.count() == 4
 
 
 def test_an_isolated_import_stores_what_an_in_process_one_does(tmp_path):
     """The GUI analyses in separate processes even for a few files: same rows either way."""
-    from editor_app.storage.importer import import_paths
-    from editor_app.storage.project import Project
+    from editor_app.storage import Project, import_paths
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     tables = []

@@ -23,9 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.storage.analysis import MAX_FILE_BYTES
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.ingest.analysis import MAX_FILE_BYTES
+from editor_app.storage import Project, import_paths
 from tests.conftest import REPO, SEEDS, cli_env, run_cli, sha256_of
 
 PARAGRAPHS = [
@@ -49,13 +48,13 @@ def stored_documents(path) -> dict[str, str]:
     with Project.open(path, read_only=True) as project:
         return {
             document.file_name: document.text
-            for document in map(project.document, project.document_ids())
+            for document in map(project.documents.get, project.documents.ids())
         }
 
 
 def history_kinds(path) -> list[str]:
     with Project.open(path, read_only=True) as project:
-        return [operation.kind for operation in project.operations()]
+        return [operation.kind for operation in project.undo.operations()]
 
 
 def refusals(stderr: str) -> dict[str, str]:
@@ -157,7 +156,9 @@ def test_a_name_that_is_not_utf8_is_recorded_escaped_and_the_rest_imports(tmp_pa
     assert report["escaped_names"] == [escaped]
     assert stored_documents(project)["caf\\xe9-20200520-01.txt"] == "法国咖啡馆的报道。"
     with Project.open(project, read_only=True) as opened:
-        (odd,) = [d for d in map(opened.document, opened.document_ids()) if "\\x" in d.file_name]
+        (odd,) = [
+            d for d in map(opened.documents.get, opened.documents.ids()) if "\\x" in d.file_name
+        ]
         assert (odd.date, odd.page) == ("2020-05-20", "1")
     (tmp_path / "again").mkdir()
     told = run_cli("import", new_project(tmp_path / "again"), folder).stdout

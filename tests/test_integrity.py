@@ -7,9 +7,8 @@ import shutil
 
 import pytest
 
-from editor_app.storage.errors import CorruptProjectError
+from editor_app.storage import CorruptProjectError, Project
 from editor_app.storage.integrity import needs_check
-from editor_app.storage.project import Project
 
 
 @pytest.fixture(autouse=True)

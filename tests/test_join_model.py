@@ -18,7 +18,7 @@ from editor_app.cleanup.join_crossval import cross_validate, report
 from editor_app.cleanup.join_model import DEFAULT_MODEL, JoinModel, JoinModelError
 from editor_app.cleanup.join_training import sidecar, train
 from editor_app.cli import main
-from editor_app.model import Proposal, Segment, split_lines
+from editor_app.model import LineIndex, Proposal, Segment
 from editor_app.model.gold_pages import CorpusError, digest, load_pages
 
 REPO = Path(__file__).resolve().parents[1]
@@ -268,13 +268,13 @@ def test_the_seed_joins_are_exactly_the_gold_ones(model, monkeypatch):
 
 def _one_article(text: str) -> dict:
     """Gold of one article over every line, all body."""
-    return {"articles": [{"kind": "news", "start": 1, "end": len(split_lines(text))}]}
+    return {"articles": [{"kind": "news", "start": 1, "end": len(LineIndex(text))}]}
 
 
 def _one_article_proposal(text: str) -> Proposal:
-    numbers = [line.number for line in split_lines(text) if not line.is_blank]
+    numbers = [line.number for line in LineIndex(text) if not line.is_blank]
     roles = dict.fromkeys(numbers, "body")
-    return Proposal(segments=[Segment("news", 1, len(split_lines(text)))], roles=roles)
+    return Proposal(segments=[Segment("news", 1, len(LineIndex(text)))], roles=roles)
 
 
 PIECES = (

@@ -20,10 +20,8 @@ from hypothesis import strategies as st
 
 from editor_app.cli import main
 from editor_app.export import ExportOptions, export_project
-from editor_app.storage.check import check_project
-from editor_app.storage.importer import import_paths
-from editor_app.storage.jsonl_read import read_export
-from editor_app.storage.project import Project
+from editor_app.ingest.jsonl_read import read_export
+from editor_app.storage import Project, import_paths
 from tests.conftest import SEEDS, chunk_segmenter, run_cli
 
 # The record whose fields are damaged: an edited news article of the second document.
@@ -34,22 +32,24 @@ HISTORY_KEYS = ("project", "editors", "last_changed")
 
 def _edit(project: Project) -> None:
     """Text, metadata, roles, statuses, a split and a non-article, in both documents."""
-    first = [row["id"] for row in project.article_rows(1)]
-    text = project.article(first[0]).corrected_text
-    project.replace_text(first[0], text.replace(",", "，", 3) + "\n\n补记一句。")
-    project.set_status(first[0], "edited")
-    project.set_status(first[1], "reviewed")
-    project.set_status(first[2], "approved")
-    project.set_role(1, project.article(first[1]).start_line, "kicker")
-    project.split_article(first[3], project.article(first[3]).end_line)
-    second = [row["id"] for row in project.article_rows(2)]
-    target = project.article(second[1])
-    project.replace_text(second[1], "导语。\n" + target.corrected_text[4:] + "\n新的一段。")
-    project.set_field(second[1], "title", EDITED_TITLE)
-    project.set_field(second[1], "reporters", "张三、李四")
-    project.set_field(second[1], "truncated", True)
-    last = project.article(second[-1])
-    project.mark_non_article(2, last.start_line, last.end_line, "boilerplate")
+    first = [row["id"] for row in project.articles.rows(1)]
+    text = project.articles.get(first[0]).corrected_text
+    project.articles.replace_text(first[0], text.replace(",", "，", 3) + "\n\n补记一句。")
+    project.articles.set_status(first[0], "edited")
+    project.articles.set_status(first[1], "reviewed")
+    project.articles.set_status(first[2], "approved")
+    project.articles.set_role(1, project.articles.get(first[1]).start_line, "kicker")
+    project.articles.split(first[3], project.articles.get(first[3]).end_line)
+    second = [row["id"] for row in project.articles.rows(2)]
+    target = project.articles.get(second[1])
+    project.articles.replace_text(
+        second[1], "导语。\n" + target.corrected_text[4:] + "\n新的一段。"
+    )
+    project.articles.set_field(second[1], "title", EDITED_TITLE)
+    project.articles.set_field(second[1], "reporters", "张三、李四")
+    project.articles.set_field(second[1], "truncated", True)
+    last = project.articles.get(second[-1])
+    project.articles.mark_non_article(2, last.start_line, last.end_line, "boilerplate")
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def source(tmp_path_factory) -> Path:
     """The seed issues imported (by the stable test segmenter) and edited, closed."""
     path = tmp_path_factory.mktemp("source") / "source.qingyang"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("editor_app.storage.analysis.segment", chunk_segmenter)
+        patch.setattr("editor_app.ingest.analysis.segment", chunk_segmenter)
         with Project.create(path, editor="importer") as project:
             import_paths(project, [SEEDS], workers=1)
     with Project.open(path, editor="editor", backups=False) as project:
@@ -138,7 +138,7 @@ class Workspace:
         """The file's bytes as they were, and nothing written beside them either."""
         assert self.project.read_bytes() == self.empty, "a refused import changed the project"
         with Project.open(self.project, read_only=True) as project:
-            assert project.document_count() == 0
+            assert project.documents.count() == 0
             assert project.db.execute("SELECT count(*) FROM operations").fetchone()[0] == 0
 
 
@@ -200,7 +200,7 @@ def test_every_export_passes_validation_and_round_trips(source, tmp_path, option
     Project.create(copy, editor="tester").close()
     assert main(["import", str(copy), str(first), "--format", "jsonl", "--editor", "t"]) == 0
     with Project.open(copy, read_only=True) as project:
-        assert check_project(project) == []
+        assert project.checks.problems() == []
         export_project(project, second, "jsonl", options)
     assert _comparable(second.read_bytes()) == _comparable(first.read_bytes())
 
@@ -219,7 +219,7 @@ def test_an_export_in_another_script_passes_validation(source, tmp_path, script)
     Project.create(copy, editor="tester").close()
     assert main(["import", str(copy), str(out), "--format", "jsonl", "--editor", "t"]) == 0
     with Project.open(copy, read_only=True) as project:
-        assert check_project(project) == [] and project.document_count() == 2
+        assert project.checks.problems() == [] and project.documents.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -231,7 +231,7 @@ def test_harmless_line_endings_are_accepted(workspace, export_lines, damage):
     status, stderr = workspace.run(damage(b"".join(export_lines)))
     assert status == 0, stderr
     with Project.open(workspace.project, read_only=True) as project:
-        assert project.document_count() == 2 and check_project(project) == []
+        assert project.documents.count() == 2 and project.checks.problems() == []
 
 
 def test_an_import_of_known_documents_leaves_the_project_as_it_was(workspace, export_lines):
@@ -599,8 +599,8 @@ def test_a_randomly_damaged_export_is_imported_whole_or_refused_by_line(
     status, stderr = workspace.run(damaged)
     if status == 0:
         with Project.open(workspace.project, read_only=True) as project:
-            assert check_project(project) == []
-            assert project.document_count() == 2
+            assert project.checks.problems() == []
+            assert project.documents.count() == 2
         return
     assert status == 1
     assert f"{workspace.jsonl}: line " in stderr, stderr

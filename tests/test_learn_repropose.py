@@ -15,12 +15,7 @@ import pytest
 
 from editor_app.cli import main
 from editor_app.model.gold_pages import load_pages
-from editor_app.storage.check import check_project
-from editor_app.storage.importer import import_paths
-from editor_app.storage.learning import document_gold, learn, reviewed_document_ids
-from editor_app.storage.models import current_model, current_model_bytes, model_records
-from editor_app.storage.project import Project
-from editor_app.storage.repropose import plan_repropose, repropose
+from editor_app.storage import Project, import_paths
 from tests.test_learned_segmenter import synthetic_page, write_corpus
 
 PAGES = 8
@@ -51,25 +46,25 @@ def starts(gold: dict) -> list[int]:
 
 def review_as(project: Project, doc: int, gold: dict) -> None:
     """What an editor does: merge, split, mark the staff line, fix roles, mark reviewed."""
-    rows = project.article_rows(doc)
+    rows = project.articles.rows(doc)
     while len(rows) > 1:
-        project.merge_with_next(rows[0]["id"])
-        rows = project.article_rows(doc)
+        project.articles.merge_with_next(rows[0]["id"])
+        rows = project.articles.rows(doc)
     for start in starts(gold)[1:]:
-        project.split_article(project.article_at_line(doc, start).id, start)
+        project.articles.split(project.articles.at_line(doc, start).id, start)
     outside = set()
     for span in gold["non_articles"]:
-        project.mark_non_article(doc, span["start"], span["end"], span["kind"])
+        project.articles.mark_non_article(doc, span["start"], span["end"], span["kind"])
         outside.update(range(span["start"], span["end"] + 1))
     roles = {int(k): v for a in gold["articles"] for k, v in a["roles"].items()}
-    for line in project.document_lines(doc):
+    for line in project.documents.lines(doc):
         if line.is_blank or line.number in outside:
             continue
         want = roles.get(line.number, "body")
-        if project.line_roles(doc).get(line.number) != want:
-            project.set_role(doc, line.number, want)
-    for row in project.article_rows(doc):
-        project.set_status(row["id"], "reviewed")
+        if project.documents.line_roles(doc).get(line.number) != want:
+            project.articles.set_role(doc, line.number, want)
+    for row in project.articles.rows(doc):
+        project.articles.set_status(row["id"], "reviewed")
 
 
 def state(project: Project, doc: int) -> tuple:
@@ -77,7 +72,7 @@ def state(project: Project, doc: int) -> tuple:
     rows = project.db.execute(
         "SELECT * FROM articles WHERE document_id = ? ORDER BY start_line", [doc]
     ).fetchall()
-    return rows, sorted(project.line_roles(doc).items())
+    return rows, sorted(project.documents.line_roles(doc).items())
 
 
 @pytest.fixture
@@ -88,11 +83,13 @@ def reviewed_project(tmp_path, stable_segmenter):
     path = tmp_path / "desk.qingyang"
     with Project.create(path, editor="editor") as project:
         import_paths(project, [tmp_path / "pages"], workers=1)
-        by_doc = {d: golds[project.document(d).file_name] for d in project.document_ids()}
-        for doc in project.document_ids()[:REVIEWED]:
+        by_doc = {d: golds[project.documents.get(d).file_name] for d in project.documents.ids()}
+        for doc in project.documents.ids()[:REVIEWED]:
             review_as(project, doc, by_doc[doc])
-        edited = project.document_ids()[REVIEWED]
-        project.set_field(project.article_rows(edited)[0]["id"], "title", "编辑改过的标题")
+        edited = project.documents.ids()[REVIEWED]
+        project.articles.set_field(
+            project.articles.rows(edited)[0]["id"], "title", "编辑改过的标题"
+        )
     return path, by_doc, edited
 
 
@@ -103,10 +100,10 @@ def open_project(path) -> Project:
 def test_a_reviewed_document_is_the_gold_the_editor_left(reviewed_project):
     path, golds, edited = reviewed_project
     with open_project(path) as project:
-        reviewed = reviewed_document_ids(project)
-        assert reviewed == project.document_ids()[:REVIEWED]
+        reviewed = project.learning.reviewed_document_ids()
+        assert reviewed == project.documents.ids()[:REVIEWED]
         for doc in reviewed:
-            gold = document_gold(project, doc)
+            gold = project.learning.document_gold(doc)
             expected = golds[doc]
             assert starts(gold) == starts(expected)
             assert [a["roles"] for a in gold["articles"]] == [
@@ -121,11 +118,11 @@ def test_learning_stores_the_model_with_when_from_what_and_its_held_out_score(
 ):
     path, _golds, _edited = reviewed_project
     with open_project(path) as project:
-        record = learn(project, base=small_base)
+        record = project.learning.learn(base=small_base)
     with open_project(path) as project:
-        stored = current_model(project)
-        data = current_model_bytes(project)
-        assert check_project(project) == []
+        stored = project.models.current()
+        data = project.models.current_bytes()
+        assert project.checks.problems() == []
     assert stored == record
     assert stored.documents == list(range(1, REVIEWED + 1))
     assert len(stored.held_out) == 1 and set(stored.held_out) < set(stored.documents)
@@ -141,30 +138,30 @@ def test_learning_stores_the_model_with_when_from_what_and_its_held_out_score(
 def test_only_the_newest_model_keeps_its_bytes(reviewed_project, small_base):
     path, _golds, _edited = reviewed_project
     with open_project(path) as project:
-        first = learn(project, base=small_base)
-        second = learn(project, base=small_base[:4])
+        first = project.learning.learn(base=small_base)
+        second = project.learning.learn(base=small_base[:4])
         kept = project.db.execute(
             "SELECT id FROM segmentation_models WHERE model IS NOT NULL"
         ).fetchall()
-        assert [r.id for r in model_records(project)] == [second.id, first.id]
+        assert [r.id for r in project.models.records()] == [second.id, first.id]
     assert kept == [(second.id,)]
 
 
 def test_repropose_changes_only_the_untouched_documents(reviewed_project, small_base):
     path, golds, edited = reviewed_project
     with open_project(path) as project:
-        learn(project, base=small_base)
-        ids = project.document_ids()
+        project.learning.learn(base=small_base)
+        ids = project.documents.ids()
         kept = {doc: state(project, doc) for doc in ids[: REVIEWED + 1]}
-        plan, result = repropose(project)
+        plan, result = project.repropose.run()
         assert plan.skipped == ids[: REVIEWED + 1] and edited in plan.skipped
         assert [d.document_id for d in plan.documents] == ids[REVIEWED + 1 :]
         for doc, before in kept.items():
             assert state(project, doc) == before
         for doc in ids[REVIEWED + 1 :]:  # the editors' kind of segmentation, learned
-            assert starts(document_gold(project, doc)) == starts(golds[doc])
-        assert check_project(project) == []
-        (entry,) = project.history(limit=1)
+            assert starts(project.learning.document_gold(doc)) == starts(golds[doc])
+        assert project.checks.problems() == []
+        (entry,) = project.history.entries(limit=1)
     assert entry.action == "repropose" and entry.label == result.label
     assert f"{plan.boundaries} 处边界" in entry.label and plan.boundaries > 0
 
@@ -174,22 +171,22 @@ def test_one_undo_brings_the_old_proposal_back_and_redo_applies_it_again_across_
 ):
     path, _golds, _edited = reviewed_project
     with open_project(path) as project:
-        learn(project, base=small_base)
-        before = {doc: state(project, doc) for doc in project.document_ids()}
-        repropose(project)
-        after = {doc: state(project, doc) for doc in project.document_ids()}
+        project.learning.learn(base=small_base)
+        before = {doc: state(project, doc) for doc in project.documents.ids()}
+        project.repropose.run()
+        after = {doc: state(project, doc) for doc in project.documents.ids()}
     assert after != before
     with open_project(path) as project:
-        assert project.undo_label().startswith("重新提议")
-        project.undo()
+        assert project.undo.undo_label().startswith("重新提议")
+        project.undo.undo()
     with open_project(path) as project:
-        assert {doc: state(project, doc) for doc in project.document_ids()} == before
-        assert check_project(project) == []
-        project.redo()
+        assert {doc: state(project, doc) for doc in project.documents.ids()} == before
+        assert project.checks.problems() == []
+        project.undo.redo()
     with open_project(path) as project:
-        assert {doc: state(project, doc) for doc in project.document_ids()} == after
-        assert check_project(project) == []
-        kinds = [op.kind for op in project.history(action="repropose")]
+        assert {doc: state(project, doc) for doc in project.documents.ids()} == after
+        assert project.checks.problems() == []
+        kinds = [op.kind for op in project.history.entries(action="repropose")]
     assert kinds == ["redo", "undo", "do"]
 
 
@@ -198,10 +195,10 @@ def test_proposing_again_with_the_same_model_changes_nothing_and_logs_nothing(
 ):
     path, _golds, _edited = reviewed_project
     with open_project(path) as project:
-        learn(project, base=small_base)
-        repropose(project)
+        project.learning.learn(base=small_base)
+        project.repropose.run()
         steps = project.db.execute("SELECT count(*) FROM operations").fetchone()[0]
-        plan, result = repropose(project)
+        plan, result = project.repropose.run()
         assert plan.considered and not plan.documents and result is None
         assert project.db.execute("SELECT count(*) FROM operations").fetchone()[0] == steps
 
@@ -209,11 +206,11 @@ def test_proposing_again_with_the_same_model_changes_nothing_and_logs_nothing(
 def test_an_edit_after_a_repropose_makes_the_document_the_editors(reviewed_project, small_base):
     path, _golds, _edited = reviewed_project
     with open_project(path) as project:
-        learn(project, base=small_base)
-        repropose(project)
-        doc = project.document_ids()[-1]
-        project.set_role(doc, 1, "kicker")
-        plan = plan_repropose(project)
+        project.learning.learn(base=small_base)
+        project.repropose.run()
+        doc = project.documents.ids()[-1]
+        project.articles.set_role(doc, 1, "kicker")
+        plan = project.repropose.plan()
     assert doc in plan.skipped and doc not in plan.considered
 
 
@@ -223,11 +220,11 @@ def test_import_after_learning_proposes_with_the_projects_model(
     path, _golds, _edited = reviewed_project
     more = write_pages(tmp_path / "more", range(PAGES, PAGES + 2))
     with open_project(path) as project:
-        learn(project, base=small_base)
+        project.learning.learn(base=small_base)
         # Started clean, the workers get the model with the rest of the import's context.
         report = import_paths(project, [tmp_path / "more"], workers=2, isolated=True)
         for name, doc in report.imported:
-            assert starts(document_gold(project, doc)) == starts(more[Path(name).name])
+            assert starts(project.learning.document_gold(doc)) == starts(more[Path(name).name])
 
 
 def test_repropose_dry_run_changes_no_byte_and_says_what_would_change(
@@ -235,7 +232,7 @@ def test_repropose_dry_run_changes_no_byte_and_says_what_would_change(
 ):
     path, _golds, _edited = reviewed_project
     with open_project(path) as project:
-        learn(project, base=small_base)
+        project.learning.learn(base=small_base)
     image = path.read_bytes()
     assert main(["repropose", str(path), "--dry-run", "--json"]) == 0
     would = json.loads(capsys.readouterr().out)

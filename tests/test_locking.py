@@ -74,7 +74,7 @@ def test_a_forked_child_does_not_keep_the_lock(tmp_path):
 def test_a_command_that_writes_waits_for_the_window_to_let_go(project_file, monkeypatch, capsys):
     """An edit from the command line while another writer holds the file: it takes its turn."""
     from editor_app.cli import main
-    from editor_app.storage.project import Project
+    from editor_app.storage import Project
 
     window = FileLock(project_file)
     window.acquire()
@@ -86,8 +86,8 @@ def test_a_command_that_writes_waits_for_the_window_to_let_go(project_file, monk
 
     monkeypatch.setattr(locking, "pause", window_finishes)
     with Project.open(project_file, read_only=True) as project:
-        first = project.articles(project.document_ids()[0])[0].id
+        first = project.articles.of_document(project.documents.ids()[0])[0].id
     assert main(["edit", str(project_file), "status", str(first), "reviewed"]) == 0
     assert tries, "the command did not wait"
     with Project.open(project_file, read_only=True) as project:
-        assert project.article(first).status == "reviewed"
+        assert project.articles.get(first).status == "reviewed"

@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 
 from editor_app.cli import main
-from editor_app.storage import connection
-from editor_app.storage.project import Project
+from editor_app.storage import Project, connection
 from tests.conftest import REPO, cli_env, sha256_of
 
 READS = {
@@ -118,7 +117,7 @@ def test_a_log_left_beside_it_on_read_only_media_is_named(tmp_path, project_file
     path = folder / "archive.qingyang"
     shutil.copy(project_file, path)
     project = Project.open(path, editor="crashed", backups=False)
-    project.set_field(project.article_rows(1)[0]["id"], "title", "只在日志里")
+    project.articles.set_field(project.articles.rows(1)[0]["id"], "title", "只在日志里")
     log = Path(f"{path}-wal").read_bytes()
     project.close()
     shutil.copy(project_file, path)  # the file as the crashed session left it, and its log

@@ -9,15 +9,16 @@ import subprocess
 import pytest
 from sqlite_utils import Database
 
-from editor_app.storage.errors import (
+from editor_app.storage import (
     CorruptProjectError,
     NewerVersionError,
     NotAProjectError,
+    Project,
     ProjectError,
     ProjectLockedError,
     ReadOnlyProjectError,
+    is_project_file,
 )
-from editor_app.storage.project import Project, is_project_file
 from editor_app.storage.schema import APPLICATION_ID, MIGRATION_NAMES, migrations, schema_version
 from tests.conftest import sha256_of, state_of
 
@@ -129,7 +130,7 @@ def test_a_project_open_elsewhere_is_refused(held_open):
 
 def test_a_project_open_elsewhere_can_be_read(held_open):
     with Project.open(held_open, read_only=True) as project:
-        assert project.document_count() == 2
+        assert project.documents.count() == 2
 
 
 def test_the_lock_goes_with_the_project(project_file):
@@ -159,13 +160,13 @@ def unwritable(project_file):
 
 
 def try_writes(project):
-    first = project.article_rows(1)[0]["id"]
+    first = project.articles.rows(1)[0]["id"]
     return {
-        "set_field": lambda: project.set_field(first, "title", "x"),
-        "split": lambda: project.split_article(first, 7),
-        "undo": project.undo,
-        "accept": lambda: project.accept_suggestions(rule="join"),
-        "dictionary": lambda: project.add_dictionary_entry("通州", "通州区"),
+        "set_field": lambda: project.articles.set_field(first, "title", "x"),
+        "split": lambda: project.articles.split(first, 7),
+        "undo": project.undo.undo,
+        "accept": lambda: project.suggestions.accept(rule="join"),
+        "dictionary": lambda: project.suggestions.add_dictionary_entry("通州", "通州区"),
     }
 
 
@@ -224,10 +225,10 @@ def test_older_schema_is_migrated_after_a_backup(tmp_path):
     assert not Database(path)["suggestions"].exists()
     with Project.open(path, editor="t") as project:
         assert project.schema_version == schema_version()
-        assert project.document(1).text == "标题\n\n正文。"
-        assert project.article(1).title == "标题"
+        assert project.documents.get(1).text == "标题\n\n正文。"
+        assert project.articles.get(1).title == "标题"
         assert project.db["suggestions"].exists() and project.db["dictionary"].exists()
-        project.set_field(1, "title", "新标题")
+        project.articles.set_field(1, "title", "新标题")
     backups = list((tmp_path / "old.backups").glob("*.qingyang"))
     assert any("before-upgrade-v1" in b.name for b in backups)
     kept = Database(next(b for b in backups if "before-upgrade" in b.name))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.storage.project import Project
+from editor_app.storage import Project
 from tests.conftest import REPO, cli_env, run_cli
 from tests.test_crash_import import write_archive
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from editor_app.model import split_lines
+from editor_app.model import LineIndex
 from editor_app.segmentation import segment
 
 # Common surname characters to vary names with (any Chinese character would do).
@@ -32,7 +32,7 @@ def seed_pieces(seed_dir: Path) -> list[Piece]:
     pieces = []
     for path in sorted(Path(seed_dir).glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        lines = split_lines(text)
+        lines = LineIndex(text)
         for seg in segment(text).segments:
             blocks = [
                 lines[n - 1].text

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from editor_app.cleanup.apply import OverlapError, apply_suggestions
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.registry import DEFAULT_RULES, RULES, rule_names, run
-from editor_app.model import Proposal, Suggestion
+from editor_app.model import LineIndex, Proposal, Suggestion
 
 __all__ = [
     "DEFAULT_RULES",
@@ -19,7 +19,7 @@ __all__ = [
 
 
 def suggest(
-    text: str,
+    text: str | LineIndex,
     proposal: Proposal,
     dictionary: Iterable[tuple[str, str]] = (),
     rules: Iterable[str] | None = None,
@@ -28,6 +28,7 @@ def suggest(
 ) -> list[Suggestion]:
     """All suggestions for one document, sorted by offset and never overlapping.
 
+    `text` is the page, or its LineIndex when the caller has split it into lines already;
     `dictionary` holds the project's (wrong, right) entries; `rules` picks rules by name
     (default all); `script` is the project's script, "simplified" or "traditional".
     """

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from editor_app.model import Line, Proposal, Segment, Suggestion, split_lines
+from editor_app.model import Line, LineIndex, Proposal, Segment, Suggestion
 
 
 @dataclass(slots=True)
 class CleanupDocument:
-    text: str
+    """`text` may be given as the page's LineIndex, so that a page is split into lines once."""
+
+    text: str | LineIndex
     proposal: Proposal
     dictionary: tuple[tuple[str, str], ...] = ()
     script: str = "simplified"
+    index: LineIndex = field(init=False)
     lines: list[Line] = field(init=False)
     starts: list[int] = field(init=False)  # offset of each line, in order
     _segment_of: dict[int, Segment] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.lines = split_lines(self.text)
-        self.starts = [line.start for line in self.lines]
+        self.index = LineIndex.of(self.text)
+        self.text = self.index.text
+        self.lines = self.index.lines
+        self.starts = self.index.starts
         self._segment_of = {}
         for segment in self.proposal.segments:
             self._segment_of.update(dict.fromkeys(range(segment.start, segment.end + 1), segment))
@@ -59,7 +63,7 @@ class CleanupDocument:
         ]
 
     def line_at(self, offset: int) -> Line:
-        return self.lines[bisect_right(self.starts, offset) - 1]
+        return self.index.line_at(offset)
 
     def suggestion(
         self,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editor_app.model import Proposal, Segment, Suggestion, split_lines
+from editor_app.model import LineIndex, Proposal, Segment, Suggestion
 
 
 def proposal_from_gold(text: str, gold: dict) -> Proposal:
     """The gold segmentation as a Proposal: every non-empty line of a segment gets its role."""
-    lines = split_lines(text)
+    lines = LineIndex(text)
     segments: list[Segment] = []
     roles: dict[int, str] = {}
     for article in gold.get("articles", []):
@@ -24,12 +24,12 @@ def proposal_from_gold(text: str, gold: dict) -> Proposal:
             )
         )
         for number in range(article["start"], article["end"] + 1):
-            if not lines[number - 1].is_blank:
+            if not lines.is_blank(number):
                 roles[number] = article_roles.get(number, "body")
     for outside in gold.get("non_articles", []):
         segments.append(Segment(kind=outside["kind"], start=outside["start"], end=outside["end"]))
         for number in range(outside["start"], outside["end"] + 1):
-            if not lines[number - 1].is_blank:
+            if not lines.is_blank(number):
                 roles[number] = outside["kind"]
     segments.sort(key=lambda s: s.start)
     return Proposal(segments=segments, roles=roles)
@@ -74,7 +74,7 @@ def score_joins(suggestions: Iterable[Suggestion], gold: dict) -> Score:
 
 def gold_char_positions(text: str, gold: dict) -> set[tuple[int, int, str]]:
     """(line, column, right char) of every character that a gold char_fix changes."""
-    lines = split_lines(text)
+    lines = LineIndex(text)
     positions: set[tuple[int, int, str]] = set()
     for fix in gold.get("char_fixes", []):
         line_text = lines[fix["line"] - 1].text

@@ -54,27 +54,27 @@ def find(doc: CleanupDocument) -> list[Suggestion]:
     the sorted line starts, and the full checks are worked out once per line that needs
     them. The regex never matches across a line: a newline is not Chinese.
     """
-    text, starts, lines = doc.text, doc.starts, doc.lines
+    lines = doc.index
     found: list[Suggestion] = []
-    index = 0
-    slow_index, slow = -1, None
-    for match in MARK_RE.finditer(text):
+    number = 1
+    slow_number, slow = 0, None
+    for match in MARK_RE.finditer(doc.text):
         at = match.start()
         mark = match.group()
-        index = bisect_right(starts, at, index) - 1
-        column = at - starts[index]
+        number = lines.number_at(at, number)
+        column = at - lines.starts[number - 1]
         if match.lastindex:
             pattern = PATTERNS[mark]
         else:
-            if index != slow_index:
-                slow_index, slow = index, _SlowChecks(lines[index].text)
+            if number != slow_number:
+                slow_number, slow = number, _SlowChecks(lines.texts[number - 1])
             pattern = slow.pattern(column, mark)
             if pattern is None:
                 continue
         found.append(
             Suggestion(
                 RULE,
-                index + 1,
+                number,
                 column,
                 at,
                 at + 1,

@@ -17,19 +17,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from editor_app.support.cache_folder import cache_dir
+
 T = TypeVar("T")
 FORMAT = 1  # bump when a cached table's shape changes
-
-
-def cache_dir() -> Path:
-    """Where this user's caches go, per platform (XDG_CACHE_HOME on Linux)."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "qingyang"
 
 
 def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:

@@ -97,16 +97,11 @@ class _OpenQuotes:
 
 def _doubled_blank_lines(doc: CleanupDocument) -> Iterator[Suggestion]:
     """Two or more blank lines between lines of text: keep one."""
-    text = doc.text
+    text, lines = doc.text, doc.index
     for match in BLANK_LINES_RE.finditer(text):
-        if not _ends_text_line(text, match.start()) or not TEXT_AHEAD_RE.match(text, match.end()):
+        ends_text_line = not lines.is_blank(lines.number_at(match.start()))
+        if not ends_text_line or not TEXT_AHEAD_RE.match(text, match.end()):
             continue
         # From the newline after the first blank line to the end of the last one.
         start, end = match.end(1), match.end() - 1
         yield doc.suggestion(RULE, start, end, "", "多余的空行", 0.9, "多余空行→删除")
-
-
-def _ends_text_line(text: str, newline: int) -> bool:
-    """Whether the line that the newline at `newline` ends holds something visible."""
-    line = text[text.rfind("\n", 0, newline) + 1 : newline]
-    return bool(line) and not line.isspace()

@@ -10,7 +10,6 @@ import os
 import sys
 
 from editor_app.cli import (
-    bench_command,
     cleanup_commands,
     export_commands,
     learn_commands,
@@ -33,17 +32,17 @@ COMMAND_MODULES = (
     export_commands,
     train_command,
     learn_commands,
-    bench_command,
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules=COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser of every command in `modules` (each has `register(subparsers)`)."""
     parser = argparse.ArgumentParser(
         prog="qingyang", description="Qingyang 清样: correction desk for newspaper OCR text."
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
-    for module in COMMAND_MODULES:
+    for module in modules:
         module.register(subparsers)
     return parser
 
@@ -53,8 +52,9 @@ EXIT_INTERRUPTED = 130
 EXIT_CLOSED_PIPE = 141
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: list[str] | None = None, modules=COMMAND_MODULES) -> int:
+    """Run one command of `modules`; editor_app.launcher adds those from above this layer."""
+    parser = build_parser(modules)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -51,9 +51,9 @@ class Progress:
 
 def read_text_file(path: str) -> str:
     """Read a raw text file for the stateless commands (segment, cleanup), decoded like import."""
-    from editor_app.storage.analysis import MAX_FILE_BYTES
-    from editor_app.storage.decoding import DecodeError, decode_bytes
-    from editor_app.storage.sources import SourceError, printable_path, read_regular_file
+    from editor_app.ingest.analysis import MAX_FILE_BYTES
+    from editor_app.ingest.decoding import DecodeError, decode_bytes
+    from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
 
     try:
         return decode_bytes(read_regular_file(path, MAX_FILE_BYTES)).text
@@ -82,7 +82,7 @@ class opened_project:
         self.project = None
 
     def __enter__(self):
-        from editor_app.storage.project import Project
+        from editor_app.storage import Project
 
         try:
             self.project = Project.open(
@@ -125,7 +125,7 @@ def _as_command_error(error: BaseException, path, *, project=None) -> BaseExcept
     is reported as damage when the file's checks find damage; a closed pipe or Ctrl-C
     is not ours to reword, and neither is a fault of the program on a sound file.
     """
-    from editor_app.storage.errors import storage_error
+    from editor_app.storage import storage_error
 
     known = storage_error(error, path)
     if known is not None:

@@ -47,7 +47,7 @@ def run_export(args) -> int:
         document_ids=tuple(args.document) if args.document else None,
     )
     with opened_project(args, read_only=True) as project:
-        total = len(options.document_ids or ()) or project.document_count()
+        total = len(options.document_ids or ()) or project.documents.count()
         bar = Progress(total, "export")
         try:
             report = export_project(

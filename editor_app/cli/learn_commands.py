@@ -48,13 +48,12 @@ def register(subparsers) -> None:
 
 
 def run_learn(args) -> int:
-    from editor_app.storage.learning import learn
 
     base = _base_pages(args.base_data) if args.base_data else None
     progress = Progress(1, "learn")
     with opened_project(args) as project:
-        record = learn(
-            project, base=base, progress=lambda done, total: _show(progress, done, total)
+        record = project.learning.learn(
+            base=base, progress=lambda done, total: _show(progress, done, total)
         )
     progress.close()
     if args.json:
@@ -92,13 +91,11 @@ def describe(record) -> str:
 
 
 def run_repropose(args) -> int:
-    from editor_app.storage.repropose import apply_plan, plan_repropose
-
     with opened_project(args, read_only=args.dry_run) as project:
-        plan = plan_repropose(project, args.document)
+        plan = project.repropose.plan(args.document)
         result = None
         if plan.documents and not args.dry_run:
-            result = apply_plan(project, plan)
+            result = project.repropose.apply(plan)
     summary = {
         "dry_run": args.dry_run,
         "model": plan.model,
@@ -128,10 +125,8 @@ def _repropose_line(summary: dict) -> str:
 
 
 def run_model(args) -> int:
-    from editor_app.storage.models import model_records
-
     with opened_project(args, read_only=True) as project:
-        records = model_records(project)
+        records = project.models.records()
     if args.json:
         print_json([asdict(record) for record in records], lines=True)
         return 0

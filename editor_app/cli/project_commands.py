@@ -33,8 +33,7 @@ def _new(subparsers) -> None:
 
 
 def run_new(args) -> int:
-    from editor_app.storage.errors import ProjectError
-    from editor_app.storage.project import Project
+    from editor_app.storage import Project, ProjectError
 
     try:
         Project.create(args.project, editor=args.editor).close()
@@ -60,8 +59,8 @@ INTERRUPTED = 130  # the exit status of a command stopped by Ctrl-C (128 + SIGIN
 
 
 def run_import(args) -> int:
-    from editor_app.storage.importer import ImportInterrupted, import_paths
-    from editor_app.storage.sources import printable_path
+    from editor_app.ingest.sources import printable_path
+    from editor_app.storage import ImportInterrupted, import_paths
 
     # A broken link is there to be named in the report, not a path that does not exist.
     missing = [p for p in args.paths if not os.path.lexists(p)]
@@ -94,9 +93,8 @@ def _advance(bar: Progress, total: int, path: str) -> None:
 
 def _import_jsonl(args):
     """Every file is validated before the project is opened; then all go in, or none."""
-    from editor_app.storage.errors import ProjectError
-    from editor_app.storage.jsonl_import import import_exports
-    from editor_app.storage.jsonl_read import read_export
+    from editor_app.ingest.jsonl_read import read_export
+    from editor_app.storage import ProjectError, import_exports
 
     try:
         exports = [read_export(path) for path in args.paths]
@@ -108,7 +106,7 @@ def _import_jsonl(args):
 
 def _print_import_report(args, report) -> int:
     """The summary on stdout; each refused file on stderr, and then exit status 1."""
-    from editor_app.storage.import_report import DUPLICATE
+    from editor_app.storage import DUPLICATE
 
     if args.json:
         print_json(
@@ -145,7 +143,7 @@ def _info(subparsers) -> None:
 
 def run_info(args) -> int:
     with opened_project(args, read_only=True) as project:
-        counts = project.counts()
+        counts = project.documents.counts()
     if args.json:
         print_json(counts)
         return 0
@@ -170,10 +168,10 @@ def _articles(subparsers) -> None:
 
 def run_articles(args) -> int:
     with opened_project(args, read_only=True) as project:
-        ids = [args.document] if args.document else project.document_ids()
+        ids = [args.document] if args.document else project.documents.ids()
         rows = []
         for doc_id in ids:
-            rows += [_article_json(a) for a in project.articles(doc_id)]
+            rows += [_article_json(a) for a in project.articles.of_document(doc_id)]
     if args.json:
         print_json(rows, lines=True)
     else:
@@ -200,10 +198,8 @@ def _check(subparsers) -> None:
 
 
 def run_check(args) -> int:
-    from editor_app.storage.check import check_project
-
     with opened_project(args, read_only=True) as project:
-        problems = check_project(project)
+        problems = project.checks.problems()
     if problems:
         for problem in problems:
             print(f"{args.project}: {problem}", file=sys.stderr)
@@ -221,7 +217,7 @@ def _undo_redo(subparsers) -> None:
 
 def run_undo_redo(args) -> int:
     with opened_project(args) as project:
-        result = project.undo() if args.which == "undo" else project.redo()
+        result = project.undo.undo() if args.which == "undo" else project.undo.redo()
     if result is None:
         raise CommandError(f"{args.project}: nothing to {args.which}")
     print(f"{args.which}: {result.label}")
@@ -229,7 +225,7 @@ def run_undo_redo(args) -> int:
 
 
 EDIT_ACTIONS = {
-    "split": ("ARTICLE LINE", "split_article", (int, int)),
+    "split": ("ARTICLE LINE", "split", (int, int)),
     "merge": ("ARTICLE", "merge_with_next", (int,)),
     "move": ("ARTICLE NEW_START_LINE", "move_boundary", (int, int)),
     "role": ("DOCUMENT LINE ROLE", "set_role", (int, int, str)),
@@ -262,7 +258,7 @@ def run_edit(args) -> int:
     if args.action == "text":
         values[1] = _read_text_argument(values[1])
     with opened_project(args) as project:
-        result = getattr(project, method)(*values)
+        result = getattr(project.articles, method)(*values)
     print(f"{result.label}: ok" if result.operation_id else "nothing changed")
     return 0
 
@@ -287,7 +283,7 @@ def _backups(subparsers) -> None:
 
 
 def run_backups(args) -> int:
-    from editor_app.storage.backups import list_backups
+    from editor_app.storage import list_backups
 
     if not Path(args.project).is_file():
         raise CommandError(f"{args.project}: no such project file")
@@ -297,8 +293,7 @@ def run_backups(args) -> int:
 
 
 def run_restore(args) -> int:
-    from editor_app.storage.backups import restore
-    from editor_app.storage.errors import ProjectError
+    from editor_app.storage import ProjectError, restore
 
     try:
         kept = restore(Path(args.project), Path(args.backup))

@@ -31,7 +31,7 @@ def _history(subparsers) -> None:
 
 def run_history(args) -> int:
     with opened_project(args, read_only=True) as project:
-        operations = project.history(
+        operations = project.history.entries(
             article_id=args.article,
             document_id=args.document,
             editor=args.by,
@@ -85,11 +85,11 @@ def _revert(subparsers) -> None:
 
 
 def run_revert(args) -> int:
-    from editor_app.storage.history import RevertConflict
+    from editor_app.storage import RevertConflict
 
     with opened_project(args) as project:
         try:
-            result = project.revert(args.change, on_conflict=args.on_conflict)
+            result = project.history.revert(args.change, on_conflict=args.on_conflict)
         except RevertConflict as conflict:
             for c in conflict.conflicts:
                 print(
@@ -114,7 +114,7 @@ def _search(subparsers) -> None:
 
 def run_search(args) -> int:
     with opened_project(args, read_only=True) as project:
-        hits = project.search(args.query, regex=args.regex, limit=args.limit)
+        hits = project.search.find(args.query, regex=args.regex, limit=args.limit)
     if args.json:
         print_json([_hit_json(hit) for hit in hits], lines=True)
         return 0
@@ -154,7 +154,7 @@ def _replace(subparsers) -> None:
 
 def run_replace(args) -> int:
     with opened_project(args, read_only=args.dry_run) as project:
-        hits = project.replace_preview(args.find, args.replacement, regex=args.regex)
+        hits = project.search.replace_preview(args.find, args.replacement, regex=args.regex)
         if args.json:
             print_json([_hit_json(hit) for hit in hits], lines=True)
         elif args.dry_run:
@@ -166,7 +166,7 @@ def run_replace(args) -> int:
         if args.dry_run or not hits:
             print(f"{len(hits)} hits" + (" (dry run)" if args.dry_run else ""), file=sys.stderr)
             return 0
-        result = project.apply_replace(hits, f"替换「{args.find}」→「{args.replacement}」")
+        result = project.search.apply_replace(hits, f"替换「{args.find}」→「{args.replacement}」")
     print(f"{result.label}: {result.value}")
     return 0
 
@@ -180,7 +180,7 @@ def _stats(subparsers) -> None:
 
 def run_stats(args) -> int:
     with opened_project(args, read_only=True) as project:
-        stats = project.stats()
+        stats = project.history.stats()
     if args.json:
         print_json(stats)
         return 0

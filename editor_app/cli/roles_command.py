@@ -32,7 +32,7 @@ def _line_range(text: str) -> tuple[int, int]:
 def run_roles(args) -> int:
     first, last = args.lines
     with opened_project(args) as project:
-        result = project.set_roles(args.document, first, last, args.role)
+        result = project.articles.set_roles(args.document, first, last, args.role)
     changed = len(result.change.line_roles)
     print(f"{result.label}: {changed} lines" if result.operation_id else "nothing changed")
     return 0

@@ -26,7 +26,7 @@ def register(subparsers) -> None:
 
 def run_suggestions(args) -> int:
     with opened_project(args, read_only=True) as project:
-        found = project.suggestions(document_id=args.document, rule=args.rule)
+        found = project.suggestions.find(document_id=args.document, rule=args.rule)
     if args.json:
         print_json(
             [{"id": s.id, "document": s.document_id, **s.as_json()} for s in found], lines=True
@@ -42,7 +42,7 @@ def run_suggestions(args) -> int:
 
 def run_decide(args) -> int:
     with opened_project(args) as project:
-        method = project.accept_suggestions if args.verb == "accept" else project.reject_suggestions
+        method = project.suggestions.accept if args.verb == "accept" else project.suggestions.reject
         result = method(args.ids, rule=args.rule, pattern=args.pattern, document_id=args.document)
     if not result.operation_id:
         raise CommandError(f"{args.project}: no open suggestion matches")
@@ -68,13 +68,13 @@ def _dictionary(subparsers) -> None:
 def run_dictionary(args) -> int:
     with opened_project(args, read_only=args.action == "list") as project:
         if args.action == "list":
-            for entry in project.dictionary():
+            for entry in project.suggestions.dictionary():
                 print(f"{entry['wrong']} → {entry['right']}  {entry['note']}")
             return 0
         if args.action == "add":
-            result = project.add_dictionary_entry(args.wrong, args.right, args.note)
+            result = project.suggestions.add_dictionary_entry(args.wrong, args.right, args.note)
             print(f"{result.label}: {result.value} suggestions")
         else:
-            result = project.remove_dictionary_entry(args.wrong)
+            result = project.suggestions.remove_dictionary_entry(args.wrong)
             print(result.label)
     return 0

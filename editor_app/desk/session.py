@@ -19,11 +19,6 @@ from dataclasses import dataclass
 
 from editor_app.desk import navigation
 from editor_app.model.project_change import EMPTY, ProjectChange
-from editor_app.storage.desk_queries import (
-    article_rows_by_id,
-    line_roles_at,
-    neighbour_document_id,
-)
 
 Run = Callable[..., object]
 
@@ -78,12 +73,16 @@ class DeskSession:
         """Read the current document's state again, whole (after a failed write)."""
         if self.project is None or self.document_id is None:
             return
-        self.segments = self.project.article_rows(self.document_id)
-        self.roles = self.project.line_roles(self.document_id)
-        self.open_suggestions = list(self.project.suggestions(document_id=self.document_id))
+        self.segments = self.project.articles.rows(self.document_id)
+        self.roles = self.project.documents.line_roles(self.document_id)
+        self.open_suggestions = list(self.project.suggestions.find(document_id=self.document_id))
 
     def raw_text(self) -> str:
-        return self.project.raw_text(self.document_id) if self.document_id is not None else ""
+        return (
+            self.project.documents.raw_text(self.document_id)
+            if self.document_id is not None
+            else ""
+        )
 
     def select_article(self, article_id: int | None) -> None:
         self.article_id = article_id
@@ -123,26 +122,26 @@ class DeskSession:
     def neighbour_document(self, step: int) -> int | None:
         if self.project is None:
             return None
-        return neighbour_document_id(self.project, self.document_id, step)
+        return self.project.documents.neighbour_id(self.document_id, step)
 
     # -- boundaries and roles ---------------------------------------------------------------
 
     def split(self, line: int):
         segment = self.segment_at(line)
         if segment is not None:
-            return self.run(self.project.split_article, segment["id"], line)
+            return self.run(self.project.articles.split, segment["id"], line)
         return None
 
     def merge_previous(self, line: int):
         segment = self.current_segment(line)
         if segment is not None:
-            return self.run(self.project.merge_with_previous, segment["id"])
+            return self.run(self.project.articles.merge_with_previous, segment["id"])
         return None
 
     def merge_next(self, line: int):
         segment = self.current_segment(line)
         if segment is not None:
-            return self.run(self.project.merge_with_next, segment["id"])
+            return self.run(self.project.articles.merge_with_next, segment["id"])
         return None
 
     def move_boundary(self, line: int, step: int):
@@ -150,23 +149,25 @@ class DeskSession:
         segment = self.current_segment(line)
         if segment is None:
             return None
-        lines = self.project.document_lines(self.document_id)
+        lines = self.project.documents.lines(self.document_id)
         target = segment["start_line"] + step
         while 1 <= target <= len(lines) and lines[target - 1].is_blank:
             target += step
         if 1 <= target <= len(lines):
-            return self.run(self.project.move_boundary, segment["id"], target)
+            return self.run(self.project.articles.move_boundary, segment["id"], target)
         return None
 
     def title_to_head(self, line: int):
         segment = self.segment_at(line)
         if segment is not None:
-            return self.run(self.project.move_title_to_head, segment["id"], line)
+            return self.run(self.project.articles.move_title_to_head, segment["id"], line)
         return None
 
     def mark_non_article(self, first: int, last: int, kind: str):
         if self.document_id is not None:
-            return self.run(self.project.mark_non_article, self.document_id, first, last, kind)
+            return self.run(
+                self.project.articles.mark_non_article, self.document_id, first, last, kind
+            )
         return None
 
     def set_role(self, first: int, last: int, role: str):
@@ -174,23 +175,23 @@ class DeskSession:
         if self.document_id is None:
             return None
         if first == last:
-            return self.run(self.project.set_role, self.document_id, first, role)
-        return self.run(self.project.set_roles, self.document_id, first, last, role)
+            return self.run(self.project.articles.set_role, self.document_id, first, role)
+        return self.run(self.project.articles.set_roles, self.document_id, first, last, role)
 
     # -- the current article ----------------------------------------------------------------
 
     def set_field(self, name: str, value):
         if self.article_id is not None:
-            return self.run(self.project.set_field, self.article_id, name, value)
+            return self.run(self.project.articles.set_field, self.article_id, name, value)
         return None
 
     def set_status(self, status: str):
         if self.article_id is not None:
-            return self.run(self.project.set_status, self.article_id, status)
+            return self.run(self.project.articles.set_status, self.article_id, status)
         return None
 
     def replace_text(self, article_id: int, text: str):
-        return self.run(self.project.replace_text, article_id, text)
+        return self.run(self.project.articles.replace_text, article_id, text)
 
     def reviewed_and_next(self):
         """Mark the current article reviewed (one step); returns (OpResult or None, the
@@ -198,31 +199,31 @@ class DeskSession:
         if self.article_id is None:
             return None, None
         article_id = self.article_id
-        result = self.run(self.project.set_status, article_id, "reviewed")
+        result = self.run(self.project.articles.set_status, article_id, "reviewed")
         if result is None:
             return None, None
-        return result, self.project.next_unreviewed(article_id)
+        return result, self.project.history.next_unreviewed(article_id)
 
     # -- suggestions ------------------------------------------------------------------------
 
     def accept_suggestion(self, suggestion_id: int):
-        return self.run(self.project.accept_suggestions, [suggestion_id])
+        return self.run(self.project.suggestions.accept, [suggestion_id])
 
     def reject_suggestion(self, suggestion_id: int):
-        return self.run(self.project.reject_suggestions, [suggestion_id])
+        return self.run(self.project.suggestions.reject, [suggestion_id])
 
     def accept_rule(self, rule: str):
         """Every open suggestion of a rule in the current document, as one step."""
         project, document_id = self.project, self.document_id
-        return self.run(lambda: project.accept_suggestions(rule=rule, document_id=document_id))
+        return self.run(lambda: project.suggestions.accept(rule=rule, document_id=document_id))
 
     # -- undo and redo ----------------------------------------------------------------------
 
     def undo(self):
-        return self.run_following(lambda: self.project.undo())
+        return self.run_following(lambda: self.project.undo.undo())
 
     def redo(self):
-        return self.run_following(lambda: self.project.redo())
+        return self.run_following(lambda: self.project.undo.redo())
 
     def run_following(self, operation, *args):
         """Run an undo, redo or revert: the desk goes to the document it changed, since
@@ -269,7 +270,7 @@ class DeskSession:
             return False
         fresh = {
             row["id"]: row
-            for row in article_rows_by_id(self.project, stale)
+            for row in self.project.articles.rows_by_id(stale)
             if row["document_id"] == self.document_id
         }
         if self.article_id in gone:
@@ -282,7 +283,7 @@ class DeskSession:
         lines = change.roles_in(self.document_id)
         if not lines:
             return False
-        for line, role in line_roles_at(self.project, self.document_id, lines).items():
+        for line, role in self.project.documents.line_roles_at(self.document_id, lines).items():
             if role is None:
                 self.roles.pop(line, None)
             else:
@@ -292,5 +293,5 @@ class DeskSession:
     def _follow_suggestions(self, change: ProjectChange) -> bool:
         if not change.suggestions:
             return False
-        self.open_suggestions = list(self.project.suggestions(document_id=self.document_id))
+        self.open_suggestions = list(self.project.suggestions.find(document_id=self.document_id))
         return True

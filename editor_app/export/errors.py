@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor_app.storage.errors import ProjectError
+from editor_app.storage import ProjectError
 
 
 class ExportError(ProjectError):

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from editor_app.export.jsonl import encode_document
 from editor_app.export.options import ExportOptions
 from editor_app.export.records import ExportCancelled, ExportPlan, iter_documents, plan_export
-from editor_app.storage.processes import worker_pool
-from editor_app.storage.project import Project
+from editor_app.storage import Project
+from editor_app.support.processes import worker_pool
 
 PARALLEL_FROM = 64  # documents; below this, starting workers costs more than it saves
 CHUNK = 24  # documents per task

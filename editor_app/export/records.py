@@ -8,15 +8,15 @@ through the alignment of the corrected text with the raw span.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_app.export.alignment import Run, RunMap, diff_runs
 from editor_app.export.errors import ExportError
 from editor_app.export.options import ExportOptions
 from editor_app.export.script import ScriptConverter
+from editor_app.model import LineIndex
+from editor_app.model.alignment import Run, RunMap, diff_runs
 
 # Raw line roles whose lines are an article's paragraphs; headings and bylines are metadata.
 PARAGRAPH_ROLES = frozenset({"body", "subhead"})
@@ -126,7 +126,7 @@ def plan_export(project, options: ExportOptions) -> ExportPlan:
     problems = options.problems()
     if problems:
         raise ExportError(project.path, "; ".join(problems))
-    known = project.document_ids()
+    known = project.documents.ids()
     if options.document_ids is None:
         chosen = known
     else:
@@ -137,9 +137,9 @@ def plan_export(project, options: ExportOptions) -> ExportPlan:
     return ExportPlan(
         project_identity(project),
         chosen,
-        project.article_editors(),
+        project.exports.article_editors(),
         options,
-        project.export_articles,
+        project.exports.articles,
     )
 
 
@@ -147,7 +147,7 @@ def project_identity(project) -> str:
     """The project's own id when it has one, else its file name and its documents' hashes."""
     if project.project_id:
         return project.project_id
-    hashes = sorted(row["sha256"] for row in project.document_rows())
+    hashes = sorted(row["sha256"] for row in project.documents.rows())
     digest = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest()
     return f"{Path(project.path).stem}-{digest[:16]}"
 
@@ -173,7 +173,7 @@ def iter_documents(
 
 
 def _document(project, document_id: int) -> tuple[ExportDocument, str]:
-    doc = project.document(document_id)
+    doc = project.documents.get(document_id)
     raw = doc.text
     exported = ExportDocument(
         id=doc.id,
@@ -190,7 +190,7 @@ def _document(project, document_id: int) -> tuple[ExportDocument, str]:
 
 
 def _articles(project, plan, document, raw, converter) -> list[ExportArticle]:
-    roles = project.line_roles(document.id)
+    roles = project.documents.line_roles(document.id)
     chosen = [a for a in plan.read_articles(document.id) if plan.options.wants(a)]
     return [
         _article(plan, document, article, order, raw, roles, converter)
@@ -255,49 +255,35 @@ def _lines(article: ExportArticle, roles) -> list[Paragraph]:
 def _raw_lines(article, roles) -> list[Paragraph]:
     # Unedited: each line stands for itself, no diff needed.
     found = []
-    pos = article.raw_start
-    number = article.start_line
-    for line in article.raw_text.split("\n"):
-        if line:
-            stripped = line.strip()
-            if stripped:
-                start = pos + line.find(stripped[0])
-                role = roles.get(number, DEFAULT_ROLE)
-                found.append(Paragraph(role, stripped, start, start + len(stripped), number))
-        pos += len(line) + 1
-        number += 1
+    base, first = article.raw_start, article.start_line - 1
+    for line in LineIndex(article.raw_text):
+        stripped = line.text.strip()
+        if stripped:
+            start = base + line.start + line.text.find(stripped[0])
+            number = first + line.number
+            role = roles.get(number, DEFAULT_ROLE)
+            found.append(Paragraph(role, stripped, start, start + len(stripped), number))
     return found
 
 
 def _edited_lines(article, roles) -> list[Paragraph]:
     mapping = RunMap(diff_runs(article.corrected_text, article.raw_text))
-    raw_line_starts = _line_starts(article.raw_text)
-    base = article.raw_start
+    raw_lines = LineIndex(article.raw_text)
+    base, first = article.raw_start, article.start_line - 1
     found = []
-    pos = 0
-    for line in article.corrected_text.split("\n"):
-        stripped = line.strip()
+    for line in LineIndex(article.corrected_text):
+        stripped = line.text.strip()
         if stripped:
-            start = pos + line.find(stripped[0])
+            start = line.start + line.text.find(stripped[0])
             end = start + len(stripped)
             raw_start = mapping.source_start(start)
             raw_end = max(mapping.source_end(end), raw_start)
-            number = article.start_line + bisect_right(raw_line_starts, raw_start) - 1
+            number = first + raw_lines.number_at(raw_start)
             role = roles.get(number, DEFAULT_ROLE)
             paragraph = Paragraph(role, stripped, base + raw_start, base + raw_end, number)
             paragraph.runs = mapping.clip(start, end, base=base)
             found.append(paragraph)
-        pos += len(line) + 1
     return found
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
 
 
 def _assemble(article: ExportArticle, paragraphs: list[Paragraph], converter) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from editor_app.export.alignment import Run, compose
 from editor_app.export.options import SCRIPTS
+from editor_app.model.alignment import Run, compose
 
 _CACHE_LIMIT = 200_000
 

@@ -9,10 +9,11 @@ from editor_app.model.article import (
 )
 from editor_app.model.byline import Byline
 from editor_app.model.change import Change, Operation
-from editor_app.model.document import Document, Line, normalise_newlines, split_lines
+from editor_app.model.document import Document, normalise_newlines
 from editor_app.model.proposal import Proposal, Segment
 from editor_app.model.roles import HEADING_ROLES, ROLES, role_class
 from editor_app.model.suggestion import Suggestion
+from editor_app.model.text_index import Line, LineIndex
 
 __all__ = [
     "ARTICLE_KINDS",
@@ -26,11 +27,11 @@ __all__ = [
     "Change",
     "Document",
     "Line",
+    "LineIndex",
     "Operation",
     "Proposal",
     "Segment",
     "Suggestion",
     "normalise_newlines",
     "role_class",
-    "split_lines",
 ]

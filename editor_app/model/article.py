@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 ARTICLE_KINDS = ("news", "feature", "commentary", "interview", "brief", "photo", "other")
 NON_ARTICLE_KINDS = frozenset({"boilerplate", "noise"})
 STATUSES = ("proposed", "edited", "reviewed", "approved")
-# Metadata an editor can set with one operation (see Project.set_field).
+# Metadata an editor can set with one operation (see `project.articles.set_field`).
 EDITABLE_FIELDS = (
     "kind",
     "kicker",

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from editor_app.qt.i18n import install_language
 from editor_app.qt.main_window import MainWindow
 from editor_app.qt.settings import Preferences
-from editor_app.storage.project import default_editor
+from editor_app.storage import default_editor
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -15,8 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from editor_app.export import ExportOptions, export_project
-from editor_app.storage.backups import backup_if_due
-from editor_app.storage.project import Project
+from editor_app.storage import Project, backup_if_due
 
 # call(progress, cancelled) -> result; progress(done, total, name), cancelled() -> bool
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], object]

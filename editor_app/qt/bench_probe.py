@@ -221,8 +221,8 @@ def changed_copies(window: MainWindow, folder: Path, count: int = IMPORTED_FILES
     """Raw text of the first documents with a line added, so the import keeps them."""
     folder.mkdir()
     paths = []
-    for number, document_id in enumerate(window.project.document_ids()[:count]):
-        text = window.project.raw_text(document_id)
+    for number, document_id in enumerate(window.project.documents.ids()[:count]):
+        text = window.project.documents.raw_text(document_id)
         path = folder / f"probe_{number:02d}.txt"
         path.write_text(f"{text}\n\n本版责编 测试{number}\n", encoding="utf-8")
         paths.append(str(path))

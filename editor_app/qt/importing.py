@@ -13,7 +13,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from editor_app.storage.importer import import_paths
+from editor_app.storage import import_paths
 
 
 class ImportWorker(QObject):

@@ -16,9 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from editor_app.qt import learning_work
 from editor_app.qt.process_job import ProcessJob
-from editor_app.storage.learning import keep, reviewed_document_ids
-from editor_app.storage.models import current_model
-from editor_app.storage.repropose import Plan, apply_plan, untouched_document_ids
+from editor_app.storage import Plan
 
 LEARN, PLAN = "learn", "plan"
 
@@ -64,8 +62,8 @@ class WindowLearning(QObject):
     def newly_reviewed(self) -> list[int]:
         """Reviewed documents no model has learned from and no learning has started from."""
         if self._reviewed is None:
-            self._reviewed = set(reviewed_document_ids(self.project))
-        record = current_model(self.project)
+            self._reviewed = set(self.project.learning.reviewed_document_ids())
+        record = self.project.models.current()
         known = set(record.documents if record else ()) | self.attempted
         return sorted(self._reviewed - known)
 
@@ -80,7 +78,7 @@ class WindowLearning(QObject):
         """Ask only about the documents an edit changed: a big project stays quick."""
         if self._reviewed is not None and document_ids:
             changed = set(document_ids)
-            now = reviewed_document_ids(self.project, changed)
+            now = self.project.learning.reviewed_document_ids(changed)
             self._reviewed = (self._reviewed - changed) | set(now)
 
     def _time_to_learn(self) -> bool:
@@ -102,7 +100,7 @@ class WindowLearning(QObject):
         """Fit the project's model in a worker; store it and plan a re-proposal after."""
         if not self._can_start(by_hand):
             return
-        reviewed = reviewed_document_ids(self.project)
+        reviewed = self.project.learning.reviewed_document_ids()
         self._reviewed = set(reviewed)
         if not reviewed:
             self._say_nothing_to_learn(by_hand)
@@ -142,7 +140,7 @@ class WindowLearning(QObject):
 
     def _store(self, learned, detail: dict) -> None:
         stored = []
-        self.runner.run(lambda: stored.append(keep(self.project, learned, detail)))
+        self.runner.run(lambda: stored.append(self.project.learning.keep(learned, detail)))
         if not stored:
             return  # the runner has said why
         record = stored[0]
@@ -195,12 +193,12 @@ class WindowLearning(QObject):
         if not self._model_still(plan):
             self.message.emit(self.tr("A newer model was learned meanwhile: ask again."))
             return
-        untouched, _touched = untouched_document_ids(self.project, _document_ids(plan))
+        untouched, _touched = self.project.repropose.untouched(_document_ids(plan))
         plan = _without(plan, _document_ids(plan) - set(untouched))
         if not plan.documents:
             self.message.emit(self.tr("Every document of the offer has been edited meanwhile."))
             return
-        if self.runner.run(apply_plan, self.project, plan) is not None:
+        if self.runner.run(self.project.repropose.apply, plan) is not None:
             self.message.emit(
                 self.tr(
                     "Re-proposed %1 documents: %2 boundaries changed. "
@@ -211,7 +209,7 @@ class WindowLearning(QObject):
             )
 
     def _model_still(self, plan: Plan) -> bool:
-        record = current_model(self.project)
+        record = self.project.models.current()
         return (record.sha256 if record else "shipped") == plan.model
 
     def _set_offer(self, plan: Plan | None) -> None:

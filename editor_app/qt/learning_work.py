@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from editor_app.model.gold_pages import load_pages
-from editor_app.storage.learning import fit
-from editor_app.storage.project import Project
-from editor_app.storage.repropose import Plan, plan_repropose
+from editor_app.storage import Plan, Project
 
 
 def fit_model(path: str, base_sources: list[str], progress: Callable[[int, int], None]):
@@ -20,13 +18,13 @@ def fit_model(path: str, base_sources: list[str], progress: Callable[[int, int],
     (gold directories or archives; none: the shipped training pages)."""
     base = load_pages(base_sources) if base_sources else None
     with _reader(path) as project:
-        return fit(project, base=base, progress=progress)
+        return project.learning.fit(base=base, progress=progress)
 
 
 def plan(path: str, _progress: Callable[[int, int], None]) -> Plan:
     """What proposing the untouched documents again with the project's model would change."""
     with _reader(path) as project:
-        return plan_repropose(project)
+        return project.repropose.plan()
 
 
 def _reader(path: str) -> Project:

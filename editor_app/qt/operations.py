@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor_app.qt.dialogs import project_error_message, show_error
 from editor_app.qt.labels import operation_name
-from editor_app.storage.errors import ProjectError, storage_error
+from editor_app.storage import ProjectError, storage_error
 
 
 class OperationRunner(QObject):
@@ -85,8 +85,8 @@ class OperationRunner(QObject):
         """Undo/Redo texts name the step they would revert ("撤销 拆分文章")."""
         project = self.project if self.project is not None and self.project.db else None
         try:
-            undo = project.undo_label() if project is not None else None
-            redo = project.redo_label() if project is not None else None
+            undo = project.undo.undo_label() if project is not None else None
+            redo = project.undo.redo_label() if project is not None else None
         except Exception as error:  # a file that cannot be read offers no step to undo
             if storage_error(error, project.path) is None:
                 raise

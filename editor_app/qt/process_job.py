@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection, wait
 from PySide6.QtCore import QObject, Signal
 
 from editor_app.qt.process_serve import serve
-from editor_app.storage.processes import clean_context, start_worker
+from editor_app.support.processes import clean_context, start_worker
 
 # function(*args, progress) -> a picklable result; progress(done, total)
 Call = Callable[..., object]

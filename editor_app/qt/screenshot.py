@@ -16,8 +16,7 @@ from editor_app.qt.app import SEEDS, application
 from editor_app.qt.i18n import install_language
 from editor_app.qt.main_window import MainWindow
 from editor_app.qt.settings import Preferences
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 SIZE = (1600, 940)
 

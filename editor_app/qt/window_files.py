@@ -27,8 +27,7 @@ from editor_app.qt.i18n import install_language
 from editor_app.qt.importing import ImportJob
 from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.qt.widgets.preferences import PreferencesDialog
-from editor_app.storage.errors import ProjectError, storage_error
-from editor_app.storage.project import PROJECT_SUFFIX, Project
+from editor_app.storage import PROJECT_SUFFIX, Project, ProjectError, storage_error
 
 MAX_SKIPPED_SHOWN = 15
 

@@ -85,9 +85,9 @@ class DeskPanes(QObject):
         self.commit_typing()
         desk, w = self.desk, self.w
         desk.select_article(article_id)
-        article = desk.project.article(article_id) if article_id is not None else None
+        article = desk.project.articles.get(article_id) if article_id is not None else None
         w.form.load(article)
-        raw = desk.project.raw_span(article) if article is not None else ""
+        raw = desk.project.documents.raw_span(article) if article is not None else ""
         w.text_pane.load(article_id, article.corrected_text if article else "", raw)
         segment = desk.segment_at(article.start_line) if article else None
         w.raw_view.highlight_span((article.start_line, article.end_line) if article else None)

@@ -174,7 +174,7 @@ class ReviewController:
         if self.project is None:
             return None
         try:
-            article = self.project.article(article_id)
+            article = self.project.articles.get(article_id)
         except (KeyError, LookupError):
             self.say(
                 QCoreApplication.translate("Review", "That article no longer exists."), STATUS_MS

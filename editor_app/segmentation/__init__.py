@@ -8,7 +8,7 @@ when the model file is missing. Helpers for the gold format and the metrics live
 
 from __future__ import annotations
 
-from editor_app.model import Proposal
+from editor_app.model import LineIndex, Proposal
 from editor_app.segmentation.assemble import build
 from editor_app.segmentation.boundaries import find_starts
 from editor_app.segmentation.context import refine
@@ -17,15 +17,15 @@ from editor_app.segmentation.learned import shipped_segmenter
 from editor_app.segmentation.lines import non_empty_lines
 
 
-def segment(text: str) -> Proposal:
-    """Propose segments for normalised raw text (newlines already "\\n")."""
+def segment(text: str | LineIndex) -> Proposal:
+    """Propose segments for normalised raw text (newlines already "\\n") or its LineIndex."""
     model = shipped_segmenter()
     if model is None:
         return segment_by_rules(text)
-    return model.segment(text)
+    return model.segment(LineIndex.of(text).text)
 
 
-def segment_by_rules(text: str) -> Proposal:
+def segment_by_rules(text: str | LineIndex) -> Proposal:
     """The rule segmenter's proposal, without the learned model."""
     lines = non_empty_lines(text)
     if not lines:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from editor_app.model import LineIndex
+
 # Sentence-final marks, full- and half-width (OCR often gives the half-width ones).
 SENTENCE_END = frozenset("。！？!?…；;")
 # Closers that may follow a sentence-final mark: `。”` still ends the sentence.
@@ -83,11 +85,10 @@ def has_inner_sentence_end(text: str) -> bool:
     return "。" in head or "；" in head or ";" in head
 
 
-def non_empty_lines(text: str) -> list[LineInfo]:
-    """The non-empty lines of normalised text, numbered as in the raw file."""
+def non_empty_lines(text: str | LineIndex) -> list[LineInfo]:
+    """The non-empty lines of normalised text (or of its LineIndex), numbered from 1."""
     infos = []
-    # Numbered as split_lines numbers them, without building its Line objects.
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(LineIndex.of(text).texts, start=1):
         stripped = raw.strip(_STRIPPED)  # strip_line, inlined: a page has thousands of lines
         if stripped:
             infos.append(LineInfo(number, raw, stripped, raw[:1] in INDENT_CHARS))

@@ -36,9 +36,16 @@ JSON_COLUMNS = {
 SEQUENCED = ("articles", "suggestions")  # ids never reused: the counter stands above all
 
 
-def check_project(project) -> list[str]:
-    """Problems found, as readable sentences; an empty list means the project is sound."""
-    return find_problems(project.db.conn, project.schema_version, EVERYTHING)
+class Checks:
+    """`project.checks`: every check there is, run on the open project (`check PROJECT`)."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+
+    def problems(self) -> list[str]:
+        """Problems found, as readable sentences; an empty list means the project is sound."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        return find_problems(self.db.conn, version, EVERYTHING)
 
 
 def find_problems(conn: sqlite3.Connection, version: int, depth: int) -> list[str]:

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-
-class ProjectError(Exception):
-    """Base of every storage error; `str()` is the message to show."""
-
-    def __init__(self, path, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+from editor_app.support.errors import ProjectError
 
 
 class NotAProjectError(ProjectError):

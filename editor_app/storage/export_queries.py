@@ -27,37 +27,6 @@ FROM touched t JOIN operations r ON r.target = t.op AND r.kind IN ('undo', 'redo
 """
 
 
-def article_editors(project) -> dict[int, tuple[list[str], str | None]]:
-    """{article id: (sorted editor names, time of the last change)} for every edited article.
-
-    The editors are those whose operations are in effect (not undone); the last change is
-    the latest write to the article, an undo or a redo included. Articles never edited are
-    absent.
-    """
-    editors: dict[int, set[str]] = {}
-    last: dict[int, str] = {}
-    for article_id, editor, time, effective in project.db.execute(_ARTICLE_TOUCHES):
-        names = editors.setdefault(article_id, set())
-        if effective:
-            names.add(editor)
-        if time and (article_id not in last or time > last[article_id]):
-            last[article_id] = time
-    return {key: (sorted(names), last.get(key)) for key, names in editors.items()}
-
-
-def export_articles(project, document_id: int) -> list[Article]:
-    """A document's segments in line order; `corrected_text` is None where it is the raw span.
-
-    Lighter than `articles()` for reading a whole corpus: the raw span is not copied out
-    of SQLite for every article, and rows are not turned into dicts first.
-    """
-    rows = project.db.execute(
-        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE document_id = ? ORDER BY start_line",
-        [document_id],
-    )
-    return [_article(row) for row in rows]
-
-
 def _names(value: str | None) -> list[str]:
     return json.loads(value) if value and value != "[]" else []
 
@@ -79,11 +48,37 @@ def _article(row: tuple) -> Article:
     )
 
 
-class ExportQueries:
-    """Mixed into Project: the bulk reads of the corpus export (uses self.db)."""
+class Exports:
+    """`project.exports`: the bulk reads of the corpus export."""
+
+    def __init__(self, db) -> None:
+        self.db = db
 
     def article_editors(self) -> dict[int, tuple[list[str], str | None]]:
-        return article_editors(self)
+        """{article id: (sorted editor names, time of the last change)} for every edited article.
 
-    def export_articles(self, document_id: int) -> list[Article]:
-        return export_articles(self, document_id)
+        The editors are those whose operations are in effect (not undone); the last change is
+        the latest write to the article, an undo or a redo included. Articles never edited are
+        absent.
+        """
+        editors: dict[int, set[str]] = {}
+        last: dict[int, str] = {}
+        for article_id, editor, time, effective in self.db.execute(_ARTICLE_TOUCHES):
+            names = editors.setdefault(article_id, set())
+            if effective:
+                names.add(editor)
+            if time and (article_id not in last or time > last[article_id]):
+                last[article_id] = time
+        return {key: (sorted(names), last.get(key)) for key, names in editors.items()}
+
+    def articles(self, document_id: int) -> list[Article]:
+        """A document's segments in line order; `corrected_text` is None where it is the raw span.
+
+        Lighter than `project.articles.of_document()` for reading a whole corpus: the raw span is not copied out
+        of SQLite for every article, and rows are not turned into dicts first.
+        """
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE document_id = ? ORDER BY start_line",
+            [document_id],
+        )
+        return [_article(row) for row in rows]

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from editor_app.model import Operation
+from editor_app.model import Change, Operation
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to
+from editor_app.storage.review_queries import (
+    FieldChange,
+    article_titles,
+    field_changes,
+    history_actions,
+)
+
+if TYPE_CHECKING:
+    from editor_app.storage.editing import Edits
+    from editor_app.storage.queries import Documents
+    from editor_app.storage.suggestions import Suggestions
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +42,21 @@ class RevertConflict(OperationError):
         super().__init__(path, f"later changes touched the same fields: {fields}")
 
 
-class HistoryOperations:
-    """Mixed into Project."""
+class History:
+    """`project.history`: the change log read back, reverting one change, statistics, and
+    the reads of the review views."""
 
-    def history(
+    def __init__(
+        self, db, path, edits: Edits, documents: Documents, suggestions: Suggestions
+    ) -> None:
+        self.db = db
+        self.path = path
+        self.edits = edits
+        self.journal = edits.journal
+        self.documents = documents
+        self.suggestions = suggestions
+
+    def entries(
         self,
         *,
         article_id=None,
@@ -60,11 +83,27 @@ class HistoryOperations:
         operations = [_operation(row) for row in rows]
         if with_changes:
             for op in operations:
-                op.changes = self.operation_changes(op.id)
+                op.changes = self.changes(op.id)
         return operations
+
+    def changes(self, operation_id: int) -> list[Change]:
+        """The row changes one operation made, in the order it made them."""
+        return [Change(t, k, b, a) for t, k, b, a in self.journal.changes_of(operation_id)]
 
     def editors(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT editor FROM operations ORDER BY 1")]
+
+    def actions(self) -> dict[str, str]:
+        """Every action in the log with its latest label, for an operation filter."""
+        return history_actions(self.db)
+
+    def article_titles(self, article_ids) -> dict[int, str]:
+        """Titles of the articles that still exist, by id."""
+        return article_titles(self.db, article_ids)
+
+    def field_changes(self, change: Change) -> list[FieldChange]:
+        """The readable columns of a logged row change, as text."""
+        return field_changes(self.db, self.documents.raw_text, change)
 
     # -- revert -------------------------------------------------------------------------------
 
@@ -92,7 +131,7 @@ class HistoryOperations:
         if conflicts and on_conflict == "refuse":
             raise RevertConflict(self.path, conflicts)
         skip = {(c.table, json.dumps(c.key), c.column) for c in conflicts}
-        with self.operation(
+        with self.edits.operation(
             "revert",
             f"还原：{op['label']}",
             document_id=op["document_id"],
@@ -157,14 +196,14 @@ class HistoryOperations:
             "WHERE kind != 'import' GROUP BY 1, 2 ORDER BY 2, 1"
         ):
             per_day.setdefault(editor, {})[day] = count
-        counts = self.counts()
+        counts = self.documents.counts()
         return {
             "documents": counts["documents"],
             "articles": counts["articles"],
             "articles_by_status": counts["by_status"],
             "articles_by_kind": counts["by_kind"],
             "changes_per_editor_per_day": per_day,
-            "open_suggestions_by_rule": self.suggestion_counts(),
+            "open_suggestions_by_rule": self.suggestions.counts(),
             "documents_fully_reviewed": q(
                 "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM articles a "
                 "WHERE a.document_id = d.id AND a.kind NOT IN ('boilerplate','noise') "

@@ -15,20 +15,19 @@ from pathlib import Path
 
 import orjson
 
-from editor_app.storage.analysis import (
+from editor_app.ingest.analysis import (
     ARTICLE_COLUMNS,
     Analysis,
     analyse_file,
     analyse_files,
     set_context,
 )
+from editor_app.ingest.sources import find_sources, printable_path
 from editor_app.storage.import_report import DUPLICATE, ImportInterrupted, ImportReport
 from editor_app.storage.journal import now
-from editor_app.storage.models import current_model_bytes
-from editor_app.storage.processes import worker_pool
-from editor_app.storage.sources import find_sources, printable_path
 from editor_app.storage.suggestion_packs import PACK_INSERT, reserve_ids
 from editor_app.storage.suggestions import reason_id
+from editor_app.support.processes import worker_pool
 
 __all__ = ["ImportInterrupted", "ImportReport", "import_paths", "log_import"]
 
@@ -60,8 +59,8 @@ def import_paths(
     """
     project.require_writable()
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
-    dictionary = tuple((e["wrong"], e["right"]) for e in project.dictionary())
-    model = current_model_bytes(project)  # the project's own, once it has learned one
+    dictionary = tuple((e["wrong"], e["right"]) for e in project.suggestions.dictionary())
+    model = project.models.current_bytes()  # the project's own, once it has learned one
     writer = _Writer(project.db, publication, progress, cancelled, 0, set(known))
     try:
         sources = find_sources(paths)

@@ -15,8 +15,8 @@ import json
 import os
 from pathlib import Path
 
-from editor_app.cleanup.table_cache import cache_dir
 from editor_app.storage.check import READING, WRITING
+from editor_app.support.cache_folder import cache_dir
 
 STAMPS_FILE = "checked-projects.json"
 KEEP = 500  # projects remembered; the oldest are forgotten (and simply checked again)

@@ -16,10 +16,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from editor_app.ingest.jsonl_read import Export, ExportedDocument, gap_text, read_export
+from editor_app.ingest.jsonl_schema import ArticleRecord
 from editor_app.storage.importer import ImportReport, log_import
 from editor_app.storage.journal import now
-from editor_app.storage.jsonl_read import Export, ExportedDocument, gap_text, read_export
-from editor_app.storage.jsonl_schema import ArticleRecord
 
 ARTICLE_FIELDS = ("kind", "status", "kicker", "title", "subtitle", "dateline", "section", "note")
 NAME_FIELDS = ("reporters", "correspondents", "interns")

@@ -10,9 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor_app.storage.errors import damaged
 from editor_app.storage.journal import now
+
+if TYPE_CHECKING:
+    from editor_app.storage.editing import Edits
 
 TABLE = "segmentation_models"
 RECORD_COLUMNS = "id, learned_at, editor, sha256, size, documents, held_out, score, detail"
@@ -33,65 +37,6 @@ class ModelRecord:
     detail: dict
 
 
-def store_model(
-    project, data: bytes, *, documents, held_out, score: dict, detail: dict
-) -> ModelRecord:
-    """Keep `data` as the project's model, in one transaction; older rows drop their bytes."""
-    project.require_writable()
-    row = {
-        "learned_at": now(),
-        "editor": project.editor,
-        "model": data,
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "size": len(data),
-        "documents": json.dumps(sorted(documents)),
-        "held_out": json.dumps(sorted(held_out)),
-        "score": json.dumps(score, ensure_ascii=False),
-        "detail": json.dumps(detail, ensure_ascii=False),
-    }
-    with project.db.atomic():
-        new_id = project.db.table(TABLE).insert(row).last_pk
-        project.db.execute(f"UPDATE {TABLE} SET model = NULL WHERE id < ?", [new_id])
-    return model_records(project, limit=1)[0]
-
-
-def model_records(project, *, limit: int = -1) -> list[ModelRecord]:
-    """Learned models, newest first; none in a file made before models were kept."""
-    if not _has_table(project):
-        return []
-    rows = project.db.execute(
-        f"SELECT {RECORD_COLUMNS} FROM {TABLE} ORDER BY id DESC LIMIT ?", [limit]
-    ).fetchall()
-    return [_record(row) for row in rows]
-
-
-def current_model(project) -> ModelRecord | None:
-    records = model_records(project, limit=1)
-    return records[0] if records else None
-
-
-def current_model_bytes(project) -> bytes | None:
-    """The newest model's bytes, checked against their digest; None when none was learned."""
-    if not _has_table(project):
-        return None
-    row = project.db.execute(
-        f"SELECT model, sha256 FROM {TABLE} ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None or row[0] is None:
-        return None
-    data = bytes(row[0])
-    if hashlib.sha256(data).hexdigest() != row[1]:
-        raise damaged(project.path, "the learned segmentation model does not match its digest")
-    return data
-
-
-def _has_table(project) -> bool:
-    found = project.db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]
-    ).fetchone()
-    return found is not None
-
-
 def _record(row) -> ModelRecord:
     model_id, learned_at, editor, sha256, size, documents, held_out, score, detail = row
     return ModelRecord(
@@ -105,3 +50,64 @@ def _record(row) -> ModelRecord:
         score=json.loads(score),
         detail=json.loads(detail),
     )
+
+
+class Models:
+    """`project.models`: the segmentation models learned in this project, newest first."""
+
+    def __init__(self, db, path, edits: Edits) -> None:
+        self.db = db
+        self.path = path
+        self.edits = edits
+
+    def store(self, data: bytes, *, documents, held_out, score: dict, detail: dict) -> ModelRecord:
+        """Keep `data` as the project's model, in one transaction; older rows drop their bytes."""
+        self.edits.require_writable()
+        row = {
+            "learned_at": now(),
+            "editor": self.edits.editor,
+            "model": data,
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "size": len(data),
+            "documents": json.dumps(sorted(documents)),
+            "held_out": json.dumps(sorted(held_out)),
+            "score": json.dumps(score, ensure_ascii=False),
+            "detail": json.dumps(detail, ensure_ascii=False),
+        }
+        with self.db.atomic():
+            new_id = self.db.table(TABLE).insert(row).last_pk
+            self.db.execute(f"UPDATE {TABLE} SET model = NULL WHERE id < ?", [new_id])
+        return self.records(limit=1)[0]
+
+    def records(self, *, limit: int = -1) -> list[ModelRecord]:
+        """Learned models, newest first; none in a file made before models were kept."""
+        if not self._has_table():
+            return []
+        rows = self.db.execute(
+            f"SELECT {RECORD_COLUMNS} FROM {TABLE} ORDER BY id DESC LIMIT ?", [limit]
+        ).fetchall()
+        return [_record(row) for row in rows]
+
+    def current(self) -> ModelRecord | None:
+        records = self.records(limit=1)
+        return records[0] if records else None
+
+    def current_bytes(self) -> bytes | None:
+        """The newest model's bytes, checked against their digest; None when none was learned."""
+        if not self._has_table():
+            return None
+        row = self.db.execute(
+            f"SELECT model, sha256 FROM {TABLE} ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        data = bytes(row[0])
+        if hashlib.sha256(data).hexdigest() != row[1]:
+            raise damaged(self.path, "the learned segmentation model does not match its digest")
+        return data
+
+    def _has_table(self) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]
+        ).fetchone()
+        return found is not None

@@ -3,67 +3,95 @@
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES
+from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES, Article
+from editor_app.model.alignment import corrected_position
 from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
-from editor_app.model.provenance import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
+from editor_app.storage.queries import (
+    article_id_at_line,
+    article_rows,
+    article_rows_by_id,
+    articles_of,
+    read_article,
+)
+
+if TYPE_CHECKING:
+    from editor_app.storage.editing import Edits
+    from editor_app.storage.queries import Documents
 
 FALSE_WORDS = frozenset({"", "0", "false", "no", "off", "否"})
-LABELS = {
-    "split": "拆分文章",
-    "merge": "合并文章",
-    "move_boundary": "移动边界",
-    "set_role": "设置行角色",
-    "set_field": "修改字段",
-    "replace_text": "修改正文",
-    "mark_non_article": "标记非文章",
-    "set_status": "设置状态",
-    "move_title": "标题移至文首",
-    "group": "批量修改",
-}
 
 
-class ArticleOperations:
-    """Mixed into Project: uses self.db, self.journal, self.editor and the queries."""
+class Articles:
+    """`project.articles`: reading segments, and the edits of boundaries, roles and fields.
 
-    @contextmanager
-    def operation(self, action: str, label: str | None = None, **target):
-        """Open one operation; every write inside it is one undo step."""
-        self.require_writable()
-        with self.journal.operation(
-            action, label or LABELS.get(action, action), self.editor, **target
-        ) as result:
-            yield result
+    Each edit is one operation, one undo step; `set_fields` and `row` serve the other
+    services that rewrite an article inside an operation of their own.
+    """
 
-    group = operation
+    def __init__(self, db, path, edits: Edits, documents: Documents) -> None:
+        self.db = db
+        self.path = path
+        self.edits = edits
+        self.journal = edits.journal
+        self.documents = documents
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get(self, article_id: int) -> Article:
+        return read_article(self.db, self.path, article_id)
+
+    def of_document(self, document_id: int) -> list[Article]:
+        """A document's segments with their text, in line order."""
+        return articles_of(self.db, document_id)
+
+    def rows(self, document_id: int) -> list[dict]:
+        """A document's segments in line order, without their text."""
+        return article_rows(self.db, document_id)
+
+    def rows_by_id(self, article_ids) -> list[dict]:
+        """Rows like `rows` gives, of these articles only (those still there), in id order:
+        what a view reads again after a change names them."""
+        return article_rows_by_id(self.db, article_ids)
+
+    def at_line(self, document_id: int, line: int) -> Article | None:
+        article_id = article_id_at_line(self.db, document_id, line)
+        return self.get(article_id) if article_id is not None else None
+
+    def row(self, article_id: int) -> dict:
+        """The article's stored row (corrected_text None where it is the raw span)."""
+        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        if not rows:
+            raise OperationError(self.path, f"no article {article_id}")
+        return rows[0]
 
     # -- boundaries -------------------------------------------------------------------------
 
-    def split_article(self, article_id: int, line: int) -> OpResult:
+    def split(self, article_id: int, line: int) -> OpResult:
         """Start a new article at `line`, which must be a non-empty line inside the article."""
-        article = self._article_row(article_id)
-        with self.operation(
+        article = self.row(article_id)
+        with self.edits.operation(
             "split", document_id=article["document_id"], article_id=article_id
         ) as op:
             op.value = self._split(article, line)
         return op
 
     def merge_with_next(self, article_id: int) -> OpResult:
-        article = self._article_row(article_id)
+        article = self.row(article_id)
         following = self._neighbour(article, +1)
         if following is None:
             raise OperationError(self.path, "the last article of a document has no next one")
-        with self.operation(
+        with self.edits.operation(
             "merge", document_id=article["document_id"], article_id=article_id
         ) as op:
             self._merge(article, following)
         return op
 
     def merge_with_previous(self, article_id: int) -> OpResult:
-        article = self._article_row(article_id)
+        article = self.row(article_id)
         previous = self._neighbour(article, -1)
         if previous is None:
             raise OperationError(self.path, "the first article of a document has no previous one")
@@ -71,8 +99,8 @@ class ArticleOperations:
 
     def move_boundary(self, article_id: int, new_start: int) -> OpResult:
         """Move the start of an article; the article before it gives or takes the lines."""
-        article = self._article_row(article_id)
-        with self.operation(
+        article = self.row(article_id)
+        with self.edits.operation(
             "move_boundary", document_id=article["document_id"], article_id=article_id
         ) as op:
             self._move_start(article, new_start)
@@ -82,13 +110,13 @@ class ArticleOperations:
         """Make lines start..end one boilerplate or noise segment, splitting what covers them."""
         if kind not in NON_ARTICLE_KINDS:
             raise OperationError(self.path, f"{kind!r} is not a non-article kind")
-        with self.operation("mark_non_article", document_id=document_id) as op:
+        with self.edits.operation("mark_non_article", document_id=document_id) as op:
             op.value = self._carve_out(document_id, start, end, kind)
         return op
 
     def move_title_to_head(self, article_id: int, title_line: int) -> OpResult:
         """A title printed after its lead: the article starts at the lead, the line is the title."""
-        article = self._article_row(article_id)
+        article = self.row(article_id)
         if not article["start_line"] <= title_line <= article["end_line"]:
             raise OperationError(
                 self.path,
@@ -96,13 +124,13 @@ class ArticleOperations:
                 f"{article['start_line']}–{article['end_line']}",
             )
         doc = article["document_id"]
-        lines = self.document_lines(doc)
-        lead = self._previous_nonblank(lines, title_line)
-        with self.operation("move_title", document_id=doc, article_id=article_id) as op:
+        lines = self.documents.lines(doc)
+        lead = lines.previous_nonblank(title_line)
+        with self.edits.operation("move_title", document_id=doc, article_id=article_id) as op:
             if title_line == article["start_line"] and lead is not None:
                 self._move_start(article, lead)
             self._set_role(doc, title_line, "title")
-            self._set_fields(article_id, {"title": lines[title_line - 1].text.strip()})
+            self.set_fields(article_id, {"title": lines.texts[title_line - 1].strip()})
         return op
 
     # -- roles, fields, text, status ------------------------------------------------------
@@ -110,7 +138,7 @@ class ArticleOperations:
     def set_role(self, document_id: int, line: int, role: str) -> OpResult:
         if role not in ROLES:
             raise OperationError(self.path, f"unknown line role {role!r}")
-        with self.operation("set_role", document_id=document_id) as op:
+        with self.edits.operation("set_role", document_id=document_id) as op:
             self._set_role(document_id, line, role)
         return op
 
@@ -118,15 +146,14 @@ class ArticleOperations:
         """One role for every non-blank line of first..last: one operation, one undo step."""
         if role not in ROLES:
             raise OperationError(self.path, f"unknown line role {role!r}")
-        lines = self.document_lines(document_id)
+        lines = self.documents.lines(document_id)
         if not 1 <= first <= last <= len(lines):
             raise OperationError(
                 self.path, f"lines {first}–{last} are not within the document (1–{len(lines)})"
             )
-        with self.operation("set_role", document_id=document_id) as op:
-            for line in range(first, last + 1):
-                if not lines[line - 1].is_blank:
-                    self._set_role(document_id, line, role)
+        with self.edits.operation("set_role", document_id=document_id) as op:
+            for line in lines.nonblank_numbers(first, last):
+                self._set_role(document_id, line, role)
         return op
 
     def set_field(self, article_id: int, field: str, value) -> OpResult:
@@ -134,26 +161,26 @@ class ArticleOperations:
             raise OperationError(self.path, f"{field!r} is not an editable field")
         if field == "kind" and value not in KINDS:
             raise OperationError(self.path, f"unknown kind {value!r} (one of {', '.join(KINDS)})")
-        article = self._article_row(article_id)
-        with self.operation(
+        article = self.row(article_id)
+        with self.edits.operation(
             "set_field", document_id=article["document_id"], article_id=article_id
         ) as op:
-            self._set_fields(article_id, {field: value})
+            self.set_fields(article_id, {field: value})
         return op
 
     def replace_text(self, article_id: int, text: str) -> OpResult:
-        article = self._article_row(article_id)
-        with self.operation(
+        article = self.row(article_id)
+        with self.edits.operation(
             "replace_text", document_id=article["document_id"], article_id=article_id
         ) as op:
-            self._set_fields(article_id, {"corrected_text": text})
+            self.set_fields(article_id, {"corrected_text": text})
         return op
 
     def set_status(self, article_id: int, status: str) -> OpResult:
         if status not in STATUSES:
             raise OperationError(self.path, f"unknown status {status!r}")
-        article = self._article_row(article_id)
-        with self.operation(
+        article = self.row(article_id)
+        with self.edits.operation(
             "set_status", document_id=article["document_id"], article_id=article_id
         ) as op:
             self.journal.update("articles", {"id": article_id}, {"status": status})
@@ -162,15 +189,16 @@ class ArticleOperations:
     # -- the work ---------------------------------------------------------------------------
 
     def _set_role(self, document_id: int, line: int, role: str) -> None:
-        lines = self.document_lines(document_id)
+        lines = self.documents.lines(document_id)
         self._require_nonblank(lines, line)
         self.journal.upsert(
             "line_roles", {"document_id": document_id, "line": line}, {"role": role}
         )
 
-    def _set_fields(self, article_id: int, values: dict) -> None:
+    def set_fields(self, article_id: int, values: dict) -> None:
+        """Write fields of an article inside an open operation; the first marks it edited."""
         stored = {name: _stored(name, value) for name, value in values.items()}
-        current = self._article_row(article_id)
+        current = self.row(article_id)
         if stored.get("corrected_text") is not None:
             stored["corrected_text"] = self._unless_raw(current, stored)
         changed = {k: v for k, v in stored.items() if current.get(k) != v}
@@ -179,7 +207,7 @@ class ArticleOperations:
         self.journal.update("articles", {"id": article_id}, changed)
 
     def _split(self, article: dict, line: int) -> int:
-        lines = self.document_lines(article["document_id"])
+        lines = self.documents.lines(article["document_id"])
         self._require_nonblank(lines, line)
         if not article["start_line"] < line <= article["end_line"]:
             raise OperationError(
@@ -187,9 +215,9 @@ class ArticleOperations:
                 f"line {line} is not inside article lines "
                 f"{article['start_line']}–{article['end_line']} past its first line",
             )
-        before_end = self._previous_nonblank(lines, line)
+        before_end = lines.previous_nonblank(line)
         first_text, second_text = self._split_text(
-            article, lines[line - 1].start, lines[before_end - 1].end
+            article, lines.start(line), lines.end(before_end)
         )
         new_id = self.journal.insert(
             "articles",
@@ -197,7 +225,7 @@ class ArticleOperations:
                 "document_id": article["document_id"],
                 "start_line": line,
                 "end_line": article["end_line"],
-                "start_offset": lines[line - 1].start,
+                "start_offset": lines.start(line),
                 "end_offset": article["end_offset"],
                 "kind": _kind_after_split(article["kind"]),
                 "corrected_text": second_text,
@@ -207,11 +235,11 @@ class ArticleOperations:
                 "reason": "编辑拆分",
             },
         )
-        self._set_fields(
+        self.set_fields(
             article["id"],
             {
                 "end_line": before_end,
-                "end_offset": lines[before_end - 1].end,
+                "end_offset": lines.end(before_end),
                 "corrected_text": first_text,
                 "truncated": False,
             },
@@ -222,7 +250,9 @@ class ArticleOperations:
         """Corrected texts of the two halves; None where a half is unchanged from raw."""
         if article["corrected_text"] is None:
             return None, None
-        raw = self.raw_text(article["document_id"])[article["start_offset"] : article["end_offset"]]
+        raw = self.documents.raw_text(article["document_id"])[
+            article["start_offset"] : article["end_offset"]
+        ]
         text = article["corrected_text"]
         base = article["start_offset"]
         first = text[: corrected_position(raw, text, first_end - base)]
@@ -230,7 +260,7 @@ class ArticleOperations:
         return first, second
 
     def _merge(self, first: dict, second: dict) -> None:
-        raw = self.raw_text(first["document_id"])
+        raw = self.documents.raw_text(first["document_id"])
         text = None
         if first["corrected_text"] is not None or second["corrected_text"] is not None:
             text = (
@@ -239,7 +269,7 @@ class ArticleOperations:
                 + _effective(second, raw)
             )
         self.journal.delete("articles", {"id": second["id"]})
-        self._set_fields(
+        self.set_fields(
             first["id"],
             {
                 "end_line": second["end_line"],
@@ -250,7 +280,7 @@ class ArticleOperations:
         )
 
     def _move_start(self, article: dict, new_start: int) -> None:
-        lines = self.document_lines(article["document_id"])
+        lines = self.documents.lines(article["document_id"])
         self._require_nonblank(lines, new_start)
         if new_start == article["start_line"]:
             return
@@ -263,15 +293,15 @@ class ArticleOperations:
             self._shift_shared_boundary(previous, article, new_start, lines)
             return
         # No neighbour gives the lines: the article grows over, or gives up, uncovered lines.
-        raw = self.raw_text(article["document_id"])
-        start = lines[new_start - 1].start
+        raw = self.documents.raw_text(article["document_id"])
+        start = lines.start(new_start)
         text = article["corrected_text"]
         if text is not None:
             if start < article["start_offset"]:
                 text = raw[start : article["start_offset"]] + text
             else:
                 text = self._split_text(article, start, start)[1]
-        self._set_fields(
+        self.set_fields(
             article["id"],
             {**self._span(lines, new_start, article["end_line"]), "corrected_text": text},
         )
@@ -281,10 +311,10 @@ class ArticleOperations:
             raise OperationError(
                 self.path, f"line {new_start} is not after the previous article's first line"
             )
-        prev_end = self._previous_nonblank(lines, new_start)
+        prev_end = lines.previous_nonblank(new_start)
         first = second = None
         if previous["corrected_text"] is not None or article["corrected_text"] is not None:
-            raw = self.raw_text(article["document_id"])
+            raw = self.documents.raw_text(article["document_id"])
             joined = {
                 "document_id": article["document_id"],
                 "start_offset": previous["start_offset"],
@@ -293,25 +323,23 @@ class ArticleOperations:
                 + raw[previous["end_offset"] : article["start_offset"]]
                 + _effective(article, raw),
             }
-            first, second = self._split_text(
-                joined, lines[new_start - 1].start, lines[prev_end - 1].end
-            )
-        self._set_fields(
+            first, second = self._split_text(joined, lines.start(new_start), lines.end(prev_end))
+        self.set_fields(
             previous["id"],
-            {"end_line": prev_end, "end_offset": lines[prev_end - 1].end, "corrected_text": first},
+            {"end_line": prev_end, "end_offset": lines.end(prev_end), "corrected_text": first},
         )
-        self._set_fields(
+        self.set_fields(
             article["id"],
             {**self._span(lines, new_start, article["end_line"]), "corrected_text": second},
         )
 
     def _carve_out(self, document_id: int, start: int, end: int, kind: str) -> int:
-        lines = self.document_lines(document_id)
+        lines = self.documents.lines(document_id)
         first, last = self._nonblank_bounds(lines, start, end)
-        for at in (first, self._next_nonblank(lines, last)):
-            covering = self.article_at_line(document_id, at) if at else None
+        for at in (first, lines.next_nonblank(last)):
+            covering = self.at_line(document_id, at) if at else None
             if covering is not None and covering.start_line < at:
-                self._split(self._article_row(covering.id), at)
+                self._split(self.row(covering.id), at)
         inside = self._rows_within(document_id, first, last)
         while len(inside) > 1:
             self._merge(inside[0], inside[1])
@@ -319,7 +347,7 @@ class ArticleOperations:
         span = {**self._span(lines, first, last), "kind": kind}
         if inside:
             target = inside[0]["id"]
-            self._set_fields(target, span)
+            self.set_fields(target, span)
         else:
             target = self.journal.insert(
                 "articles",
@@ -330,9 +358,8 @@ class ArticleOperations:
                     "reason": "编辑标记",
                 },
             )
-        for line in range(first, last + 1):
-            if not lines[line - 1].is_blank:
-                self._set_role(document_id, line, kind)
+        for line in lines.nonblank_numbers(first, last):
+            self._set_role(document_id, line, kind)
         return target
 
     # -- helpers ----------------------------------------------------------------------------
@@ -342,13 +369,7 @@ class ArticleOperations:
         start = stored.get("start_offset", current["start_offset"])
         end = stored.get("end_offset", current["end_offset"])
         text = stored["corrected_text"]
-        return None if text == self.raw_text(current["document_id"])[start:end] else text
-
-    def _article_row(self, article_id: int) -> dict:
-        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
-        if not rows:
-            raise OperationError(self.path, f"no article {article_id}")
-        return rows[0]
+        return None if text == self.documents.raw_text(current["document_id"])[start:end] else text
 
     def _neighbour(self, article: dict, direction: int) -> dict | None:
         if direction > 0:
@@ -377,37 +398,21 @@ class ArticleOperations:
         return {
             "start_line": start,
             "end_line": end,
-            "start_offset": lines[start - 1].start,
-            "end_offset": lines[end - 1].end,
+            "start_offset": lines.start(start),
+            "end_offset": lines.end(end),
         }
 
     def _require_nonblank(self, lines, line: int) -> None:
         if not 1 <= line <= len(lines):
             raise OperationError(self.path, f"line {line} is outside the document (1–{len(lines)})")
-        if lines[line - 1].is_blank:
+        if lines.is_blank(line):
             raise OperationError(self.path, f"line {line} is blank")
 
     def _nonblank_bounds(self, lines, start: int, end: int) -> tuple[int, int]:
-        numbers = [
-            n for n in range(max(start, 1), min(end, len(lines)) + 1) if not lines[n - 1].is_blank
-        ]
+        numbers = lines.nonblank_numbers(start, end)
         if not numbers:
             raise OperationError(self.path, f"lines {start}–{end} hold no text")
         return numbers[0], numbers[-1]
-
-    @staticmethod
-    def _previous_nonblank(lines, line: int) -> int | None:
-        for number in range(line - 1, 0, -1):
-            if not lines[number - 1].is_blank:
-                return number
-        return None
-
-    @staticmethod
-    def _next_nonblank(lines, line: int) -> int | None:
-        for number in range(line + 1, len(lines) + 1):
-            if not lines[number - 1].is_blank:
-                return number
-        return None
 
 
 def _stored(name: str, value):

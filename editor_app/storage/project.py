@@ -1,4 +1,4 @@
-"""The project file: open or create it, read its state. Edits live in the mixins."""
+"""The project file: open or create it, close it; its services read and edit it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from editor_app.storage.backups import backup_if_due
-from editor_app.storage.check import READING, WRITING, find_problems
+from editor_app.storage.check import READING, WRITING, Checks, find_problems
 from editor_app.storage.connection import (
     close_writer,
     connect_writer,
@@ -20,6 +20,7 @@ from editor_app.storage.connection import (
     opening_problems,
     take_writer_lock,
 )
+from editor_app.storage.editing import Edits
 from editor_app.storage.errors import (
     WHAT_TO_DO,
     CorruptProjectError,
@@ -28,17 +29,20 @@ from editor_app.storage.errors import (
     ReadOnlyProjectError,
     storage_error,
 )
-from editor_app.storage.export_queries import ExportQueries
-from editor_app.storage.history import HistoryOperations
+from editor_app.storage.export_queries import Exports
+from editor_app.storage.history import History
 from editor_app.storage.integrity import record_sound
 from editor_app.storage.journal import Journal
+from editor_app.storage.learning import Learning
 from editor_app.storage.migrate import migrate_if_needed
-from editor_app.storage.operations import ArticleOperations
-from editor_app.storage.queries import ProjectQueries
+from editor_app.storage.models import Models
+from editor_app.storage.operations import Articles
+from editor_app.storage.queries import Documents
+from editor_app.storage.repropose import Repropose
 from editor_app.storage.schema import APPLICATION_ID, migrations, schema_version
-from editor_app.storage.search import SearchOperations
-from editor_app.storage.suggestions import SuggestionOperations
-from editor_app.storage.undo import UndoRedo
+from editor_app.storage.search import Search
+from editor_app.storage.suggestions import Suggestions
+from editor_app.storage.undo import Undo
 
 PROJECT_SUFFIX = ".qingyang"
 
@@ -54,16 +58,12 @@ def default_editor() -> str:
         return "editor"
 
 
-class Project(
-    ArticleOperations,
-    SuggestionOperations,
-    SearchOperations,
-    HistoryOperations,
-    ExportQueries,
-    UndoRedo,
-    ProjectQueries,
-):
-    """One open project file. Use `Project.create` / `Project.open`, and `close()`."""
+class Project:
+    """One open project file. Use `Project.create` / `Project.open`, and `close()`.
+
+    Reading and editing go through its services, each built here from the one connection
+    and the journal, and handed the other services it uses.
+    """
 
     def __init__(
         self,
@@ -79,11 +79,35 @@ class Project(
         self.path = path
         self.db = db
         self.read_only = read_only
-        self.editor = editor
         self._lock = lock
         self.journal = Journal(db)
         self.notice = notice  # why the project is read-only when nobody asked, or no backup
         self.problems = problems or []  # what the opening check found wrong with the file
+        self.edits = edits = Edits(self.journal, editor, self.require_writable)
+        self.documents = documents = Documents(db, path)
+        self.articles = articles = Articles(db, path, edits, documents)
+        self.suggestions = suggestions = Suggestions(db, path, edits, documents, articles)
+        self.search = Search(db, path, edits, articles)
+        self.history = history = History(db, path, edits, documents, suggestions)
+        self.undo = Undo(db, edits, history)
+        self.exports = Exports(db)
+        self.models = models = Models(db, path, edits)
+        self.learning = Learning(db, path, edits, documents, models)
+        self.repropose = Repropose(db, path, edits, documents, models)
+        self.checks = Checks(db)
+
+    @property
+    def editor(self) -> str:
+        """Who signs the changes made from now on."""
+        return self.edits.editor
+
+    @editor.setter
+    def editor(self, name: str) -> None:
+        self.edits.editor = name
+
+    def group(self, action: str, label: str | None = None, **target):
+        """One operation around several edits, so one undo takes them all back."""
+        return self.edits.operation(action, label, **target)
 
     # -- opening ----------------------------------------------------------------------------
 

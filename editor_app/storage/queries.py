@@ -1,12 +1,14 @@
-"""Reading the project's state: documents, articles, roles, counts."""
+"""Reading the project's state: the documents service, article reads, counts."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 
-from editor_app.model import Article, Document, Line, split_lines
+from editor_app.model import Article, Document, LineIndex
 from editor_app.storage.errors import NotFoundError
+from editor_app.storage.suggestion_packs import packed_counts
 
 # The effective text of an article: the editor's version, else its raw span.
 EFFECTIVE_TEXT = (
@@ -17,25 +19,28 @@ ARTICLE_LIST_COLUMNS = (
     "a.id, a.document_id, a.start_line, a.end_line, a.kind, a.kicker, a.title, a.subtitle, "
     "a.status, a.truncated, a.lost_text, a.confidence, a.reason"
 )
+BATCH = 500  # bound parameters per statement, well under SQLite's limit
 
 
-@lru_cache(maxsize=64)
-def _lines_of(text: str) -> tuple[Line, ...]:
-    return tuple(split_lines(text))
+_line_index = lru_cache(maxsize=64)(LineIndex)  # a document's lines, split once while it is used
 
 
-class ProjectQueries:
-    """Read access, mixed into Project (uses self.db)."""
+class Documents:
+    """`project.documents`: the imported pages, their text, lines and line roles."""
 
-    def document(self, document_id: int) -> Document:
+    def __init__(self, db, path) -> None:
+        self.db = db
+        self.path = path
+
+    def get(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
         if not rows:
             raise NotFoundError(self.path, f"no document {document_id}")
         return _document(rows[0])
 
-    def document_lines(self, document_id: int) -> tuple[Line, ...]:
-        text = self.raw_text(document_id)
-        return _lines_of(text)
+    def lines(self, document_id: int) -> LineIndex:
+        """The document's raw lines: `[n - 1]` is line n, with offsets and blank-line look-ups."""
+        return _line_index(self.raw_text(document_id))
 
     def raw_text(self, document_id: int) -> str:
         row = self.db.execute(
@@ -45,7 +50,7 @@ class ProjectQueries:
             raise NotFoundError(self.path, f"no document {document_id}")
         return row[0]
 
-    def document_rows(self, *, offset: int = 0, limit: int = -1) -> list[dict]:
+    def rows(self, *, offset: int = 0, limit: int = -1) -> list[dict]:
         """Documents without their text, with article and reviewed counts, in import order."""
         return list(
             self.db.query(
@@ -61,55 +66,53 @@ class ProjectQueries:
             )
         )
 
-    def document_count(self) -> int:
+    def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
 
-    def document_ids(self) -> list[int]:
+    def ids(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
-    def article_rows(self, document_id: int) -> list[dict]:
-        """The segments of a document in line order, without their text."""
-        return list(
-            self.db.query(
-                f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles a WHERE a.document_id = ? "
-                "ORDER BY a.start_line",
-                [document_id],
-            )
-        )
-
-    def articles(self, document_id: int) -> list[Article]:
-        rows = self.db.query(
-            f"SELECT a.*, {EFFECTIVE_TEXT} AS text FROM articles a "
-            "JOIN documents d ON d.id = a.document_id WHERE a.document_id = ? "
-            "ORDER BY a.start_line",
-            [document_id],
-        )
-        return [_article(row) for row in rows]
-
-    def article(self, article_id: int) -> Article:
-        rows = list(
-            self.db.query(
-                f"SELECT a.*, {EFFECTIVE_TEXT} AS text FROM articles a "
-                "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
-                [article_id],
-            )
-        )
-        if not rows:
-            raise NotFoundError(self.path, f"no article {article_id}")
-        return _article(rows[0])
-
-    def article_at_line(self, document_id: int, line: int) -> Article | None:
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE document_id = ? AND start_line <= ? AND end_line >= ?",
-            [document_id, line, line],
-        ).fetchone()
-        return self.article(row[0]) if row else None
+    def names(self) -> dict[int, str]:
+        """File names by document id."""
+        return {
+            doc_id: name
+            for doc_id, name in self.db.execute("SELECT id, file_name FROM documents ORDER BY id")
+        }
 
     def line_roles(self, document_id: int) -> dict[int, str]:
         rows = self.db.execute(
             "SELECT line, role FROM line_roles WHERE document_id = ?", [document_id]
         )
         return {line: role for line, role in rows}
+
+    def line_roles_at(self, document_id: int, lines: Iterable[int]) -> dict[int, str | None]:
+        """The role of each of these lines of a document; None where a line has none."""
+        ordered = sorted(set(lines))
+        found: dict[int, str | None] = dict.fromkeys(ordered)
+        for batch in batches(ordered):
+            rows = self.db.execute(
+                f"SELECT line, role FROM line_roles WHERE document_id = ? "
+                f"AND line IN ({', '.join('?' * len(batch))})",
+                [document_id, *batch],
+            )
+            found.update(dict(rows))
+        return found
+
+    def neighbour_id(self, document_id: int | None, step: int) -> int | None:
+        """The document after (step > 0) or before this one in import order; None past the
+        ends. Without a current document the next one is the first."""
+        if document_id is None:
+            if step < 0:
+                return None
+            sql, params = "SELECT id FROM documents ORDER BY id LIMIT 1", []
+        elif step > 0:
+            sql = "SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT 1"
+            params = [document_id]
+        else:
+            sql = "SELECT id FROM documents WHERE id < ? ORDER BY id DESC LIMIT 1"
+            params = [document_id]
+        row = self.db.execute(sql, params).fetchone()
+        return row[0] if row else None
 
     def raw_span(self, article: Article) -> str:
         return self.raw_text(article.document_id)[article.start_offset : article.end_offset]
@@ -124,11 +127,84 @@ class ProjectQueries:
             ).fetchone()[0],
             "by_status": dict(q("SELECT status, count(*) FROM articles GROUP BY status")),
             "by_kind": dict(q("SELECT kind, count(*) FROM articles GROUP BY kind")),
-            "open_suggestions": sum(self.suggestion_counts().values()),
+            "open_suggestions": sum(open_suggestion_counts(self.db).values()),
             "changes": q("SELECT count(*) FROM operations").fetchone()[0],
             "raw_bytes": q("SELECT coalesce(sum(size_bytes), 0) FROM documents").fetchone()[0],
-            "schema_version": self.schema_version,
+            "schema_version": q("PRAGMA user_version").fetchone()[0],
         }
+
+
+# -- article reads, for the articles service and the services that edit text -----------------
+
+
+def article_rows(db, document_id: int) -> list[dict]:
+    """The segments of a document in line order, without their text."""
+    return list(
+        db.query(
+            f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles a WHERE a.document_id = ? "
+            "ORDER BY a.start_line",
+            [document_id],
+        )
+    )
+
+
+def article_rows_by_id(db, article_ids: Iterable[int]) -> list[dict]:
+    """Rows like `article_rows` gives, of these articles only (those still there)."""
+    rows: list[dict] = []
+    for batch in batches(sorted(set(article_ids))):
+        rows += db.query(
+            f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles a "
+            f"WHERE a.id IN ({', '.join('?' * len(batch))})",
+            batch,
+        )
+    return rows
+
+
+def batches(ordered: list) -> Iterable[list]:
+    """`ordered` in slices of at most BATCH, for `IN (...)` lists."""
+    for first in range(0, len(ordered), BATCH):
+        yield ordered[first : first + BATCH]
+
+
+def articles_of(db, document_id: int) -> list[Article]:
+    rows = db.query(
+        f"SELECT a.*, {EFFECTIVE_TEXT} AS text FROM articles a "
+        "JOIN documents d ON d.id = a.document_id WHERE a.document_id = ? "
+        "ORDER BY a.start_line",
+        [document_id],
+    )
+    return [_article(row) for row in rows]
+
+
+def read_article(db, path, article_id: int) -> Article:
+    rows = list(
+        db.query(
+            f"SELECT a.*, {EFFECTIVE_TEXT} AS text FROM articles a "
+            "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
+            [article_id],
+        )
+    )
+    if not rows:
+        raise NotFoundError(path, f"no article {article_id}")
+    return _article(rows[0])
+
+
+def article_id_at_line(db, document_id: int, line: int) -> int | None:
+    row = db.execute(
+        "SELECT id FROM articles WHERE document_id = ? AND start_line <= ? AND end_line >= ?",
+        [document_id, line, line],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def open_suggestion_counts(db) -> dict[str, int]:
+    """Open suggestions by rule, stored one by one and packed."""
+    counts = dict(
+        db.execute("SELECT rule, count(*) FROM suggestions WHERE status = 'open' GROUP BY rule")
+    )
+    for rule, count in packed_counts(db).items():
+        counts[rule] = counts.get(rule, 0) + count
+    return counts
 
 
 def equal_to(pairs) -> tuple[list[str], list]:

@@ -12,13 +12,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from editor_app.model import Proposal, Segment
+from editor_app.model import LineIndex, Proposal, Segment
 from editor_app.segmentation import segment
 from editor_app.segmentation.learned import segmenter_from_bytes
 from editor_app.storage.errors import NotFoundError
 from editor_app.storage.journal import OpResult
-from editor_app.storage.models import current_model, current_model_bytes
+
+if TYPE_CHECKING:
+    from editor_app.storage.editing import Edits
+    from editor_app.storage.models import Models
+    from editor_app.storage.queries import Documents
 
 ACTION = "repropose"
 VALUE_COLUMNS = (
@@ -79,81 +84,10 @@ class Plan:
         return sum(doc.boundaries for doc in self.documents)
 
 
-def touched_document_ids(project) -> set[int]:
-    return {row[0] for row in project.db.execute(TOUCHED) if row[0] is not None}
-
-
-def untouched_document_ids(project, document_ids: Iterable[int] | None = None):
-    """(untouched, touched) among the given documents, or among all of them."""
-    wanted = project.document_ids() if document_ids is None else sorted(set(document_ids))
-    existing = set(project.document_ids())
-    for doc in wanted:
-        if doc not in existing:
-            raise NotFoundError(project.path, f"no document {doc}")
-    touched = touched_document_ids(project) | _documents_with_decisions(project)
-    return [d for d in wanted if d not in touched], [d for d in wanted if d in touched]
-
-
-def _documents_with_decisions(project) -> set[int]:
-    rows = project.db.execute(
-        "SELECT DISTINCT document_id FROM articles WHERE status <> 'proposed'"
-    )
-    return {row[0] for row in rows}
-
-
-def proposer(project) -> tuple[str, Callable[[str], Proposal]]:
-    """The project's model (its sha256 and its segment function), else the shipped one."""
-    data = current_model_bytes(project)
-    if data is None:
-        return "shipped", segment
-    return current_model(project).sha256, segmenter_from_bytes(data).segment
-
-
-def plan_repropose(project, document_ids: Iterable[int] | None = None) -> Plan:
-    """Propose the untouched documents again and work out what would change; writes nothing."""
-    name, propose = proposer(project)
-    untouched, touched = untouched_document_ids(project, document_ids)
-    plan = Plan(model=name, considered=untouched, skipped=touched)
-    for doc in untouched:
-        document_plan = plan_document(project, doc, propose(project.raw_text(doc)))
-        if document_plan.changes:
-            plan.documents.append(document_plan)
-    return plan
-
-
-def plan_document(project, document_id: int, proposal: Proposal) -> DocumentPlan:
-    lines = project.document_lines(document_id)
-    old = {
-        (row["start_line"], row["end_line"]): row
-        for row in project.db.query(
-            "SELECT * FROM articles WHERE document_id = ? ORDER BY start_line", [document_id]
-        )
-    }
-    new = {(s.start, s.end): _article_values(s, lines) for s in proposal.segments}
-    plan = DocumentPlan(document_id)
-    plan.boundaries = len({s for s, _ in old} ^ {s for s, _ in new})
-    for span, row in old.items():
-        if span not in new:
-            plan.deleted.append(row["id"])
-            continue
-        changed = {c: v for c, v in new[span].items() if row[c] != v}
-        if changed:
-            plan.updated.append((row["id"], changed))
-    plan.inserted = [
-        {"document_id": document_id, "start_line": start, "end_line": end, **values}
-        for (start, end), values in new.items()
-        if (start, end) not in old
-    ]
-    current = project.line_roles(document_id)
-    plan.roles = {n: r for n, r in proposal.roles.items() if current.get(n) != r}
-    plan.roles_gone = sorted(set(current) - set(proposal.roles))
-    return plan
-
-
-def _article_values(segment: Segment, lines) -> dict:
+def _article_values(segment: Segment, lines: LineIndex) -> dict:
     return {
-        "start_offset": lines[segment.start - 1].start,
-        "end_offset": lines[segment.end - 1].end,
+        "start_offset": lines.start(segment.start),
+        "end_offset": lines.end(segment.end),
         "kind": segment.kind,
         "kicker": segment.kicker,
         "title": segment.title,
@@ -167,26 +101,6 @@ def _article_values(segment: Segment, lines) -> dict:
         "confidence": segment.confidence,
         "reason": segment.reason,
     }
-
-
-def apply_plan(project, plan: Plan) -> OpResult:
-    """Write the plan as one operation; its history entry says how many boundaries changed."""
-    label = f"重新提议：{len(plan.documents)} 篇文档，{plan.boundaries} 处边界"
-    target = plan.documents[0].document_id if len(plan.documents) == 1 else None
-    with project.operation(ACTION, label, document_id=target) as op:
-        for document_plan in plan.documents:
-            _write_document(project.journal, document_plan)
-        detail = {
-            "documents": [d.document_id for d in plan.documents],
-            "boundaries": plan.boundaries,
-            "model": plan.model,
-        }
-        project.db.execute(
-            "UPDATE operations SET detail = ? WHERE id = ?",
-            [json.dumps(detail), op.operation_id],
-        )
-        op.value = detail
-    return op
 
 
 def _write_document(journal, plan: DocumentPlan) -> None:
@@ -203,10 +117,104 @@ def _write_document(journal, plan: DocumentPlan) -> None:
         journal.upsert("line_roles", {**key, "line": line}, {"role": role})
 
 
-def repropose(project, document_ids: Iterable[int] | None = None) -> tuple[Plan, OpResult | None]:
-    """Plan and apply; no operation when nothing would change."""
-    project.require_writable()
-    plan = plan_repropose(project, document_ids)
-    if not plan.documents:
-        return plan, None
-    return plan, apply_plan(project, plan)
+class Repropose:
+    """`project.repropose`: propose the untouched documents again, as one undo step."""
+
+    def __init__(self, db, path, edits: Edits, documents: Documents, models: Models) -> None:
+        self.db = db
+        self.path = path
+        self.edits = edits
+        self.documents = documents
+        self.models = models
+
+    def touched(self) -> set[int]:
+        return {row[0] for row in self.db.execute(TOUCHED) if row[0] is not None}
+
+    def untouched(self, document_ids: Iterable[int] | None = None):
+        """(untouched, touched) among the given documents, or among all of them."""
+        wanted = self.documents.ids() if document_ids is None else sorted(set(document_ids))
+        existing = set(self.documents.ids())
+        for doc in wanted:
+            if doc not in existing:
+                raise NotFoundError(self.path, f"no document {doc}")
+        touched = self.touched() | self._documents_with_decisions()
+        return [d for d in wanted if d not in touched], [d for d in wanted if d in touched]
+
+    def _documents_with_decisions(self) -> set[int]:
+        rows = self.db.execute(
+            "SELECT DISTINCT document_id FROM articles WHERE status <> 'proposed'"
+        )
+        return {row[0] for row in rows}
+
+    def proposer(self) -> tuple[str, Callable[[str], Proposal]]:
+        """The project's model (its sha256 and its segment function), else the shipped one."""
+        data = self.models.current_bytes()
+        if data is None:
+            return "shipped", segment
+        return self.models.current().sha256, segmenter_from_bytes(data).segment
+
+    def plan(self, document_ids: Iterable[int] | None = None) -> Plan:
+        """Propose the untouched documents again and work out what would change; writes nothing."""
+        name, propose = self.proposer()
+        untouched, touched = self.untouched(document_ids)
+        plan = Plan(model=name, considered=untouched, skipped=touched)
+        for doc in untouched:
+            document_plan = self.plan_document(doc, propose(self.documents.raw_text(doc)))
+            if document_plan.changes:
+                plan.documents.append(document_plan)
+        return plan
+
+    def plan_document(self, document_id: int, proposal: Proposal) -> DocumentPlan:
+        lines = self.documents.lines(document_id)
+        old = {
+            (row["start_line"], row["end_line"]): row
+            for row in self.db.query(
+                "SELECT * FROM articles WHERE document_id = ? ORDER BY start_line", [document_id]
+            )
+        }
+        new = {(s.start, s.end): _article_values(s, lines) for s in proposal.segments}
+        plan = DocumentPlan(document_id)
+        plan.boundaries = len({s for s, _ in old} ^ {s for s, _ in new})
+        for span, row in old.items():
+            if span not in new:
+                plan.deleted.append(row["id"])
+                continue
+            changed = {c: v for c, v in new[span].items() if row[c] != v}
+            if changed:
+                plan.updated.append((row["id"], changed))
+        plan.inserted = [
+            {"document_id": document_id, "start_line": start, "end_line": end, **values}
+            for (start, end), values in new.items()
+            if (start, end) not in old
+        ]
+        current = self.documents.line_roles(document_id)
+        plan.roles = {n: r for n, r in proposal.roles.items() if current.get(n) != r}
+        plan.roles_gone = sorted(set(current) - set(proposal.roles))
+        return plan
+
+    def apply(self, plan: Plan) -> OpResult:
+        """Write the plan as one operation; its history entry says how many boundaries changed."""
+        label = f"重新提议：{len(plan.documents)} 篇文档，{plan.boundaries} 处边界"
+        target = plan.documents[0].document_id if len(plan.documents) == 1 else None
+        with self.edits.operation(ACTION, label, document_id=target) as op:
+            for document_plan in plan.documents:
+                _write_document(self.edits.journal, document_plan)
+            detail = {
+                "documents": [d.document_id for d in plan.documents],
+                "boundaries": plan.boundaries,
+                "model": plan.model,
+            }
+            self.db.execute(
+                "UPDATE operations SET detail = ? WHERE id = ?",
+                [json.dumps(detail), op.operation_id],
+            )
+            op.value = detail
+        return op
+
+    def run(self, document_ids: Iterable[int] | None = None) -> tuple[Plan, OpResult | None]:
+        """Plan and apply; no operation when nothing would change."""
+        self.edits.require_writable()
+        plan = self.plan(document_ids)
+        if not plan.documents:
+            return plan, None
+        return plan, self.apply(plan)

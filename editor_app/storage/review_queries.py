@@ -1,12 +1,13 @@
-"""Reads the review views need beyond Project.history: pages of the log, field values.
+"""Reads the review views need beyond the log itself: action names, titles, field values.
 
-Functions over an open Project (they use project.db), so the Qt shell can page through
-a long change log without loading it whole.
+Functions over the project's connection, served by `project.history`, so the Qt shell can
+page through a long change log without loading it whole.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor_app.model import Change
@@ -48,9 +49,9 @@ class FieldChange:
     after: str
 
 
-def history_actions(project) -> dict[str, str]:
+def history_actions(db) -> dict[str, str]:
     """Every action in the log with its latest label, for an operation filter."""
-    rows = project.db.execute(
+    rows = db.execute(
         "SELECT action, label FROM operations WHERE id IN "
         "(SELECT max(id) FROM operations WHERE kind IN ('do', 'import') GROUP BY action) "
         "ORDER BY action"
@@ -58,24 +59,17 @@ def history_actions(project) -> dict[str, str]:
     return {action: label for action, label in rows}
 
 
-def article_titles(project, article_ids) -> dict[int, str]:
+def article_titles(db, article_ids) -> dict[int, str]:
     """Titles of the articles that still exist, by id."""
     ids = sorted({i for i in article_ids if i is not None})
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    rows = project.db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", ids)
+    rows = db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", ids)
     return {article_id: title or "" for article_id, title in rows}
 
 
-def document_names(project) -> dict[int, str]:
-    return {
-        doc_id: name
-        for doc_id, name in project.db.execute("SELECT id, file_name FROM documents ORDER BY id")
-    }
-
-
-def field_changes(project, change: Change) -> list[FieldChange]:
+def field_changes(db, raw_text: Callable[[int], str], change: Change) -> list[FieldChange]:
     """The readable columns of a logged row change, as text.
 
     A NULL corrected_text means "the raw span", so it is shown as that span, not as empty.
@@ -86,16 +80,16 @@ def field_changes(project, change: Change) -> list[FieldChange]:
     for column in columns:
         old, new = before.get(column), after.get(column)
         if column == "corrected_text" and change.table == "articles":
-            old = _raw_if_null(project, change, old, before)
-            new = _raw_if_null(project, change, new, after)
+            old = _raw_if_null(db, raw_text, change, old, before)
+            new = _raw_if_null(db, raw_text, change, new, after)
         out.append(FieldChange(change.table, change.key, column, as_text(old), as_text(new)))
     return out
 
 
-def _raw_if_null(project, change: Change, value, row: dict):
+def _raw_if_null(db, raw_text: Callable[[int], str], change: Change, value, row: dict):
     if value is not None or not row:
         return value
-    current = project.db.execute(
+    current = db.execute(
         "SELECT document_id, start_offset, end_offset FROM articles WHERE id = ?",
         [change.key.get("id")],
     ).fetchone()
@@ -104,7 +98,7 @@ def _raw_if_null(project, change: Change, value, row: dict):
     end = row.get("end_offset", current[2] if current else None)
     if doc_id is None or start is None or end is None:
         return value
-    return project.raw_text(doc_id)[start:end]
+    return raw_text(doc_id)[start:end]
 
 
 def as_text(value) -> str:

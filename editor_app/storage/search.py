@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import EFFECTIVE_TEXT
+
+if TYPE_CHECKING:
+    from editor_app.storage.editing import Edits
+    from editor_app.storage.operations import Articles
 
 SEARCHED_FIELDS = ("title", "kicker", "subtitle", "dateline", "section", "note", "text")
 CONTEXT = 20
@@ -35,10 +40,16 @@ class Hit:
     replacement: str = ""
 
 
-class SearchOperations:
-    """Mixed into Project."""
+class Search:
+    """`project.search`: find, and replace as one operation, across text and metadata."""
 
-    def search(self, query: str, *, regex: bool = False, limit: int = 1000) -> list[Hit]:
+    def __init__(self, db, path, edits: Edits, articles: Articles) -> None:
+        self.db = db
+        self.path = path
+        self.edits = edits
+        self.articles = articles
+
+    def find(self, query: str, *, regex: bool = False, limit: int = 1000) -> list[Hit]:
         """Hits in document and article order; at most `limit` of them."""
         return self._find(query, regex, limit, None)
 
@@ -63,20 +74,20 @@ class SearchOperations:
         by_field: dict[tuple[int, str], list[Hit]] = {}
         for hit in hits:
             by_field.setdefault((hit.article_id, hit.field), []).append(hit)
-        with self.operation("replace", label or f"替换 {len(hits)} 处") as op:
+        with self.edits.operation("replace", label or f"替换 {len(hits)} 处") as op:
             for (article_id, field), group in by_field.items():
                 self._replace_in_field(article_id, field, group)
             op.value = len(hits)
         return op
 
     def _replace_in_field(self, article_id: int, field: str, hits: list[Hit]) -> None:
-        article = self.article(article_id)
+        article = self.articles.get(article_id)
         text = article.corrected_text if field == "text" else getattr(article, field)
         for hit in sorted(hits, key=lambda h: h.start, reverse=True):
             if text[hit.start : hit.end] != hit.match:
                 raise OperationError(self.path, f"article {article_id} changed since the preview")
             text = text[: hit.start] + hit.replacement + text[hit.end :]
-        self._set_fields(article_id, {"corrected_text" if field == "text" else field: text})
+        self.articles.set_fields(article_id, {"corrected_text" if field == "text" else field: text})
 
     # -- candidates -------------------------------------------------------------------------
 

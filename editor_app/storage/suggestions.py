@@ -10,15 +10,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from editor_app.cleanup import punctuation
 from editor_app.model import Suggestion
-from editor_app.model.provenance import corrected_position
+from editor_app.model.alignment import corrected_position
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
-from editor_app.storage.queries import equal_to
+from editor_app.storage.queries import equal_to, open_suggestion_counts
 from editor_app.storage.schema import OUTSIDE_PUNCTUATION
-from editor_app.storage.suggestion_packs import PackFilter, packed_counts, read_packed, unpack
+from editor_app.storage.suggestion_packs import PackFilter, read_packed, unpack
+
+if TYPE_CHECKING:
+    from editor_app.storage.editing import Edits
+    from editor_app.storage.operations import Articles
+    from editor_app.storage.queries import Documents
 
 RULE_LABELS = {
     "join": "合并段落",
@@ -31,10 +37,18 @@ RULE_LABELS = {
 }
 
 
-class SuggestionOperations:
-    """Mixed into Project."""
+class Suggestions:
+    """`project.suggestions`: the cleanup suggestions and the project dictionary."""
 
-    def suggestions(
+    def __init__(self, db, path, edits: Edits, documents: Documents, articles: Articles):
+        self.db = db
+        self.path = path
+        self.edits = edits
+        self.journal = edits.journal
+        self.documents = documents
+        self.articles = articles
+
+    def find(
         self, document_id=None, rule=None, status="open", pattern=None, ids=None
     ) -> list[Suggestion]:
         where, params = _filters(document_id, rule, status, pattern, ids)
@@ -53,22 +67,14 @@ class SuggestionOperations:
             return stored
         return sorted(stored + packed, key=BY_PLACE) if stored else packed
 
-    def suggestion_counts(self) -> dict[str, int]:
-        counts = dict(
-            self.db.execute(
-                "SELECT rule, count(*) FROM suggestions WHERE status = 'open' GROUP BY rule"
-            )
-        )
-        for rule, count in packed_counts(self.db).items():
-            counts[rule] = counts.get(rule, 0) + count
-        return counts
+    def counts(self) -> dict[str, int]:
+        """Open suggestions by rule."""
+        return open_suggestion_counts(self.db)
 
-    def accept_suggestions(
-        self, ids=None, *, rule=None, pattern=None, document_id=None
-    ) -> OpResult:
+    def accept(self, ids=None, *, rule=None, pattern=None, document_id=None) -> OpResult:
         """Apply the chosen open suggestions: one operation, one undo step."""
         chosen = self._choose(ids, rule, pattern, document_id)
-        with self.operation(
+        with self.edits.operation(
             "accept", _batch_label("接受", rule, pattern, chosen), document_id=document_id
         ) as op:
             unpack(self.db, {s.document_id for s in chosen})
@@ -78,11 +84,9 @@ class SuggestionOperations:
             op.value = applied
         return op
 
-    def reject_suggestions(
-        self, ids=None, *, rule=None, pattern=None, document_id=None
-    ) -> OpResult:
+    def reject(self, ids=None, *, rule=None, pattern=None, document_id=None) -> OpResult:
         chosen = self._choose(ids, rule, pattern, document_id)
-        with self.operation(
+        with self.edits.operation(
             "reject", _batch_label("拒绝", rule, pattern, chosen), document_id=document_id
         ) as op:
             unpack(self.db, {s.document_id for s in chosen})
@@ -94,7 +98,7 @@ class SuggestionOperations:
     def _choose(self, ids, rule, pattern, document_id) -> list[Suggestion]:
         if not ids and not rule and not pattern:
             raise OperationError(self.path, "say which suggestions: ids, a rule or a pattern")
-        chosen = self.suggestions(document_id=document_id, rule=rule, pattern=pattern, ids=ids)
+        chosen = self.find(document_id=document_id, rule=rule, pattern=pattern, ids=ids)
         return self._with_bracket_partners(chosen)
 
     def _with_bracket_partners(self, chosen: list[Suggestion]) -> list[Suggestion]:
@@ -104,7 +108,7 @@ class SuggestionOperations:
         for document_id, line in lines:
             on_line = [
                 s
-                for s in self.suggestions(document_id=document_id, pattern=PAIR_PATTERN)
+                for s in self.find(document_id=document_id, pattern=PAIR_PATTERN)
                 if s.line == line
             ]
             for opening, closing in _bracket_pairs(on_line):
@@ -135,8 +139,8 @@ class SuggestionOperations:
             for suggestion in group:
                 self.journal.update("suggestions", {"id": suggestion.id}, {"status": "stale"})
             return 0
-        article = self._article_row(article_id)
-        raw = self.raw_text(article["document_id"])
+        article = self.articles.row(article_id)
+        raw = self.documents.raw_text(article["document_id"])
         span = raw[article["start_offset"] : article["end_offset"]]
         text = article["corrected_text"] if article["corrected_text"] is not None else span
         applied = 0
@@ -150,7 +154,7 @@ class SuggestionOperations:
             status = "accepted" if fits else "stale"
             self.journal.update("suggestions", {"id": suggestion.id}, {"status": status})
         if applied:
-            self._set_fields(article_id, {"corrected_text": text})
+            self.articles.set_fields(article_id, {"corrected_text": text})
         return applied
 
     # -- project dictionary -----------------------------------------------------------------
@@ -164,7 +168,7 @@ class SuggestionOperations:
             raise OperationError(self.path, "a dictionary entry needs two different strings")
         if any(entry["wrong"] == wrong for entry in self.dictionary()):
             raise OperationError(self.path, f"the dictionary already has an entry for {wrong!r}")
-        with self.operation("dict_add", f"词典：{wrong}→{right}") as op:
+        with self.edits.operation("dict_add", f"词典：{wrong}→{right}") as op:
             self.journal.insert("dictionary", {"wrong": wrong, "right": right, "note": note})
             op.value = self._suggest_everywhere(wrong, right)
         return op
@@ -173,8 +177,8 @@ class SuggestionOperations:
         rows = [entry for entry in self.dictionary() if entry["wrong"] == wrong]
         if not rows:
             raise OperationError(self.path, f"the dictionary has no entry for {wrong!r}")
-        with self.operation("dict_remove", f"删除词典：{wrong}") as op:
-            found = self.suggestions(rule="dictionary", pattern=_pattern(wrong, rows[0]["right"]))
+        with self.edits.operation("dict_remove", f"删除词典：{wrong}") as op:
+            found = self.find(rule="dictionary", pattern=_pattern(wrong, rows[0]["right"]))
             unpack(self.db, {s.document_id for s in found})
             for suggestion in found:
                 self.journal.delete("suggestions", {"id": suggestion.id})
@@ -186,9 +190,9 @@ class SuggestionOperations:
         for doc_id, raw in self.db.execute(
             "SELECT id, raw_text FROM documents WHERE instr(raw_text, ?) > 0", [wrong]
         ).fetchall():
-            lines = self.document_lines(doc_id)
+            lines = self.documents.lines(doc_id)
             for start in _occurrences(raw, wrong):
-                line = _line_at(lines, start)
+                line = lines.line_at(start)
                 self.journal.insert(
                     "suggestions",
                     {
@@ -299,14 +303,3 @@ def _occurrences(text: str, needle: str):
     while start != -1:
         yield start
         start = text.find(needle, start + len(needle))
-
-
-def _line_at(lines, offset: int):
-    low, high = 0, len(lines) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if lines[middle].start <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return lines[low]

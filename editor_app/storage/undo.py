@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from editor_app.model import Operation
 from editor_app.storage.journal import OpResult, now
 
+if TYPE_CHECKING:
+    from editor_app.storage.editing import Edits
+    from editor_app.storage.history import History
 
-class UndoRedo:
-    """Mixed into Project: uses self.db, self.journal, self.editor."""
+
+class Undo:
+    """`project.undo`: undo and redo, their labels, and the log they step through."""
+
+    def __init__(self, db, edits: Edits, history: History) -> None:
+        self.db = db
+        self.edits = edits
+        self.journal = edits.journal
+        self.history = history
 
     def _next_to_undo(self) -> dict | None:
         rows = list(
@@ -37,7 +49,7 @@ class UndoRedo:
         return op["label"] if op else None
 
     def undo(self) -> OpResult | None:
-        self.require_writable()
+        self.edits.require_writable()
         op = self._next_to_undo()
         if op is None:
             return None
@@ -56,7 +68,7 @@ class UndoRedo:
         return result
 
     def redo(self) -> OpResult | None:
-        self.require_writable()
+        self.edits.require_writable()
         op = self._next_to_redo()
         if op is None:
             return None
@@ -76,7 +88,7 @@ class UndoRedo:
                 "kind": kind,
                 "action": op["action"],
                 "label": op["label"],
-                "editor": self.editor,
+                "editor": self.edits.editor,
                 "time": now(),
                 "document_id": op["document_id"],
                 "article_id": op["article_id"],
@@ -87,10 +99,5 @@ class UndoRedo:
         )
 
     def operations(self, *, limit: int = 200, with_changes: bool = False) -> list[Operation]:
-        """The log, newest first (see history() for filters)."""
-        return self.history(limit=limit, with_changes=with_changes)
-
-    def operation_changes(self, operation_id: int):
-        from editor_app.model import Change
-
-        return [Change(t, k, b, a) for t, k, b, a in self.journal.changes_of(operation_id)]
+        """The log, newest first (see `History.entries` for filters)."""
+        return self.history.entries(limit=limit, with_changes=with_changes)

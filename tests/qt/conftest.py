@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 import editor_app.qt  # noqa: F401  (installs the PySide6 workaround before any Qt call)
 from editor_app.qt.main_window import MainWindow
 from editor_app.qt.settings import Preferences
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from editor_app.storage.project import Project
+from editor_app.storage import Project
 from tests.qt.conftest import ROOT, SEEDS, make_project
 
 
@@ -31,4 +31,4 @@ def test_the_probe_prints_the_window_figures(tmp_path):
         assert figures[name] > 0, name
     assert set(figures["stalls_ms"]) >= {"import", "export", "search 镇", "search 副中心"}
     with Project.open(path, read_only=True) as project:
-        assert project.document_count() == 2  # the import ran on a copy, not on this file
+        assert project.documents.count() == 2  # the import ran on a copy, not on this file

@@ -11,8 +11,8 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from editor_app.model import split_lines
-from editor_app.storage.project import Project
+from editor_app.model import LineIndex
+from editor_app.storage import Project
 from tests.qt.conftest import SEEDS, SHARED, make_project
 from tests.qt.keyboard import CTRL, SHIFT, KeyboardEditor
 
@@ -50,7 +50,7 @@ def snapshot(path) -> dict:
         return {
             "articles": list(query("SELECT * FROM articles ORDER BY id")),
             "roles": list(query("SELECT * FROM line_roles ORDER BY document_id, line")),
-            "suggestions": [(s.id, s.status) for s in project.suggestions(status=None)],
+            "suggestions": [(s.id, s.status) for s in project.suggestions.find(status=None)],
         }
 
 
@@ -64,7 +64,7 @@ def join_done(text: str, lines, first: int, second: int) -> bool:
 
 def fix_non_articles(editor: KeyboardEditor, gold: dict, document_id: int) -> None:
     for segment in gold["non_articles"]:
-        rows = editor.project.article_rows(document_id)
+        rows = editor.project.articles.rows(document_id)
         exact = [
             r
             for r in rows
@@ -78,7 +78,7 @@ def fix_non_articles(editor: KeyboardEditor, gold: dict, document_id: int) -> No
 def fix_late_titles(editor: KeyboardEditor, gold: dict, document_id: int) -> None:
     """A proposal that starts an article at its late title: move the title to the head."""
     for article in gold["articles"]:
-        starts = {r["start_line"] for r in editor.project.article_rows(document_id)}
+        starts = {r["start_line"] for r in editor.project.articles.rows(document_id)}
         titles = [int(n) for n, role in article["roles"].items() if role == "title"]
         for line in titles:
             if line > article["start"] and line in starts and article["start"] not in starts:
@@ -89,7 +89,7 @@ def fix_boundaries(editor: KeyboardEditor, gold: dict, document_id: int, lines) 
     wanted = {s["start"] for s in gold_segments(gold)}
     nonblank = [line.number for line in lines if not line.is_blank]
     for _ in range(200):
-        starts = {r["start_line"] for r in editor.project.article_rows(document_id)}
+        starts = {r["start_line"] for r in editor.project.articles.rows(document_id)}
         extra, missing = sorted(starts - wanted), sorted(wanted - starts)
         if not extra and not missing:
             return
@@ -123,7 +123,7 @@ def fix_kinds(editor: KeyboardEditor, gold: dict, document_id: int) -> None:
 
 
 def fix_roles(editor: KeyboardEditor, gold: dict, document_id: int, lines) -> None:
-    current = editor.project.line_roles(document_id)
+    current = editor.project.documents.line_roles(document_id)
     for line, role in sorted(gold_roles(gold, lines).items()):
         if current.get(line) != role:
             editor.set_role(line, role)
@@ -133,7 +133,7 @@ def fix_fields(editor: KeyboardEditor, gold: dict, document_id: int) -> None:
     lost_lines = {entry["line"] for entry in gold.get("lost_text", [])}
     for article in gold["articles"]:
         article_id = editor.select_article_at(article["start"])
-        stored = editor.project.article(article_id)
+        stored = editor.project.articles.get(article_id)
         for name in FIELDS:
             wanted = article.get(name)
             if wanted is None:
@@ -144,26 +144,28 @@ def fix_fields(editor: KeyboardEditor, gold: dict, document_id: int) -> None:
         if stored.truncated != article["truncated"]:
             editor.toggle_flag("truncated")
         has_lost = any(article["start"] <= n <= article["end"] for n in lost_lines)
-        if editor.project.article(article_id).lost_text != has_lost:
+        if editor.project.articles.get(article_id).lost_text != has_lost:
             editor.toggle_flag("lost_text")
 
 
 def fix_joins(editor: KeyboardEditor, gold: dict, document_id: int, lines) -> None:
     for first, second in gold["paragraph_joins"]:
         article_id = editor.select_article_at(first)
-        article = editor.project.article(article_id)
+        article = editor.project.articles.get(article_id)
         if join_done(article.corrected_text, lines, first, second):
             continue
         offered = [
             s
-            for s in editor.project.suggestions(document_id=document_id)
+            for s in editor.project.suggestions.find(document_id=document_id)
             if s.line == first and s.next_line == second
         ]
         if offered:
             editor.accept_suggestion(offered[0].id)
         else:
             _join_by_typing(editor, article, lines, first, second)
-        assert join_done(editor.project.article(article_id).corrected_text, lines, first, second)
+        assert join_done(
+            editor.project.articles.get(article_id).corrected_text, lines, first, second
+        )
 
 
 def _join_by_typing(editor, article, lines, first: int, second: int) -> None:
@@ -176,7 +178,7 @@ def _join_by_typing(editor, article, lines, first: int, second: int) -> None:
 
 
 def _row_at(editor, document_id: int, start: int) -> dict:
-    return next(r for r in editor.project.article_rows(document_id) if r["start_line"] == start)
+    return next(r for r in editor.project.articles.rows(document_id) if r["start_line"] == start)
 
 
 # -- checking the file -----------------------------------------------------------------------
@@ -184,19 +186,19 @@ def _row_at(editor, document_id: int, start: int) -> dict:
 
 def check_against_gold(path, gold: dict, lines) -> None:
     with Project.open(path, read_only=True) as project:
-        document_id = project.document_ids()[0]
-        rows = project.article_rows(document_id)
+        document_id = project.documents.ids()[0]
+        rows = project.articles.rows(document_id)
         assert [(r["kind"], r["start_line"], r["end_line"]) for r in rows] == [
             (s["kind"], s["start"], s["end"]) for s in gold_segments(gold)
         ]
-        assert project.line_roles(document_id) == gold_roles(gold, lines)
+        assert project.documents.line_roles(document_id) == gold_roles(gold, lines)
         lost_lines = {entry["line"] for entry in gold.get("lost_text", [])}
         for article, row in zip(
             gold["articles"],
             [r for r in rows if r["kind"] not in ("boilerplate", "noise")],
             strict=True,
         ):
-            stored = project.article(row["id"])
+            stored = project.articles.get(row["id"])
             for name in FIELDS:
                 if article.get(name) is not None:
                     assert getattr(stored, name) == article[name], (article["start"], name)
@@ -205,34 +207,34 @@ def check_against_gold(path, gold: dict, lines) -> None:
                 article["start"] <= n <= article["end"] for n in lost_lines
             )
         for first, second in gold["paragraph_joins"]:
-            text = project.article_at_line(document_id, first).corrected_text
+            text = project.articles.at_line(document_id, first).corrected_text
             assert join_done(text, lines, first, second), (first, second)
 
 
 def damage(path) -> None:
     """Undo some of the proposal's good work, so that every kind of key step is needed."""
     with Project.open(path, editor="tester") as project:
-        document_id = project.document_ids()[0]
+        document_id = project.documents.ids()[0]
 
         def at(line: int) -> int:
-            return project.article_at_line(document_id, line).id
+            return project.articles.at_line(document_id, line).id
 
-        project.merge_with_next(at(3))  # a lost boundary: split
-        project.split_article(at(13), 15)  # an article opening at its late title
-        project.move_boundary(at(47), 49)  # a start one line late: move the boundary up
-        project.split_article(at(57), 63)  # a boundary too many: merge
-        project.merge_with_next(at(71))  # boilerplate swallowed: mark it again
-        project.set_field(at(71), "kind", "feature")
-        project.set_role(document_id, 59, "body")
-        project.set_role(document_id, 25, "subhead")
-        project.set_field(at(35), "title", "")
-        project.set_field(at(27), "reporters", [])
-        project.set_field(at(27), "correspondents", [])
-        project.set_field(at(35), "truncated", False)
-        joins = [s for s in project.suggestions(document_id=document_id) if s.line in (51, 65)]
+        project.articles.merge_with_next(at(3))  # a lost boundary: split
+        project.articles.split(at(13), 15)  # an article opening at its late title
+        project.articles.move_boundary(at(47), 49)  # a start one line late: move the boundary up
+        project.articles.split(at(57), 63)  # a boundary too many: merge
+        project.articles.merge_with_next(at(71))  # boilerplate swallowed: mark it again
+        project.articles.set_field(at(71), "kind", "feature")
+        project.articles.set_role(document_id, 59, "body")
+        project.articles.set_role(document_id, 25, "subhead")
+        project.articles.set_field(at(35), "title", "")
+        project.articles.set_field(at(27), "reporters", [])
+        project.articles.set_field(at(27), "correspondents", [])
+        project.articles.set_field(at(35), "truncated", False)
+        joins = [s for s in project.suggestions.find(document_id=document_id) if s.line in (51, 65)]
         if joins:
-            project.reject_suggestions([s.id for s in joins])  # joined by typing instead
-        project.merge_with_next(at(25))  # a second lost boundary: split
+            project.suggestions.reject([s.id for s in joins])  # joined by typing instead
+        project.articles.merge_with_next(at(25))  # a second lost boundary: split
 
 
 @pytest.mark.parametrize("start_from", ["proposal", "damaged proposal"])
@@ -244,7 +246,7 @@ def test_seed_issue_reaches_gold_by_keys_and_undoes_and_redoes(
     fresh = snapshot(path)
     if start_from == "damaged proposal":
         damage(path)
-    lines = split_lines((SEEDS / f"{NAME}.txt").read_text(encoding="utf-8").replace("\r\n", "\n"))
+    lines = LineIndex((SEEDS / f"{NAME}.txt").read_text(encoding="utf-8").replace("\r\n", "\n"))
     assert window.open_project(path)
     document_id = window.document_id
     editor = KeyboardEditor(qtbot, window)

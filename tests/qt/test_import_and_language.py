@@ -60,9 +60,9 @@ def test_a_cancelled_import_keeps_whole_documents(qtbot, window, messages, tmp_p
     assert report.cancelled
     assert 1 <= len(report.imported) < 5
     project = window.project
-    assert project.document_count() == len(report.imported)
-    for document_id in project.document_ids():
-        assert project.article_rows(document_id)  # every stored document is whole
+    assert project.documents.count() == len(report.imported)
+    for document_id in project.documents.ids():
+        assert project.articles.rows(document_id)  # every stored document is whole
     summary = [m for m in messages if m[0] == "information"][-1][2]
     assert "cancelled" in summary
     assert window.actions["split"].isEnabled()

@@ -8,20 +8,21 @@ from PySide6.QtCore import QModelIndex
 from editor_app.qt.models import article_list, document_list
 from editor_app.qt.models.article_list import ArticleListModel
 from editor_app.qt.models.document_list import DocumentListModel
-from editor_app.storage.project import Project
+from editor_app.storage import Project
 
 
-class CountingProject:
-    """A stand-in with the two queries the document list uses, counting rows handed out."""
+class CountingDocuments:
+    """A stand-in for `project.documents` with the two queries the document list uses,
+    counting rows handed out."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.rows_read = 0
 
-    def document_count(self) -> int:
+    def count(self) -> int:
         return self.total
 
-    def document_rows(self, *, offset: int = 0, limit: int = -1) -> list[dict]:
+    def rows(self, *, offset: int = 0, limit: int = -1) -> list[dict]:
         end = self.total if limit < 0 else min(self.total, offset + limit)
         rows = [
             {
@@ -39,15 +40,21 @@ class CountingProject:
         return rows
 
 
+class CountingProject:
+    def __init__(self, total: int) -> None:
+        self.documents = CountingDocuments(total)
+
+
 def test_document_list_reads_one_page_until_asked_for_more(qapp):
     project = CountingProject(total=document_list.PAGE_SIZE * 3 + 7)
+    documents = project.documents
     model = DocumentListModel()
     model.set_project(project)
-    assert model.rowCount() == document_list.PAGE_SIZE == project.rows_read
+    assert model.rowCount() == document_list.PAGE_SIZE == documents.rows_read
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
-    assert model.rowCount() == project.total == project.rows_read
-    assert model.data(model.index(project.total - 1, 3)) == "1/3"
+    assert model.rowCount() == documents.total == documents.rows_read
+    assert model.data(model.index(documents.total - 1, 3)) == "1/3"
 
 
 def test_article_list_shows_rows_a_page_at_a_time(qapp):
@@ -78,7 +85,7 @@ def test_article_list_shows_rows_a_page_at_a_time(qapp):
 
 @pytest.mark.parametrize("documents", [3])
 def test_document_list_on_a_real_project(tmp_path, qapp, documents):
-    from editor_app.storage.importer import import_paths
+    from editor_app.storage import import_paths
 
     folder = tmp_path / "issues"
     folder.mkdir()

@@ -14,10 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from editor_app.storage.learning import document_gold
-from editor_app.storage.models import current_model
-from editor_app.storage.project import Project
-from editor_app.storage.repropose import plan_repropose
+from editor_app.storage import Project
 from tests.conftest import chunk_segmenter
 from tests.qt.conftest import make_project
 from tests.qt.keyboard import CTRL, SHIFT, KeyboardEditor
@@ -33,11 +30,11 @@ FIT_TIMEOUT_MS = 120_000  # a bound for a stuck worker, not a measurement
 def desk(tmp_path, monkeypatch):
     """(project path, gold by document id): pages imported with the poor proposal."""
     golds = write_pages(tmp_path / "pages", range(PAGES))
-    monkeypatch.setattr("editor_app.storage.analysis.segment", chunk_segmenter)
+    monkeypatch.setattr("editor_app.ingest.analysis.segment", chunk_segmenter)
     files = sorted((tmp_path / "pages").glob("*.txt"))
     path = make_project(tmp_path, *files)
     with Project.open(path, backups=False, read_only=True) as project:
-        by_doc = {d: golds[project.document(d).file_name] for d in project.document_ids()}
+        by_doc = {d: golds[project.documents.get(d).file_name] for d in project.documents.ids()}
     return path, by_doc
 
 
@@ -65,11 +62,11 @@ def review(editor: KeyboardEditor, doc: int, gold: dict) -> None:
         editor.mark(span["start"], span["end"], span["kind"])
     outside = {line for s in gold["non_articles"] for line in range(s["start"], s["end"] + 1)}
     titles = {s["start"] for s in gold["articles"]}
-    for line in editor.project.document_lines(doc):
+    for line in editor.project.documents.lines(doc):
         if line.is_blank or line.number in outside:
             continue
         want = "title" if line.number in titles else "body"
-        if editor.project.line_roles(doc).get(line.number) != want:
+        if editor.project.documents.line_roles(doc).get(line.number) != want:
             editor.set_role(line.number, want)
     editor.go_to(1)
     for _ in gold["articles"]:
@@ -77,7 +74,7 @@ def review(editor: KeyboardEditor, doc: int, gold: dict) -> None:
 
 
 def every_state(project) -> dict:
-    return {doc: state(project, doc) for doc in project.document_ids()}
+    return {doc: state(project, doc) for doc in project.documents.ids()}
 
 
 def test_five_reviewed_documents_teach_the_model_and_the_offer_reproposes_the_rest(
@@ -85,7 +82,7 @@ def test_five_reviewed_documents_teach_the_model_and_the_offer_reproposes_the_re
 ):
     window, (_path, golds) = learning_window, desk
     editor = KeyboardEditor(qtbot, window)
-    ids = window.project.document_ids()
+    ids = window.project.documents.ids()
     reviewed, approved, untouched = ids[:LEARN_EVERY], ids[LEARN_EVERY], ids[LEARN_EVERY + 1 :]
     for doc in reviewed[:-1]:
         review(editor, doc, golds[doc])
@@ -97,9 +94,9 @@ def test_five_reviewed_documents_teach_the_model_and_the_offer_reproposes_the_re
         assert window.document_id == approved  # the editor goes on meanwhile
         editor.key(Qt.Key.Key_A, CTRL | SHIFT)  # mark approved: the document is the editor's
     project = window.project
-    assert current_model(project).documents == reviewed
+    assert project.models.current().documents == reviewed
     offered = planned.args[0]
-    core = plan_repropose(project)  # what the core proposes with the model the window stored
+    core = project.repropose.plan()  # what the core proposes with the model the window stored
     assert offered.documents == core.documents and offered.boundaries == core.boundaries > 0
     assert [d.document_id for d in offered.documents] == untouched
     bar = window.offer_bar
@@ -115,7 +112,7 @@ def test_five_reviewed_documents_teach_the_model_and_the_offer_reproposes_the_re
         assert after[doc] == before[doc]  # the editors' work, row for row
     for doc in untouched:
         assert after[doc] != before[doc]
-        assert starts(document_gold(project, doc)) == starts(golds[doc])
+        assert starts(project.learning.document_gold(doc)) == starts(golds[doc])
     undo = f"Undo re-propose: {len(untouched)} documents, {core.boundaries} boundaries"
     assert window.actions["undo"].text() == undo
 
@@ -128,29 +125,29 @@ def test_learning_by_hand_declining_the_offer_and_reproposing_later(qtbot, learn
     window, (_path, golds) = learning_window, desk
     window.preferences.learn_every = 0  # only when asked
     editor = KeyboardEditor(qtbot, window)
-    first, *others = window.project.document_ids()
+    first, *others = window.project.documents.ids()
     review(editor, first, golds[first])
     assert window.learning.running == ""
     with qtbot.waitSignal(window.learning.planned, timeout=FIT_TIMEOUT_MS):
         editor.key(Qt.Key.Key_L, CTRL)  # Tools → Learn from reviewed documents
     project = window.project
-    assert current_model(project).documents == [first]
+    assert project.models.current().documents == [first]
     bar = window.offer_bar
     assert f"{len(others)} untouched documents" in bar.message.text()
     assert window.document_id == others[0]
     editor.key(Qt.Key.Key_A, CTRL | SHIFT)  # an edit while the offer waits: it leaves the offer
     assert f"{len(others) - 1} untouched documents" in bar.message.text()
-    steps = len(project.history(limit=1000))
+    steps = len(project.history.entries(limit=1000))
     before = every_state(project)
     qtbot.mouseClick(bar.decline_button, Qt.MouseButton.LeftButton)
     assert not bar.isVisible()
-    assert every_state(project) == before and len(project.history(limit=1000)) == steps
+    assert every_state(project) == before and len(project.history.entries(limit=1000)) == steps
 
     with qtbot.waitSignal(window.learning.planned, timeout=FIT_TIMEOUT_MS) as planned:
         editor.key(Qt.Key.Key_P, CTRL | SHIFT)  # asked for: worked out, then applied at once
     plan = planned.args[0]
     assert [d.document_id for d in plan.documents] == others[1:] and not bar.isVisible()
-    assert len(project.history(limit=1000)) == steps + 1
+    assert len(project.history.entries(limit=1000)) == steps + 1
     after = every_state(project)
     assert after[first] == before[first] and after[others[0]] == before[others[0]]
     editor.undo()
@@ -163,7 +160,7 @@ def test_closing_the_project_while_learning_ends_the_worker_and_stores_nothing(
     window, (path, golds) = learning_window, desk
     window.preferences.learning_base = []  # the shipped pages: long enough to be stopped
     editor = KeyboardEditor(qtbot, window)
-    first = window.project.document_ids()[0]
+    first = window.project.documents.ids()[0]
     review(editor, first, golds[first])
     with qtbot.waitSignal(window.learning.worker_started, timeout=FIT_TIMEOUT_MS) as started:
         editor.key(Qt.Key.Key_L, CTRL)
@@ -173,7 +170,7 @@ def test_closing_the_project_while_learning_ends_the_worker_and_stores_nothing(
     assert not worker.exists()  # killed and gone, not left behind
     assert window.learning.running == "" and not window.learning_status.isVisible()
     with Project.open(path, read_only=True) as project:
-        assert current_model(project) is None
+        assert project.models.current() is None
 
 
 def test_learning_with_nothing_reviewed_says_what_to_do(qtbot, learning_window, messages):

@@ -6,8 +6,7 @@ import sqlite3
 
 import pytest
 
-from editor_app.storage import connection
-from editor_app.storage.project import Project
+from editor_app.storage import Project, connection
 from tests.qt.conftest import SEEDS, make_project
 
 
@@ -76,15 +75,15 @@ def test_a_failed_write_says_so_and_keeps_what_was_saved(
 ):
     path = make_project(tmp_path, SEEDS / "004_353c17634c82fe70.txt")
     assert window.open_project(path)
-    before = window.project.article_rows(window.document_id)
+    before = window.project.articles.rows(window.document_id)
 
     def failing(*_args, **_kwargs):
         raise failure
 
-    monkeypatch.setattr(window.project, "split_article", failing)
+    monkeypatch.setattr(window.project.articles, "split", failing)
     window.raw_view.go_to_lines(before[0]["end_line"])
     window.actions["split"].trigger()
     [(_, title, text)] = critical(messages)
     assert "could not be saved" in title and str(failure) in text
     assert "NOT SAVED" in window.windowTitle()
-    assert window.project.article_rows(window.document_id) == before
+    assert window.project.articles.rows(window.document_id) == before

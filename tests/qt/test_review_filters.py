@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor_app.qt.review.review_filters import ReviewFilterBar
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -23,14 +22,14 @@ def project(tmp_path):
 
 
 def ordered_ids(project) -> list[int]:
-    return [row["id"] for row in project.filtered_article_rows()]
+    return [row["id"] for row in project.history.filtered_article_rows()]
 
 
 def test_filter_bar_emits_the_ids_of_each_filter(qtbot, project):
     ids = ordered_ids(project)
-    project.set_status(ids[0], "reviewed")
+    project.articles.set_status(ids[0], "reviewed")
     project.editor = "bob"
-    project.set_field(ids[3], "note", "查")
+    project.articles.set_field(ids[3], "note", "查")
     bar = ReviewFilterBar(project)
     qtbot.addWidget(bar)
     bar.show()
@@ -50,7 +49,7 @@ def test_filter_bar_emits_the_ids_of_each_filter(qtbot, project):
 
 
 def test_filter_bar_uncertain_and_document_scope(qtbot, project):
-    rows = project.filtered_article_rows()
+    rows = project.history.filtered_article_rows()
     threshold = sorted(r["confidence"] for r in rows)[len(rows) // 2]
     bar = ReviewFilterBar(project)
     qtbot.addWidget(bar)

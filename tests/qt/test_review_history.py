@@ -8,10 +8,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from editor_app.qt.labels import operation_name
-from editor_app.qt.review.diff_html import diff_html, diff_segments
 from editor_app.qt.review.history_pane import ConflictDialog, HistoryPane
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -21,16 +19,16 @@ def project(tmp_path):
     """The seed issues, then edits by alice and bob; alice's first edit dated 2020."""
     opened = Project.create(tmp_path / "review.qingyang", editor="alice")
     import_paths(opened, [SEEDS], workers=1)
-    first, second, third = (row["id"] for row in opened.filtered_article_rows()[:3])
-    opened.set_field(first, "title", "旧的标题")
+    first, second, third = (row["id"] for row in opened.history.filtered_article_rows()[:3])
+    opened.articles.set_field(first, "title", "旧的标题")
     opened.db.execute(
         "UPDATE operations SET time = '2020-03-01T08:00:00.000+00:00' WHERE id = "
         "(SELECT max(id) FROM operations)"
     )
-    opened.set_field(second, "note", "第一稿")
+    opened.articles.set_field(second, "note", "第一稿")
     opened.editor = "bob"
-    opened.set_status(third, "reviewed")
-    opened.set_field(second, "note", "第二稿")
+    opened.articles.set_status(third, "reviewed")
+    opened.articles.set_field(second, "note", "第二稿")
     opened.editor = "alice"
     yield opened
     opened.close()
@@ -63,7 +61,7 @@ def select_row_of(qtbot, pane, operation_id: int) -> None:
 
 
 def test_lists_every_change_newest_first(pane, project):
-    logged = project.history(limit=1000)
+    logged = project.history.entries(limit=1000)
     assert pane.model.rowCount() == len(logged)
     assert column(pane, 1) == [op.editor for op in logged]
     assert column(pane, 2)[0] == operation_name(logged[0].label, logged[0].action)
@@ -75,7 +73,7 @@ def test_lists_every_change_newest_first(pane, project):
 def test_filters_by_editor(pane, project):
     choose(pane.editor_combo, "bob")
     assert set(column(pane, 1)) == {"bob"}
-    assert pane.model.rowCount() == len(project.history(editor="bob"))
+    assert pane.model.rowCount() == len(project.history.entries(editor="bob"))
     choose(pane.editor_combo, None)
     assert set(column(pane, 1)) == {"alice", "bob"}
 
@@ -106,20 +104,22 @@ def test_filters_by_time_range(qtbot, pane, project):
 
 
 def test_filters_by_document_and_scope(pane, project):
-    article_id = project.history(action="set_status")[0].article_id
-    document_id = project.article(article_id).document_id
+    article_id = project.history.entries(action="set_status")[0].article_id
+    document_id = project.articles.get(article_id).document_id
     choose(pane.document_combo, document_id)
-    assert pane.model.rowCount() == len(project.history(document_id=document_id))
+    assert pane.model.rowCount() == len(project.history.entries(document_id=document_id))
     pane.set_scope(article_id=article_id)
     ops = [pane.model.operation(r) for r in range(pane.model.rowCount())]
     assert ops and all(op.article_id == article_id for op in ops)
     pane.set_scope()
-    assert pane.model.rowCount() == len(project.history())
+    assert pane.model.rowCount() == len(project.history.entries())
 
 
 def test_model_fetches_pages_lazily(qtbot, project):
     for number in range(12):
-        project.set_field(project.filtered_article_rows()[0]["id"], "note", f"稿{number}")
+        project.articles.set_field(
+            project.history.filtered_article_rows()[0]["id"], "note", f"稿{number}"
+        )
     widget = HistoryPane()
     qtbot.addWidget(widget)
     widget.model.page_size = 5
@@ -128,7 +128,7 @@ def test_model_fetches_pages_lazily(qtbot, project):
     assert widget.model.canFetchMore()
     widget.model.fetchMore()
     assert widget.model.rowCount() == 10
-    total = len(project.history(limit=1000))
+    total = len(project.history.entries(limit=1000))
     while widget.model.canFetchMore():
         widget.model.fetchMore()
     assert widget.model.rowCount() == total
@@ -137,7 +137,7 @@ def test_model_fetches_pages_lazily(qtbot, project):
 
 
 def test_undone_changes_are_marked(pane, project):
-    project.undo()
+    project.undo.undo()
     pane.refresh()
     undone = [r for r in range(pane.model.rowCount()) if pane.model.operation(r).undone]
     assert len(undone) == 1
@@ -146,7 +146,7 @@ def test_undone_changes_are_marked(pane, project):
 
 
 def test_diff_shows_inserted_and_deleted_text(qtbot, pane, project):
-    op = project.history(action="set_field", editor="bob")[0]
+    op = project.history.entries(action="set_field", editor="bob")[0]
     select_row_of(qtbot, pane, op.id)
     html = pane.diff_view.toHtml()
     assert "line-through" in html and "underline" in html
@@ -157,39 +157,33 @@ def test_diff_shows_inserted_and_deleted_text(qtbot, pane, project):
 
 
 def test_diff_escapes_markup(qtbot, pane, project):
-    article_id = project.filtered_article_rows()[0]["id"]
-    project.set_field(article_id, "note", "<b>甲&乙</b>")
+    article_id = project.history.filtered_article_rows()[0]["id"]
+    project.articles.set_field(article_id, "note", "<b>甲&乙</b>")
     pane.refresh()
-    select_row_of(qtbot, pane, project.history(limit=1)[0].id)
+    select_row_of(qtbot, pane, project.history.entries(limit=1)[0].id)
     assert "<b>甲&乙</b>" in pane.diff_view.toPlainText()
     assert not any(f.charFormat().fontWeight() > 400 for f in iter_fragments(pane, "甲"))
 
 
-def test_diff_helper_reads_as_words():
-    pieces = diff_segments("潮县镇召开会议", "漷县镇召开大会")
-    assert (-1, "潮") in pieces and (1, "漷") in pieces
-    assert "&lt;" in diff_html("a<b", "a<c")
-
-
 def test_revert_without_conflict(qtbot, pane, project):
-    op = project.history(action="set_field", editor="alice", limit=5)[-1]
+    op = project.history.entries(action="set_field", editor="alice", limit=5)[-1]
     article_id = op.article_id
     original = op_changes_before(project, op.id)["title"]
-    count = len(project.history(limit=1000))
+    count = len(project.history.entries(limit=1000))
     select_row_of(qtbot, pane, op.id)
     assert pane.revert_button.isEnabled()
     with qtbot.waitSignal(pane.changed) as signal:
         qtbot.mouseClick(pane.revert_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].operation_id is not None
-    assert project.article(article_id).title == original
-    assert len(project.history(limit=1000)) == count + 1
-    assert project.history(limit=1)[0].action == "revert"
+    assert project.articles.get(article_id).title == original
+    assert len(project.history.entries(limit=1000)) == count + 1
+    assert project.history.entries(limit=1)[0].action == "revert"
     assert pane.selected_operation().action == "revert"
 
 
 @pytest.mark.parametrize("choice", ["keep", "overwrite", "cancel"])
 def test_revert_with_conflict_offers_a_choice(qtbot, pane, project, monkeypatch, choice):
-    alice_edits = project.history(action="set_field", editor="alice")
+    alice_edits = project.history.entries(action="set_field", editor="alice")
     op = next(o for o in alice_edits if "note" in op_changes_after(project, o.id))
     article_id = op.article_id
     seen = {}
@@ -208,7 +202,7 @@ def test_revert_with_conflict_offers_a_choice(qtbot, pane, project, monkeypatch,
         return dialog.result()
 
     monkeypatch.setattr(ConflictDialog, "exec", answer)
-    count = len(project.history(limit=1000))
+    count = len(project.history.entries(limit=1000))
     select_row_of(qtbot, pane, op.id)
     if choice == "cancel":
         with qtbot.assertNotEmitted(pane.changed):
@@ -217,12 +211,12 @@ def test_revert_with_conflict_offers_a_choice(qtbot, pane, project, monkeypatch,
         with qtbot.waitSignal(pane.changed):
             qtbot.mouseClick(pane.revert_button, Qt.MouseButton.LeftButton)
     assert [row[1:] for row in seen["rows"] if row[1] == "note"] == [["note", "第二稿", ""]]
-    article = project.article(article_id)
+    article = project.articles.get(article_id)
     if choice == "cancel":
-        assert len(project.history(limit=1000)) == count
+        assert len(project.history.entries(limit=1000)) == count
         assert article.note == "第二稿"
         return
-    assert len(project.history(limit=1000)) == count + 1
+    assert len(project.history.entries(limit=1000)) == count + 1
     assert (article.note or "") == ("第二稿" if choice == "keep" else "")
     assert article.status == "proposed"  # no later change set it: reverted either way
 
@@ -230,31 +224,31 @@ def test_revert_with_conflict_offers_a_choice(qtbot, pane, project, monkeypatch,
 def test_revert_keeping_every_later_value_says_nothing_was_reverted(
     qtbot, pane, project, monkeypatch, messages
 ):
-    article_id = project.history(action="set_field", editor="bob")[0].article_id
-    project.set_field(article_id, "note", "第三稿")
-    op = project.history(limit=1)[0]
+    article_id = project.history.entries(action="set_field", editor="bob")[0].article_id
+    project.articles.set_field(article_id, "note", "第三稿")
+    op = project.history.entries(limit=1)[0]
     project.editor = "bob"
-    project.set_field(article_id, "note", "第四稿")
+    project.articles.set_field(article_id, "note", "第四稿")
     pane.refresh()
     monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: ConflictDialog.KEEP)
-    count = len(project.history(limit=1000))
+    count = len(project.history.entries(limit=1000))
     select_row_of(qtbot, pane, op.id)
     with qtbot.assertNotEmitted(pane.changed):
         qtbot.mouseClick(pane.revert_button, Qt.MouseButton.LeftButton)
     assert [m[0] for m in messages] == ["information"]
-    assert len(project.history(limit=1000)) == count
-    assert project.article(article_id).note == "第四稿"
+    assert len(project.history.entries(limit=1000)) == count
+    assert project.articles.get(article_id).note == "第四稿"
 
 
 # -- helpers ------------------------------------------------------------------------------------
 
 
 def op_changes_before(project, operation_id: int) -> dict:
-    return project.operation_changes(operation_id)[0].before
+    return project.history.changes(operation_id)[0].before
 
 
 def op_changes_after(project, operation_id: int) -> dict:
-    return project.operation_changes(operation_id)[0].after
+    return project.history.changes(operation_id)[0].after
 
 
 def iter_fragments(pane, text: str):
@@ -291,7 +285,7 @@ def fragments(document) -> list[tuple[str, str]]:
 
 def test_a_batch_step_shows_its_first_fields_only(qtbot, pane, project, monkeypatch):
     monkeypatch.setattr("editor_app.qt.review.history_pane.MAX_SHOWN_FIELDS", 3)
-    result = project.reject_suggestions(rule="join")
+    result = project.suggestions.reject(rule="join")
     assert result.value > 3
     pane.refresh()
     select_row_of(qtbot, pane, result.operation_id)
@@ -301,9 +295,9 @@ def test_a_batch_step_shows_its_first_fields_only(qtbot, pane, project, monkeypa
 
 
 def test_refresh_keeps_the_selection_and_select_can_page(qtbot, pane, project):
-    oldest_edit = project.history(action="set_field", limit=10)[-1]
+    oldest_edit = project.history.entries(action="set_field", limit=10)[-1]
     select_row_of(qtbot, pane, oldest_edit.id)
-    project.set_field(oldest_edit.article_id, "note", "又改")
+    project.articles.set_field(oldest_edit.article_id, "note", "又改")
     pane.refresh()
     assert pane.selected_operation().id == oldest_edit.id
     pane.model.page_size = 1

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from editor_app.qt import background, window_files
 from editor_app.qt.review.search_dialog import SearchReplaceDialog
 from editor_app.qt.widgets.export_dialog import ExportDialog
-from editor_app.storage.backups import list_backups
+from editor_app.storage import list_backups
 from tests.qt.conftest import SEEDS, make_project, press, type_text
 from tests.qt.keyboard import CTRL, SHIFT
 
@@ -35,7 +35,7 @@ def test_history_opens_by_key_and_shows_the_last_change(qtbot, window, tmp_path)
     wait_idle(qtbot, window)
     first = window.article_id
     press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)  # mark approved
-    assert window.project.article(first).status == "approved"
+    assert window.project.articles.get(first).status == "approved"
     press(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)
     assert window.history_dock.isVisible()
     assert window.actions["history"].isChecked()
@@ -61,7 +61,7 @@ def test_a_revert_in_the_history_is_one_undo_step(qtbot, window, tmp_path):
     pane = window.history_pane
     pane.table.selectRow(0)
     qtbot.mouseClick(pane.revert_button, Qt.MouseButton.LeftButton)
-    assert window.project.article(article).status == "proposed"
+    assert window.project.articles.get(article).status == "proposed"
     assert window.actions["undo"].text() == "Undo revert: set status"
     assert pane.model.operation(0).action == "revert"  # the pane shows the revert at once
 
@@ -70,8 +70,12 @@ def test_find_and_replace_by_key_with_one_hit_skipped_is_one_undo_step(qtbot, wi
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     project = window.project
-    before = {a.id: a.corrected_text for d in project.document_ids() for a in project.articles(d)}
-    steps = len(project.history(limit=1000))
+    before = {
+        a.id: a.corrected_text
+        for d in project.documents.ids()
+        for a in project.articles.of_document(d)
+    }
+    steps = len(project.history.entries(limit=1000))
     press(qtbot, window, Qt.Key.Key_H, CTRL)
     dialog = window.review.search_dialog
     assert dialog is not None and dialog.isVisible()
@@ -91,15 +95,19 @@ def test_find_and_replace_by_key_with_one_hit_skipped_is_one_undo_step(qtbot, wi
     qtbot.keyClick(dialog.results, Qt.Key.Key_Space)
     assert len(dialog.kept_hits()) == 3
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert len(project.history(limit=1000)) == steps + 1
+    assert len(project.history.entries(limit=1000)) == steps + 1
     assert window.actions["undo"].text() == "Undo replace 3 occurrences"
-    after = project.article(skipped.article_id)
+    after = project.articles.get(skipped.article_id)
     field = after.corrected_text if skipped.field == "text" else getattr(after, skipped.field)
     assert field[skipped.start : skipped.end] == "北京"  # the skipped hit is as it was
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     activate(qtbot, window)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
-    restored = {a.id: a.corrected_text for d in project.document_ids() for a in project.articles(d)}
+    restored = {
+        a.id: a.corrected_text
+        for d in project.documents.ids()
+        for a in project.articles.of_document(d)
+    }
     assert restored == before
 
 
@@ -129,13 +137,13 @@ def test_reviewed_and_next_moves_to_the_next_unreviewed_article(qtbot, window, t
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     project = window.project
-    rows = project.filtered_article_rows(limit=-1)
+    rows = project.history.filtered_article_rows(limit=-1)
     first, second, third = rows[0]["id"], rows[1]["id"], rows[2]["id"]
-    project.set_status(second, "approved")  # done already: the shortcut skips it
+    project.articles.set_status(second, "approved")  # done already: the shortcut skips it
     window.review.go_to_article(first)
     activate(qtbot, window)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
-    assert project.article(first).status == "reviewed"
+    assert project.articles.get(first).status == "reviewed"
     assert window.article_id == third
     assert window.actions["undo"].text() == "Undo set status"
 
@@ -148,7 +156,7 @@ def test_the_filter_bar_narrows_the_article_list(qtbot, window, tmp_path):
     window.filter_bar.set_mode("not_reviewed")
     shown = [window.articles.article_id(r) for r in range(window.articles.rowCount())]
     assert len(shown) < every
-    assert all(window.project.article(a).status == "proposed" for a in shown)
+    assert all(window.project.articles.get(a).status == "proposed" for a in shown)
     window.filter_bar.set_mode("all")
     assert window.articles.rowCount() == every
 
@@ -160,7 +168,7 @@ def test_statistics_open_by_key(qtbot, window, tmp_path):
     dialog = window.review.stats_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.documents_label.text() == "2", timeout=30_000)
-    assert dialog.stats["articles"] == window.project.stats()["articles"]
+    assert dialog.stats["articles"] == window.project.history.stats()["articles"]
 
 
 def test_the_daily_backup_is_made_off_the_gui_thread(qtbot, window, tmp_path, monkeypatch):
@@ -220,7 +228,7 @@ def test_export_from_the_file_menu_runs_in_the_background(qtbot, window, tmp_pat
         article = window.article_id
         window.raw_view.setFocus()
         press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)  # editing goes on meanwhile
-        assert window.project.article(article).status == "approved"
+        assert window.project.articles.get(article).status == "approved"
     report = finished.args[0]
     assert not report.cancelled and report.documents == 2
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -272,8 +280,8 @@ def test_the_review_widgets_speak_chinese(qtbot, window, tmp_path):
     try:
         qtbot.waitUntil(lambda: window.actions["find_replace"].text() == "查找和替换…")
         assert window.history_dock.windowTitle() == "修改历史"
-        hits = window.project.replace_preview("北京", "首都")
-        window.runner.run(window.project.apply_replace, hits[:2])
+        hits = window.project.search.replace_preview("北京", "首都")
+        window.runner.run(window.project.search.apply_replace, hits[:2])
         assert window.actions["undo"].text() == "撤销 替换 2 处"
         window.history_whole_project.setChecked(True)  # the replace spans two articles
         press(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)
@@ -288,8 +296,8 @@ def test_history_and_search_name_fields_in_the_ui_language(qtbot, window, tmp_pa
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     article = window.article_id
-    text = window.project.article(article).corrected_text
-    window.runner.run(window.project.replace_text, article, text + "补")
+    text = window.project.articles.get(article).corrected_text
+    window.runner.run(window.project.articles.replace_text, article, text + "补")
     press(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)
     pane = window.history_pane
     pane.table.selectRow(0)

@@ -6,14 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
-from editor_app.storage.review_queries import (
-    article_titles,
-    as_text,
-    field_changes,
-    history_actions,
-)
+from editor_app.storage import Project, as_text, import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -27,45 +20,45 @@ def project(tmp_path):
 
 
 def test_pages_cover_the_filtered_log_once(project):
-    article_id = project.filtered_article_rows()[0]["id"]
+    article_id = project.history.filtered_article_rows()[0]["id"]
     for number in range(7):
         project.editor = "alice" if number % 2 else "bob"
-        project.set_field(article_id, "note", f"第{number}稿")
+        project.articles.set_field(article_id, "note", f"第{number}稿")
     pages, before = [], None
     while True:
-        page = project.history(before_id=before, limit=3, editor="bob")
+        page = project.history.entries(before_id=before, limit=3, editor="bob")
         if not page:
             break
         pages.append(page)
         before = page[-1].id
     ids = [op.id for page in pages for op in page]
-    assert ids == [op.id for op in project.history(editor="bob")]
+    assert ids == [op.id for op in project.history.entries(editor="bob")]
     assert [len(p) for p in pages] == [3, 1]
 
 
 def test_actions_and_titles(project):
-    rows = project.filtered_article_rows()
-    project.set_status(rows[0]["id"], "reviewed")
-    assert history_actions(project) == {"import": "导入文件", "set_status": "设置状态"}
-    assert article_titles(project, [rows[0]["id"], None, 10**6]) == {
+    rows = project.history.filtered_article_rows()
+    project.articles.set_status(rows[0]["id"], "reviewed")
+    assert project.history.actions() == {"import": "导入文件", "set_status": "设置状态"}
+    assert project.history.article_titles([rows[0]["id"], None, 10**6]) == {
         rows[0]["id"]: rows[0]["title"] or ""
     }
 
 
 def test_a_raw_article_text_change_shows_the_raw_span_not_nothing(project):
-    article = project.article(project.filtered_article_rows()[0]["id"])
+    article = project.articles.get(project.history.filtered_article_rows()[0]["id"])
     raw = article.corrected_text  # still the raw span
-    project.replace_text(article.id, raw.replace("的", "之", 1))
-    change = project.operation_changes(project.history(limit=1)[0].id)[0]
-    text = next(f for f in field_changes(project, change) if f.column == "corrected_text")
+    project.articles.replace_text(article.id, raw.replace("的", "之", 1))
+    change = project.history.changes(project.history.entries(limit=1)[0].id)[0]
+    text = next(f for f in project.history.field_changes(change) if f.column == "corrected_text")
     assert text.before == raw
     assert text.after == raw.replace("的", "之", 1)
 
 
 def test_list_fields_read_as_names(project):
-    article_id = project.filtered_article_rows()[0]["id"]
-    project.set_field(article_id, "reporters", ["柴福娟", "黄澳"])
-    change = project.operation_changes(project.history(limit=1)[0].id)[0]
-    reporters = next(f for f in field_changes(project, change) if f.column == "reporters")
+    article_id = project.history.filtered_article_rows()[0]["id"]
+    project.articles.set_field(article_id, "reporters", ["柴福娟", "黄澳"])
+    change = project.history.changes(project.history.entries(limit=1)[0].id)[0]
+    reporters = next(f for f in project.history.field_changes(change) if f.column == "reporters")
     assert reporters.after == "柴福娟、黄澳"
     assert as_text(None) == "" and as_text("[未闭合") == "[未闭合"

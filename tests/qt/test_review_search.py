@@ -11,9 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from editor_app.qt.review.search_dialog import SearchReplaceDialog, hit_context
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
-from editor_app.storage.search import SEARCHED_FIELDS
+from editor_app.storage import SEARCHED_FIELDS, Project, import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
@@ -23,7 +21,9 @@ CJK_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
 def project(tmp_path):
     opened = Project.create(tmp_path / "search.qingyang", editor="alice")
     import_paths(opened, [SEEDS], workers=1)
-    opened.set_field(opened.filtered_article_rows()[0]["id"], "note", "校对备注：潮县镇")
+    opened.articles.set_field(
+        opened.history.filtered_article_rows()[0]["id"], "note", "校对备注：潮县镇"
+    )
     opened.editor = "bob"
     yield opened
     opened.close()
@@ -40,8 +40,8 @@ def dialog(qtbot, project):
 def field_texts(project) -> list[tuple[int, str, str]]:
     """(article id, field, text) of every searched field of every segment."""
     out = []
-    for document_id in project.document_ids():
-        for article in project.articles(document_id):
+    for document_id in project.documents.ids():
+        for article in project.articles.of_document(document_id):
             for field in SEARCHED_FIELDS:
                 value = article.corrected_text if field == "text" else getattr(article, field)
                 out.append((article.id, field, value or ""))
@@ -141,14 +141,14 @@ def test_preview_with_one_hit_skipped_applies_the_rest_as_one_undo_step(qtbot, d
     skipped = dialog.results.topLevelItem(1)
     skipped.setCheckState(0, Qt.CheckState.Unchecked)
     assert len(dialog.kept_hits()) == total - 1
-    steps = len(project.history(limit=1000))
+    steps = len(project.history.entries(limit=1000))
     with qtbot.waitSignal(dialog.changed) as signal:
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert signal.args[0].value == total - 1
-    assert len(project.history(limit=1000)) == steps + 1
+    assert len(project.history.entries(limit=1000)) == steps + 1
     assert brute_force_count(project, "记者同志") == total - 1
-    assert project.history(limit=1)[0].action == "replace"
-    project.undo()
+    assert project.history.entries(limit=1)[0].action == "replace"
+    project.undo.undo()
     assert {(a, f): t for a, f, t in field_texts(project)} == before
     assert brute_force_count(project, "记者同志") == 0
 
@@ -169,15 +169,15 @@ def test_save_as_dictionary_entry(qtbot, dialog, project):
     assert dialog.dictionary_button.isEnabled()
     with qtbot.waitSignal(dialog.changed):
         qtbot.mouseClick(dialog.dictionary_button, Qt.MouseButton.LeftButton)
-    entries = [(e["wrong"], e["right"]) for e in project.dictionary()]
+    entries = [(e["wrong"], e["right"]) for e in project.suggestions.dictionary()]
     assert entries == [("潮县镇", "漷县镇")]
-    assert project.history(limit=1)[0].action == "dict_add"
+    assert project.history.entries(limit=1)[0].action == "dict_add"
     dialog.regex_check.setChecked(True)
     assert not dialog.dictionary_button.isEnabled()
 
 
 def test_a_refused_dictionary_entry_is_reported(qtbot, dialog, project, messages):
-    project.add_dictionary_entry("潮县镇", "漷县镇")
+    project.suggestions.add_dictionary_entry("潮县镇", "漷县镇")
     type_query(qtbot, dialog, "潮县镇")
     type_text(dialog.replace_edit, "漷县镇")
     with qtbot.assertNotEmitted(dialog.changed):

@@ -1,4 +1,4 @@
-"""The statistics dialog shows what Project.stats() counts."""
+"""The statistics dialog shows what `project.history.stats()` counts."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 
 from editor_app.qt.labels import rule_name
 from editor_app.qt.review.stats_view import StatsDialog, layout_bars
-from editor_app.storage.importer import import_paths
-from editor_app.storage.project import Project
+from editor_app.storage import Project, import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -19,11 +18,11 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def project(tmp_path):
     opened = Project.create(tmp_path / "stats.qingyang", editor="alice")
     import_paths(opened, [SEEDS], workers=1)
-    ids = [row["id"] for row in opened.filtered_article_rows()[:3]]
-    opened.set_status(ids[0], "reviewed")
-    opened.set_status(ids[1], "approved")
+    ids = [row["id"] for row in opened.history.filtered_article_rows()[:3]]
+    opened.articles.set_status(ids[0], "reviewed")
+    opened.articles.set_status(ids[1], "approved")
     opened.editor = "bob"
-    opened.set_field(ids[2], "note", "待核")
+    opened.articles.set_field(ids[2], "note", "待核")
     opened.db.execute(
         "UPDATE operations SET time = '2024-05-01T09:00:00.000+00:00' WHERE id = "
         "(SELECT max(id) FROM operations)"
@@ -45,7 +44,7 @@ def table_dict(table) -> dict[str, str]:
 
 
 def test_shows_the_counts(dialog, project):
-    stats = project.stats()
+    stats = project.history.stats()
     assert dialog.documents_label.text() == str(stats["documents"]) == "2"
     assert dialog.articles_label.text() == str(stats["articles"])
     assert dialog.reviewed_documents_label.text() == str(stats["documents_fully_reviewed"])
@@ -77,7 +76,7 @@ def test_changes_per_editor_per_day_as_table_and_chart(qtbot, dialog, project):
 
 
 def test_refresh_reads_again(qtbot, dialog, project):
-    project.set_status(project.filtered_article_rows()[5]["id"], "reviewed")
+    project.articles.set_status(project.history.filtered_article_rows()[5]["id"], "reviewed")
     qtbot.mouseClick(dialog.refresh_button, Qt.MouseButton.LeftButton)
     assert table_dict(dialog.status_table)["reviewed"] == "2"
 

@@ -39,14 +39,14 @@ def test_damage_the_opening_check_trusted_is_a_dialog(window, messages, tmp_path
 def test_a_write_that_meets_damage_says_what_to_do(window, messages, tmp_path, monkeypatch):
     path = make_project(tmp_path, SEEDS / "004_353c17634c82fe70.txt")
     assert window.open_project(path)
-    before = window.project.article_rows(window.document_id)
+    before = window.project.articles.rows(window.document_id)
 
     def failing(*_args, **_kwargs):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(window.project, "split_article", failing)
+    monkeypatch.setattr(window.project.articles, "split", failing)
     window.raw_view.go_to_lines(before[0]["end_line"])
     window.actions["split"].trigger()
     [(_, _title, text)] = critical(messages)
     assert str(path) in text and "damaged" in text and "check" in text
-    assert window.project.article_rows(window.document_id) == before
+    assert window.project.articles.rows(window.document_id) == before

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from editor_app.storage.errors import ProjectError
-from editor_app.storage.project import Project
+from editor_app.storage import Articles, History, Project, ProjectError
 from tests.qt.conftest import SEEDS, make_project, press, type_text
 from tests.qt.keyboard import ALT, CTRL, SHIFT
 
@@ -39,7 +38,7 @@ def test_a_typed_title_is_saved_when_the_next_article_key_is_pressed(qtbot, wind
     type_text(qtbot, edit, "新的标题")
     press(qtbot, window, Qt.Key.Key_PageDown, CTRL)  # no Return, focus still in the field
     assert window.article_id != article
-    assert window.project.article(article).title == "新的标题"
+    assert window.project.articles.get(article).title == "新的标题"
     assert window.actions["undo"].text() == "Undo change field"
 
 
@@ -50,8 +49,8 @@ def test_a_typed_field_is_saved_before_another_operation_runs(qtbot, window, tmp
     click_into(qtbot, edit)
     type_text(qtbot, edit, "待查")
     window.actions["mark_approved"].trigger()
-    assert window.project.article(article).note == "待查"
-    assert window.project.article(article).status == "approved"
+    assert window.project.articles.get(article).note == "待查"
+    assert window.project.articles.get(article).status == "approved"
 
 
 def test_a_failed_text_save_keeps_the_typing_and_retries(
@@ -59,12 +58,12 @@ def test_a_failed_text_save_keeps_the_typing_and_retries(
 ):
     open_seeds(window, tmp_path)
     article = window.article_id
-    stored = window.project.article(article).corrected_text
+    stored = window.project.articles.get(article).corrected_text
 
     def refused(*_args, **_kwargs):
         raise ProjectError("test.qingyang", "the text cannot be stored")
 
-    monkeypatch.setattr(Project, "replace_text", refused)
+    monkeypatch.setattr(Articles, "replace_text", refused)
     editor = window.text_pane.editor
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
     qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
@@ -72,16 +71,16 @@ def test_a_failed_text_save_keeps_the_typing_and_retries(
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # commits: the save fails
     assert [m[0] for m in messages] == ["critical"]
     assert editor.toPlainText() == stored + "补记"
-    assert window.project.article(article).corrected_text == stored
+    assert window.project.articles.get(article).corrected_text == stored
     monkeypatch.undo()
     window.text_pane.commit()  # the next commit tries again
-    assert window.project.article(article).corrected_text == stored + "补记"
+    assert window.project.articles.get(article).corrected_text == stored + "补记"
 
 
 def test_the_reviewed_count_of_the_document_follows_review_and_undo(qtbot, window, tmp_path):
     open_seeds(window, tmp_path)
     document = window.document_id
-    total = window.project.document_rows(offset=0, limit=1)[0]["articles"]
+    total = window.project.documents.rows(offset=0, limit=1)[0]["articles"]
     assert document_progress(window, document) == f"0/{total}"
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     window.raw_view.setFocus()
@@ -109,7 +108,7 @@ def test_the_differences_box_and_ctrl_d_stay_in_step(qtbot, window, tmp_path):
 
 
 def article_rows(window) -> list[dict]:
-    return window.project.article_rows(window.document_id)
+    return window.project.articles.rows(window.document_id)
 
 
 def test_ctrl_return_in_the_corrected_text_does_not_split(qtbot, window, tmp_path):
@@ -139,7 +138,7 @@ def test_line_keys_in_a_form_field_do_not_act_on_the_raw_line(qtbot, window, tmp
     ):
         qtbot.keyClick(edit, key, modifiers)
     assert article_rows(window) == before
-    assert window.project.undo_label() is None
+    assert window.project.undo.undo_label() is None
 
 
 def test_ctrl_return_in_the_raw_text_still_splits(qtbot, window, tmp_path):
@@ -165,7 +164,7 @@ def test_a_dictionary_entry_from_the_search_dialog_keeps_the_current_document(
     type_text(qtbot, dialog.replace_edit, "漷县镇")
     with qtbot.waitSignal(dialog.changed):
         qtbot.mouseClick(dialog.dictionary_button, Qt.MouseButton.LeftButton)
-    assert window.project.dictionary()
+    assert window.project.suggestions.dictionary()
     assert window.document_id == second and window.article_id == article
 
 
@@ -183,15 +182,15 @@ def test_reviewed_and_next_asks_the_project_for_one_article_only(
     qtbot, window, tmp_path, monkeypatch
 ):
     open_seeds(window, tmp_path)
-    rows = window.project.article_rows(window.document_id)
+    rows = window.project.articles.rows(window.document_id)
     listed = []
-    real = Project.filtered_article_rows
+    real = History.filtered_article_rows
 
     def recording(project, **arguments):
         listed.append(arguments)
         return real(project, **arguments)
 
-    monkeypatch.setattr(Project, "filtered_article_rows", recording)
+    monkeypatch.setattr(History, "filtered_article_rows", recording)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     assert window.article_id == rows[1]["id"]
     assert listed == []  # no list of every unreviewed article is read on the GUI thread
@@ -200,7 +199,7 @@ def test_reviewed_and_next_asks_the_project_for_one_article_only(
 def test_ctrl_u_visits_exactly_the_articles_the_list_flags(qtbot, window, tmp_path):
     path = make_project(tmp_path, FIRST)
     with Project.open(path) as project:
-        doubtful = project.article_rows(1)[2]["id"]
+        doubtful = project.articles.rows(1)[2]["id"]
         project.db.execute("UPDATE articles SET confidence = 0.3 WHERE id = ?", [doubtful])
     assert window.open_project(path)
     window.raw_view.setFocus()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from editor_app.storage.backups import backup_if_due_separately
+from editor_app.storage import backup_if_due_separately
 from tests.qt.conftest import SEEDS, make_project
 
 FIRST = SEEDS / "000_0568ddfa57c73b20.txt"
@@ -46,7 +46,7 @@ class StatementCount:
 def inner_line(window) -> int:
     """A non-blank line of the current article after its first: where a split can go."""
     segment = next(r for r in window.segments if r["id"] == window.article_id)
-    lines = window.project.document_lines(window.document_id)
+    lines = window.project.documents.lines(window.document_id)
     return next(
         n
         for n in range(segment["start_line"] + 1, segment["end_line"] + 1)
@@ -61,7 +61,7 @@ def statements_of_an_edit_and_a_split(qtbot, window, path: Path) -> tuple[list, 
     article = window.article_id
     with StatementCount(window) as edit:
         window.form.field_edited.emit("title", "新的标题")
-    assert window.project.article(article).title == "新的标题"
+    assert window.project.articles.get(article).title == "新的标题"
     assert window.form.edits["title"].text() == "新的标题"
     window.raw_view.go_to_lines(inner_line(window))
     articles = len(window.segments)
@@ -69,7 +69,7 @@ def statements_of_an_edit_and_a_split(qtbot, window, path: Path) -> tuple[list, 
         window.actions["split"].trigger()
     assert len(window.segments) == articles + 1
     assert window.articles.rowCount() == articles + 1
-    assert window.segments == window.project.article_rows(window.document_id)
+    assert window.segments == window.project.articles.rows(window.document_id)
     window.close_project()
     return edit.statements, split.statements
 

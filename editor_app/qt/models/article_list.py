@@ -26,7 +26,7 @@ class ArticleListModel(QAbstractTableModel):
         self.document_id: int | None = None
 
     def set_rows(self, document_id: int | None, rows: list[dict]) -> None:
-        """Rows from Project.article_rows (no text); the view pulls them in pages."""
+        """Rows from `project.articles.rows` (no text); the view pulls them in pages."""
         self.beginResetModel()
         self.document_id = document_id
         self._all = rows

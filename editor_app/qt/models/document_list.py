@@ -23,7 +23,7 @@ class DocumentListModel(QAbstractTableModel):
         self.beginResetModel()
         self.project = project
         self._rows, self._row_of = [], {}
-        self._total = project.document_count() if project is not None else 0
+        self._total = project.documents.count() if project is not None else 0
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
@@ -36,7 +36,7 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex) -> None:
         if parent.isValid() or self.project is None:
             return
-        page = self.project.document_rows(offset=len(self._rows), limit=PAGE_SIZE)
+        page = self.project.documents.rows(offset=len(self._rows), limit=PAGE_SIZE)
         if not page:
             self._total = len(self._rows)
             return
@@ -50,7 +50,7 @@ class DocumentListModel(QAbstractTableModel):
     def count_again(self) -> None:
         """After an import: more documents may be there to fetch."""
         if self.project is not None:
-            self._total = self.project.document_count()
+            self._total = self.project.documents.count()
             if len(self._rows) < PAGE_SIZE and self.canFetchMore(QModelIndex()):
                 self.fetchMore(QModelIndex())
 
@@ -60,7 +60,7 @@ class DocumentListModel(QAbstractTableModel):
             number = self._row_of.get(document_id)
             if number is None:
                 continue
-            fresh = self.project.document_rows(offset=number, limit=1)
+            fresh = self.project.documents.rows(offset=number, limit=1)
             if fresh and fresh[0]["id"] == document_id:
                 self._rows[number] = fresh[0]
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))

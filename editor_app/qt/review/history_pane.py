@@ -39,17 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.model import Change, Operation
+from editor_app.model.diff_html import diff_html
 from editor_app.qt.labels import field_name, operation_name
-from editor_app.qt.review.diff_html import diff_html
 from editor_app.qt.review.running import Runner, direct_runner
-from editor_app.storage.errors import ProjectError
-from editor_app.storage.review_queries import (
-    article_titles,
-    as_text,
-    document_names,
-    field_changes,
-    history_actions,
-)
+from editor_app.storage import ProjectError, as_text
 
 PAGE_SIZE = 200
 MAX_SHOWN_FIELDS = 60  # a batch step can touch hundreds of rows; its diff stays readable
@@ -102,7 +95,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._titles = {}
-        self._documents = document_names(self.project) if self.project else {}
+        self._documents = self.project.documents.names() if self.project else {}
         self._exhausted = self.project is None
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
@@ -115,11 +108,11 @@ class HistoryModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         before = self._rows[-1].id if self._rows else None
-        page = self.project.history(before_id=before, limit=self.page_size, **self.filters)
+        page = self.project.history.entries(before_id=before, limit=self.page_size, **self.filters)
         self._exhausted = len(page) < self.page_size
         if not page:
             return
-        self._titles.update(article_titles(self.project, (op.article_id for op in page)))
+        self._titles.update(self.project.history.article_titles(op.article_id for op in page))
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
@@ -425,9 +418,9 @@ class HistoryPane(QWidget):
 
     def _fill_filter_combos(self) -> None:
         project = self.project
-        editors = project.editors() if project else []
-        actions = history_actions(project) if project else {}
-        documents = document_names(project) if project else {}
+        editors = project.history.editors() if project else []
+        actions = project.history.actions() if project else {}
+        documents = project.documents.names() if project else {}
         self._refill(self.editor_combo, self.tr("All editors"), [(e, e) for e in editors])
         self._refill(self.action_combo, self.tr("All operations"), [(a, a) for a in actions])
         for index, action in enumerate(actions, start=1):
@@ -497,7 +490,7 @@ class HistoryPane(QWidget):
         changes = self._changes_shown_for(op)
         if not changes:
             parts.append(f"<p><i>{escape(self.tr('No field changes recorded.'))}</i></p>")
-        fields = (f for change in changes for f in field_changes(self.project, change))
+        fields = (f for change in changes for f in self.project.history.field_changes(change))
         for shown, field in enumerate(fields):
             if shown == MAX_SHOWN_FIELDS:
                 more = self.tr("Only the first %1 changed fields are shown.")
@@ -510,11 +503,11 @@ class HistoryPane(QWidget):
     def _changes_shown_for(self, op: Operation) -> list[Change]:
         """An undo or redo step shows the rows of the change it replayed, in its direction."""
         if op.kind in ("undo", "redo") and op.target is not None:
-            changes = self.project.operation_changes(op.target)
+            changes = self.project.history.changes(op.target)
             if op.kind == "undo":
                 return [Change(c.table, c.key, c.after, c.before) for c in reversed(changes)]
             return changes
-        return self.project.operation_changes(op.id)
+        return self.project.history.changes(op.id)
 
     # -- revert -------------------------------------------------------------------------------
 
@@ -524,7 +517,7 @@ class HistoryPane(QWidget):
         if op is None or self.project is None:
             return None
         try:
-            conflicts = self.project.revert_conflicts(op.id)
+            conflicts = self.project.history.revert_conflicts(op.id)
         except ProjectError as error:
             QMessageBox.warning(self, self.tr("Cannot revert"), error.problem)
             return None
@@ -533,7 +526,7 @@ class HistoryPane(QWidget):
             mode = ConflictDialog(conflicts, self).choice()
             if mode is None:
                 return None
-        result = self.run(lambda: self.project.revert(op.id, on_conflict=mode))
+        result = self.run(lambda: self.project.history.revert(op.id, on_conflict=mode))
         if result is None:
             return None
         if result.operation_id is None:

@@ -82,12 +82,12 @@ class ReviewFilterBar(QWidget):
         kept = self.editor_combo.currentText()
         self.editor_combo.blockSignals(True)
         self.editor_combo.clear()
-        self.editor_combo.addItems(self.project.editors() if self.project else [])
+        self.editor_combo.addItems(self.project.history.editors() if self.project else [])
         self.editor_combo.setCurrentIndex(max(0, self.editor_combo.findText(kept)))
         self.editor_combo.blockSignals(False)
 
     def filter_arguments(self) -> dict:
-        """The keyword arguments of Project.filtered_article_rows for the current choice."""
+        """The keyword arguments of `project.history.filtered_article_rows` for the current choice."""
         arguments: dict = {"document_id": self.document_id, "limit": NO_LIMIT}
         mode = self.mode()
         if mode == "not_reviewed":
@@ -103,7 +103,7 @@ class ReviewFilterBar(QWidget):
             return []
         if self.mode() == "changed_by" and not self.editor_combo.currentText():
             return []
-        rows = self.project.filtered_article_rows(**self.filter_arguments())
+        rows = self.project.history.filtered_article_rows(**self.filter_arguments())
         return [row["id"] for row in rows]
 
     def apply(self) -> list[int]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from editor_app.storage.errors import ProjectError
+from editor_app.storage import ProjectError
 
 # run(operation, *args) -> OpResult | None, like OperationRunner.run of the main window.
 Runner = Callable[..., object]

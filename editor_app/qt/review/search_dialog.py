@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.qt.labels import field_name
 from editor_app.qt.review.running import Runner, direct_runner
-from editor_app.storage.errors import ProjectError
-from editor_app.storage.review_queries import document_names
-from editor_app.storage.search import Hit
+from editor_app.storage import Hit, ProjectError
 
 SEARCH_LIMIT = 1000
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -157,7 +155,7 @@ class SearchReplaceDialog(QDialog):
         """
         query, regex = self._query(), self._regex()
         return self._read(
-            lambda project: project.search(query, regex=regex, limit=SEARCH_LIMIT),
+            lambda project: project.search.find(query, regex=regex, limit=SEARCH_LIMIT),
             self._searched,
         )
 
@@ -165,7 +163,7 @@ class SearchReplaceDialog(QDialog):
         """List every hit with its replacement, each with a box to keep or skip it."""
         find, replacement, regex = self._query(), self.replace_edit.text(), self._regex()
         return self._read(
-            lambda project: project.replace_preview(find, replacement, regex=regex),
+            lambda project: project.search.replace_preview(find, replacement, regex=regex),
             self._previewed,
         )
 
@@ -237,7 +235,7 @@ class SearchReplaceDialog(QDialog):
         if not kept:
             self._say(self.tr("Nothing to replace: preview first and keep at least one hit."))
             return None
-        result = self.run(self.project.apply_replace, kept)
+        result = self.run(self.project.search.apply_replace, kept)
         if result is None:
             return None
         self.changed.emit(result)
@@ -250,7 +248,7 @@ class SearchReplaceDialog(QDialog):
         if not self._dictionary_possible():
             return None
         result = self.run(
-            self.project.add_dictionary_entry, self._query(), self.replace_edit.text()
+            self.project.suggestions.add_dictionary_entry, self._query(), self.replace_edit.text()
         )
         if result is None:
             return None
@@ -296,7 +294,7 @@ class SearchReplaceDialog(QDialog):
         self.hits = hits
         self.previewing = previewing
         if self.project is not None:
-            self._names = document_names(self.project)
+            self._names = self.project.documents.names()
         self.results.blockSignals(True)
         self.results.clear()
         self.results.addTopLevelItems([self._item(hit, previewing) for hit in hits])

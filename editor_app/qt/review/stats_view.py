@@ -130,7 +130,7 @@ class ChangesChart(QWidget):
 
 
 class StatsDialog(QDialog):
-    """What Project.stats() says, read-only; Refresh reads it again."""
+    """What `project.history.stats()` says, read-only; Refresh reads it again."""
 
     refreshed = Signal()  # the figures on show are new
 
@@ -236,12 +236,12 @@ class StatsDialog(QDialog):
     def refresh(self) -> None:
         """Read the figures again: here, or in the background when use_background was called."""
         if self.background is None or self.reader is None:
-            self.show_stats(self.project.stats())
+            self.show_stats(self.project.history.stats())
             return
         self.refresh_button.setEnabled(False)
         reader = self.reader
         self.background.start(
-            lambda _progress, _cancelled: reader.read(lambda project: project.stats()),
+            lambda _progress, _cancelled: reader.read(lambda project: project.history.stats()),
             finished=self.show_stats,
             failed=lambda _message: self.refresh_button.setEnabled(True),
         )

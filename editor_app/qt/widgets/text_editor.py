@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.qt.diff_view import diff_html
+from editor_app.qt.diff_view import raw_diff_html
 
 PAUSE_MS = 1500
 
@@ -134,7 +134,7 @@ class CorrectedTextPane(QWidget):
     def _show_diff(self, on: bool) -> None:
         if on:
             self.commit()
-            self.diff.setHtml(diff_html(self.raw_span, self.editor.toPlainText()))
+            self.diff.setHtml(raw_diff_html(self.raw_span, self.editor.toPlainText()))
         self.stack.setCurrentWidget(self.diff if on else self.editor)
 
     def set_editable(self, editable: bool) -> None:

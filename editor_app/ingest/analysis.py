@@ -14,18 +14,17 @@ import gc
 import hashlib
 import json
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 
 import orjson
 
 from editor_app.cleanup import suggest
-from editor_app.model import Proposal, Segment, Suggestion
+from editor_app.ingest.decoding import DecodeError, decode_bytes
+from editor_app.ingest.filenames import date_and_page
+from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
+from editor_app.model import LineIndex, Proposal, Segment, Suggestion
 from editor_app.segmentation import segment
 from editor_app.segmentation.learned import segmenter_from_bytes
-from editor_app.storage.decoding import DecodeError, decode_bytes
-from editor_app.storage.filenames import date_and_page
-from editor_app.storage.sources import SourceError, printable_path, read_regular_file
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a newspaper page is a few kilobytes; an issue, a megabyte
 
@@ -77,10 +76,10 @@ def set_context(
     _context = Context(known_hashes, dictionary, model)
 
 
-def _propose(text: str) -> Proposal:
+def _propose(lines: LineIndex) -> Proposal:
     if _context.model is None:
-        return segment(text)
-    return segmenter_from_bytes(_context.model).segment(text)
+        return segment(lines)
+    return segmenter_from_bytes(_context.model).segment(lines.text)
 
 
 def analyse_files(paths: list[str]) -> list[Analysis]:
@@ -115,17 +114,17 @@ def analyse_file(path: str) -> Analysis:
     # Stored and shown as text: a name's bytes that are not UTF-8 are written `\xe9`.
     result.date, result.page = date_and_page(Path(printable_path(path)).name)
     result.source_path = printable_path(str(Path(path).resolve()))
-    proposal = _propose(decoded.text)
-    _add_rows(result, proposal, suggest(decoded.text, proposal, dictionary))
+    lines = LineIndex(decoded.text)  # split once, for segmentation, cleanup and the rows
+    proposal = _propose(lines)
+    _add_rows(result, lines, proposal, suggest(lines, proposal, dictionary))
     return result
 
 
-def _add_rows(result: Analysis, proposal: Proposal, suggestions: list[Suggestion]) -> None:
-    lengths = [len(line) for line in result.text.split("\n")]
-    # starts[n - 1] is where line n starts: the offsets split_lines gives, found cheaper.
-    starts = list(accumulate((length + 1 for length in lengths), initial=0))
-    result.line_count = len(lengths)
-    result.articles = [_article_row(seg, starts, lengths) for seg in proposal.segments]
+def _add_rows(
+    result: Analysis, lines: LineIndex, proposal: Proposal, suggestions: list[Suggestion]
+) -> None:
+    result.line_count = len(lines)
+    result.articles = [_article_row(seg, lines) for seg in proposal.segments]
     result.roles = orjson.dumps(list(proposal.roles.items())).decode()
     kinds, placements = _pack(suggestions)
     result.suggestion_kinds = kinds
@@ -148,12 +147,12 @@ def _pack(suggestions: list[Suggestion]) -> tuple[list[tuple], list[tuple]]:
     return [(*kind, count) for kind, count in zip(index_of, uses, strict=True)], placements
 
 
-def _article_row(seg: Segment, starts: list[int], lengths: list[int]) -> tuple:
+def _article_row(seg: Segment, lines: LineIndex) -> tuple:
     return (
         seg.start,
         seg.end,
-        starts[seg.start - 1],
-        starts[seg.end - 1] + lengths[seg.end - 1],
+        lines.start(seg.start),
+        lines.end(seg.end),
         seg.kind,
         seg.kicker,
         seg.title,

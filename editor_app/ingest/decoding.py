@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from editor_app.ingest.text_check import is_blank, text_problem
 from editor_app.model import normalise_newlines
-from editor_app.storage.text_check import is_blank, text_problem
 
 # Encodings an archive's text files actually come in; tried in this order before guessing.
 _BOMS = (

@@ -14,8 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor_app.storage.errors import ProjectError
-from editor_app.storage.jsonl_schema import (
+from editor_app.ingest.jsonl_schema import (
     ArticleRecord,
     DocumentRecord,
     RecordError,
@@ -23,6 +22,7 @@ from editor_app.storage.jsonl_schema import (
     check_record,
     decode_record,
 )
+from editor_app.support.errors import ProjectError
 
 BOM = b"\xef\xbb\xbf"
 # One article per line: a line this long is no article of any newspaper page.
