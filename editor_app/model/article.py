@@ -59,10 +59,5 @@ class Article:
         return self.kind not in NON_ARTICLE_KINDS
 
     @property
-    def corrected_text(self) -> str:
-        """`text` under its former name, for the callers that still read it."""
-        return self.text
-
-    @property
     def headline(self) -> str:
         return " ".join(p for p in (self.kicker, self.title, self.subtitle) if p)

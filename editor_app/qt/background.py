@@ -1,9 +1,9 @@
 """Long reads off the GUI thread: the daily backup, exports, searches of big projects.
 
 A `BackgroundCall` runs one function on a thread of a QThreadPool and reports on the GUI
-thread through queued signals. Reads run through a connection of their own (a read-only
-Project, or the backup's own connection), never through the window's writer, so the
-editor keeps working while they run and SQLite's WAL keeps them consistent.
+thread through queued signals. Reads run through the window's one reader (a read-only
+Project beside its writer), never through the writer, so the editor keeps working while
+they run and SQLite's WAL keeps them consistent.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from editor_app.export import ExportOptions, export_project
-from editor_app.storage import Project, backup_if_due_separately
+from editor_app.storage import Project, backup_if_due
 
 # call(progress, cancelled) -> result; progress(done, total, name), cancelled() -> bool
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], object]
@@ -87,11 +87,14 @@ class Background(QObject):
 
 
 class ProjectReader:
-    """A read-only Project for background reads, opened on first use, one user at a time."""
+    """A read-only Project for background reads, opened on first use, one user at a time.
 
-    def __init__(self, path: Path, editor: str | None = None) -> None:
-        self.path = Path(path)
-        self.editor = editor
+    `opener` makes it: `Project.open_reader` of the window's writer, which vouched for
+    the file when it opened it, so the reader is one connection and no second check.
+    """
+
+    def __init__(self, opener: Callable[[], Project]) -> None:
+        self.opener = opener
         self._project: Project | None = None
         self._lock = threading.Lock()
 
@@ -99,7 +102,7 @@ class ProjectReader:
         """call(project) with the reader, on whichever thread asks."""
         with self._lock:
             if self._project is None:
-                self._project = Project.open(self.path, editor=self.editor, read_only=True)
+                self._project = self.opener()
             return call(self._project)
 
     def close(self) -> None:
@@ -109,22 +112,26 @@ class ProjectReader:
                 self._project = None
 
 
-def backup_work(path: Path, folder: str | None) -> Work:
-    """The daily backup, through a connection of its own; returns the copy or None."""
+def backup_work(reader: ProjectReader, folder: str | None) -> Work:
+    """The daily backup, copied through the reader; returns the copy or None."""
+    chosen = Path(folder) if folder else None
 
     def work(_progress, _cancelled):
-        return backup_if_due_separately(Path(path), folder=Path(folder) if folder else None)
+        return reader.read(
+            lambda project: backup_if_due(project.path, project.db.conn, folder=chosen)
+        )
 
     return work
 
 
-def export_work(path: Path, out: Path, format: str, options: ExportOptions) -> Work:
-    """Export through a read-only Project of its own: editing goes on meanwhile."""
+def export_work(reader: ProjectReader, out: Path, format: str, options: ExportOptions) -> Work:
+    """Export through the reader: editing goes on meanwhile."""
 
     def work(progress, cancelled):
-        with Project.open(path, read_only=True) as reader:
-            return export_project(
-                reader, out, format, options, progress=progress, cancelled=cancelled
+        return reader.read(
+            lambda project: export_project(
+                project, out, format, options, progress=progress, cancelled=cancelled
             )
+        )
 
     return work

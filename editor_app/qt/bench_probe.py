@@ -237,8 +237,8 @@ def background_work(window: MainWindow, work: Path) -> dict:
     meter.enter("import")
     wait_for(window.import_finished, lambda: window.start_import(paths))
     settle()
-    window.cmd_find_replace()
-    dialog = window.search_dialog
+    window.actions["find_replace"].trigger()
+    dialog = window.review.search_dialog
     for query in QUERIES:
         meter.enter(f"search {query}")
         dialog.set_query(query)
@@ -247,7 +247,7 @@ def background_work(window: MainWindow, work: Path) -> dict:
     dialog.hide()
     meter.enter("export")
     (report,) = wait_for(
-        window.export_finished, lambda: window.start_export(work / "probe.jsonl", "jsonl")
+        window.export_finished, lambda: window.files.start_export(work / "probe.jsonl", "jsonl")
     )
     if report is None or report.cancelled:
         raise SystemExit("the export did not finish")

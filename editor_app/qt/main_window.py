@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -17,32 +19,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.desk import DeskSession
 from editor_app.qt.background import Background
 from editor_app.qt.i18n import LANGUAGES
 from editor_app.qt.keymap import COMMANDS, MENUS
+from editor_app.qt.learning import WindowLearning
 from editor_app.qt.models.article_list import ArticleListModel
 from editor_app.qt.models.document_list import DocumentListModel
-from editor_app.qt.navigation import segment_at_line, suggestions_in
 from editor_app.qt.operations import OperationRunner
+from editor_app.qt.review.history_pane import HistoryPane
 from editor_app.qt.review.review_filters import ReviewFilterBar
 from editor_app.qt.settings import Preferences
 from editor_app.qt.widgets.article_form import ArticleForm
+from editor_app.qt.widgets.learning_bars import LearningStatus, OfferBar
 from editor_app.qt.widgets.raw_view import RawTextView
 from editor_app.qt.widgets.suggestion_panel import SuggestionPanel
 from editor_app.qt.widgets.text_editor import CorrectedTextPane
-from editor_app.qt.window_commands import EditingCommands
-from editor_app.qt.window_files import FileCommands
-from editor_app.qt.window_learning import LearningCommands
-from editor_app.qt.window_review import ReviewCommands
+from editor_app.qt.window_commands import EditingController, EditingWidgets
+from editor_app.qt.window_files import FileController, WindowHooks
+from editor_app.qt.window_learning import LearningController
+from editor_app.qt.window_panes import DeskPanes, PaneWidgets
+from editor_app.qt.window_review import ReviewController, ReviewWidgets
 
 SPLITTERS = ("main", "left", "right")
 
 
-class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands, QMainWindow):
-    """Views and keys only: every change is a Project operation run by `self.runner`."""
+class MainWindow(QMainWindow):
+    """Widgets, keys and menus. What the keys do is the controllers' work:
+
+    `panes` shows the desk session, `editing` edits and navigates, `review` holds
+    history, search and statistics, `learning` the learning bars, `files` the project's
+    lifetime. Each is given the widgets it acts on; every change is a Project operation
+    run by `self.runner`, and the panes redraw from the change it reports.
+    """
 
     import_finished = Signal(object)  # ImportReport or None
-    article_shown = Signal(int)
     backup_finished = Signal(object, str)  # the copy made (or None), an error message
     export_finished = Signal(object)  # ExportReport or None
 
@@ -52,17 +63,12 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
         self.preferences = preferences or Preferences()
         self.runner = OperationRunner(self)
         self.background = Background(self)
-        self.document_id: int | None = None
-        self.article_id: int | None = None
-        self.segments: list[dict] = []
-        self.open_suggestions: list = []
-        self.import_job = None
-        self.cheat_sheet = None
-        self._following = False  # an undo, redo or revert runs: show the document it changed
+        self.desk = DeskSession(run=self.runner.run)
         self._build_panes()
         self._build_history_dock()
         self._build_learning()
         self._build_actions()
+        self._build_controllers()
         self._build_menus()
         self._connect()
         self.retranslate()
@@ -70,9 +76,46 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
         self.restore_layout()
         self.update_enabled()
 
+    # -- what tests and tools read ----------------------------------------------------------
+
     @property
     def project(self):
         return self.runner.project
+
+    @property
+    def document_id(self) -> int | None:
+        return self.desk.document_id
+
+    @property
+    def article_id(self) -> int | None:
+        return self.desk.article_id
+
+    @property
+    def segments(self) -> list[dict]:
+        return self.desk.segments
+
+    @property
+    def language(self) -> str:
+        return self.files.language
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self.files.language = code
+
+    def open_project(self, path) -> bool:
+        return self.files.open_project(path)
+
+    def create_project(self, path) -> bool:
+        return self.files.create_project(path)
+
+    def close_project(self) -> None:
+        self.files.close_project()
+
+    def start_import(self, paths) -> None:
+        self.files.start_import(paths)
+
+    def switch_language(self, language: str, remember: bool = True) -> None:
+        self.files.switch_language(language, remember)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -143,6 +186,114 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
             splitter.addWidget(widget)
         return splitter
 
+    def _build_history_dock(self) -> None:
+        self.history_dock = QDockWidget(self)
+        self.history_dock.setObjectName("historyDock")
+        box = QWidget(self.history_dock)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(4, 4, 4, 4)
+        self.history_whole_project = QCheckBox(box)
+        self.history_whole_project.setObjectName("historyWholeProject")
+        self.history_pane = HistoryPane(None, box, run=self.desk.run_following)
+        self.history_pane.setObjectName("historyPane")
+        column.addWidget(self.history_whole_project)
+        column.addWidget(self.history_pane, 1)
+        self.history_dock.setWidget(box)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+
+    def _build_learning(self) -> None:
+        """The offer bar goes above the panes; the progress into the status bar."""
+        self.learning = WindowLearning(self.runner, self.preferences, self)
+        self.offer_bar = OfferBar(self)
+        self.learning_status = LearningStatus(self)
+        self.statusBar().insertPermanentWidget(0, self.learning_status)  # left of "saved"
+        panes = self.takeCentralWidget()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.offer_bar)
+        column.addWidget(panes, 1)
+        self.setCentralWidget(central)
+
+    def _build_controllers(self) -> None:
+        say = self.statusBar().showMessage
+        self.panes = DeskPanes(
+            self.desk,
+            PaneWidgets(
+                self.documents,
+                self.document_view,
+                self.articles,
+                self.article_view,
+                self.raw_view,
+                self.form,
+                self.text_pane,
+                self.suggestion_panel,
+                self.filter_bar,
+            ),
+            self,
+        )
+        self.editing = EditingController(
+            self.desk,
+            self.panes,
+            EditingWidgets(
+                self.raw_view,
+                self.text_pane,
+                self.suggestion_panel,
+                self.line_box,
+                self.actions["show_diff"],
+            ),
+            say=say,
+            text_size=self.apply_text_size,
+            preferences=self.preferences,
+            window=self,
+        )
+        self.files = FileController(
+            self,
+            self.runner,
+            self.preferences,
+            self.background,
+            WindowHooks(
+                opened=self._project_opened,
+                closing=self.learning.stop,
+                closed=self._project_closed,
+                imported=self._import_ended,
+                enabled_changed=self.update_enabled,
+                title_changed=self.update_title,
+                commit_typing=self.panes.commit_typing,
+                text_size=self.apply_text_size,
+                say=say,
+            ),
+        )
+        self.review = ReviewController(
+            self.desk,
+            self.panes,
+            ReviewWidgets(
+                self.history_dock,
+                self.history_pane,
+                self.history_whole_project,
+                self.actions["history"],
+                self.text_pane,
+                self.form,
+            ),
+            runner=self.runner,
+            background=self.background,
+            reader=lambda: self.files.reader,
+            say=say,
+            window=self,
+        )
+        self.learning_bars = LearningController(
+            self.learning,
+            self.offer_bar,
+            self.learning_status,
+            self.actions["stop_learning"],
+            say=say,
+            commit_typing=self.panes.commit_typing,
+            window=self,
+        )
+        self.commands = (self.files, self.editing, self.review, self.learning_bars)
+
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {}
         for command in COMMANDS:
@@ -156,17 +307,26 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
                     self.article_view.addAction(action)
             else:
                 self.addAction(action)
-            action.triggered.connect(self._handler(command.name))
             self.actions[command.name] = action
         self.actions["show_diff"].setCheckable(True)
         self.actions["history"].setCheckable(True)
         self.runner.undo_action = self.actions["undo"]
         self.runner.redo_action = self.actions["redo"]
 
+    def _connect_actions(self) -> None:
+        for name, action in self.actions.items():
+            action.triggered.connect(self._handler(name))
+
     def _handler(self, name: str):
+        """The controller's `cmd_NAME` for the command NAME; roles share one command."""
         if name.startswith("role_"):
-            return lambda: self.cmd_set_role(name.removeprefix("role_"))
-        method = getattr(self, f"cmd_{name}")
+            role = name.removeprefix("role_")
+            return lambda: self.editing.cmd_set_role(role)
+        method = next(
+            getattr(controller, f"cmd_{name}")
+            for controller in self.commands
+            if hasattr(controller, f"cmd_{name}")
+        )
         return lambda: method()
 
     def _build_menus(self) -> None:
@@ -178,7 +338,9 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
             for command in (c for c in COMMANDS if c.menu == menu_name):
                 if command.name == "preferences":
                     self.recent_menu = menu.addMenu("")
-                    self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+                    self.recent_menu.aboutToShow.connect(
+                        lambda: self.files.fill_recent_menu(self.recent_menu)
+                    )
                     menu.addSeparator()
                 menu.addAction(self.actions[command.name])
         self.language_menu = self.menus["view"].addMenu("")
@@ -213,25 +375,15 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
         )
 
     def _connect(self) -> None:
-        self.runner.changed.connect(self.apply_change)
+        self.runner.changed.connect(self.panes.apply_change)
         self.runner.state_changed.connect(self.update_title)
         self.runner.failed.connect(self._operation_failed)
-        self.runner.before_run.append(self.commit_typing)
-        self.document_view.selectionModel().currentRowChanged.connect(self._document_clicked)
-        self.article_view.selectionModel().currentRowChanged.connect(self._article_clicked)
-        self.raw_view.cursor_line_changed.connect(self._cursor_line_changed)
-        self.form.field_edited.connect(self.edit_field)
-        self.form.status_chosen.connect(self.choose_status)
-        self.text_pane.text_committed.connect(self.commit_text)
-        self.text_pane.leave_requested.connect(self.raw_view.setFocus)
-        self.text_pane.diff_toggle.toggled.connect(self.actions["show_diff"].setChecked)
-        self.line_box.returnPressed.connect(self._go_to_typed_lines)
-        self.suggestion_panel.accept_clicked.connect(self.cmd_accept_suggestion)
-        self.suggestion_panel.reject_clicked.connect(self.cmd_reject_suggestion)
-        self.suggestion_panel.accept_rule_clicked.connect(self.cmd_accept_rule)
-        self.suggestion_panel.current_changed.connect(self._suggestion_focused)
-        self._connect_review()
-        self._connect_learning()
+        self.runner.before_run.append(self.panes.commit_typing)
+        self._connect_actions()
+        self.panes.connect()
+        self.editing.connect(self.form)
+        self.review.connect()
+        self.learning_bars.connect(self.import_finished)
 
     # -- language ---------------------------------------------------------------------------
 
@@ -246,13 +398,13 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
         self.line_label.setText(self.tr("Line: "))
         self.line_box.setPlaceholderText(self.tr("12 or 83-87"))
         self.toolbar.setWindowTitle(self.tr("Navigation"))
-        self.retranslate_review()
-        self.retranslate_learning()
+        self.review.retranslate()
+        self.learning_bars.retranslate()
         self.runner.refresh_undo_actions()
         for action in self.language_actions.actions():
             action.setChecked(action.data() == self.language)
-        if self.cheat_sheet is not None:
-            self.cheat_sheet.refresh()
+        if self.editing.cheat_sheet is not None:
+            self.editing.cheat_sheet.refresh()
         self.update_title()
 
     def changeEvent(self, event) -> None:
@@ -344,156 +496,34 @@ class MainWindow(FileCommands, EditingCommands, ReviewCommands, LearningCommands
         ):
             self.preferences.set_layout(f"splitter_{name}", splitter.saveState())
 
-    # -- showing a document and an article --------------------------------------------------
+    # -- the project comes and goes -------------------------------------------------------
 
-    def commit_typing(self) -> None:
-        """Save what is still being typed in a form field or the corrected text."""
-        self.form.commit()
-        self.text_pane.commit()
+    def _project_opened(self, project) -> None:
+        self.update_enabled()
+        self.review.project_changed()
+        self.panes.use_project(project)
 
-    def show_document(self, document_id: int | None, line: int | None = None) -> None:
-        """Load a document into the raw view and the article list; select the article at line."""
-        self.commit_typing()
-        self.document_id = document_id
-        self.article_id = None
-        if document_id is None:
-            self.segments, self.open_suggestions = [], []
-            self.articles.set_rows(None, [])
-            self.raw_view.show_document(None, "", [], {}, [])
-            self.show_article(None)
-            return
-        self._load_document_state()
-        self.raw_view.show_document(
-            document_id,
-            self.project.documents.raw_text(document_id),
-            self.segments,
-            self.project.documents.line_roles(document_id),
-            self.open_suggestions,
-        )
-        self._select_document_row(document_id)
-        first = (
-            line if line is not None else (self.segments[0]["start_line"] if self.segments else 1)
-        )
-        self.raw_view.go_to_lines(first)
-        self._cursor_line_changed(self.raw_view.current_line(), force=True)
+    def _project_closed(self) -> None:
+        self.panes.use_project(None)
+        self.review.project_changed()
 
-    def _load_document_state(self) -> None:
-        self.segments = self.project.articles.rows(self.document_id)
-        self.open_suggestions = self.suggestions_of_document(self.document_id)
-        self.articles.set_rows(self.document_id, self.filtered_segments(self.segments))
-
-    def suggestions_of_document(self, document_id: int) -> list:
-        return list(self.project.suggestions.find(document_id=document_id))
-
-    def show_article(self, article_id: int | None, *, move_cursor: bool = False) -> None:
-        """Show an article's form, text and suggestions, highlight its span."""
-        self.commit_typing()
-        self.article_id = article_id
-        article = self.project.articles.get(article_id) if article_id is not None else None
-        self.form.load(article)
-        raw = self.project.documents.raw_span(article) if article is not None else ""
-        self.text_pane.load(article_id, article.corrected_text if article else "", raw)
-        row = segment_at_line(self.segments, article.start_line) if article else None
-        self.raw_view.highlight_span((article.start_line, article.end_line) if article else None)
-        keep = self.suggestion_panel.current()
-        self.suggestion_panel.set_items(
-            suggestions_in(self.open_suggestions, row, None), keep.id if keep else None
-        )
-        self._select_article_row(article_id)
-        if move_cursor and article is not None:
-            self.raw_view.go_to_lines(article.start_line)
-        if article_id is not None:
-            self.article_shown.emit(article_id)
-
-    def _cursor_line_changed(self, line: int, force: bool = False) -> None:
-        segment = segment_at_line(self.segments, line)
-        if segment is not None and (force or segment["id"] != self.article_id):
-            self.show_article(segment["id"])
-        elif force and segment is None:
-            self.show_article(self.segments[0]["id"] if self.segments else None)
-
-    def _select_document_row(self, document_id: int) -> None:
-        row = self.documents.row_of(document_id)
-        if row is not None and self.document_view.currentIndex().row() != row:
-            blocker = self.document_view.selectionModel().blockSignals(True)
-            self.document_view.setCurrentIndex(self.documents.index(row, 0))
-            self.document_view.selectionModel().blockSignals(blocker)
-
-    def _select_article_row(self, article_id: int | None) -> None:
-        row = self.articles.row_of(article_id) if article_id is not None else None
-        model = self.article_view.selectionModel()
-        blocker = model.blockSignals(True)
-        if row is None:
-            self.article_view.clearSelection()
-        elif self.article_view.currentIndex().row() != row:
-            self.article_view.setCurrentIndex(self.articles.index(row, 1))
-        model.blockSignals(blocker)
-        self.article_view.viewport().update()
-
-    def _document_clicked(self, current, _previous) -> None:
-        document_id = self.documents.document_id(current.row())
-        if document_id is not None and document_id != self.document_id:
-            self.show_document(document_id)
-
-    def _article_clicked(self, current, _previous) -> None:
-        article_id = self.articles.article_id(current.row())
-        if article_id is not None and article_id != self.article_id:
-            self.show_article(article_id, move_cursor=True)
-
-    def _suggestion_focused(self, suggestion) -> None:
-        if suggestion is not None and self.suggestion_panel.list.hasFocus():
-            self.raw_view.go_to_offset(suggestion.start)
-
-    # -- after an operation -----------------------------------------------------------------
-
-    def apply_change(self, result) -> None:
-        """Refresh what an operation changed, keeping the cursor where the editor is."""
-        self.documents.refresh_documents(result.document_ids)
-        if self._following and result.document_ids and self.document_id not in result.document_ids:
-            self.show_document(min(result.document_ids))
-            return
-        self.reload_current()
-
-    def run_and_follow(self, operation, *args):
-        """Run an undo, redo or revert: the window goes to the document it changed, since
-        the editor cannot see beforehand where that is. Other edits leave the view alone."""
-        self._following = True
-        try:
-            return self.runner.run(operation, *args)
-        finally:
-            self._following = False
+    def _import_ended(self) -> None:
+        self.documents.count_again()
+        self.update_enabled()
+        if self.desk.document_id is None:
+            self.panes.show_document(self.documents.document_id(0))
 
     def _operation_failed(self, _message: str) -> None:
         """Show the stored state again, but keep typing whose save failed in the editor."""
         with self.text_pane.keeping_typing():
-            self.reload_current()
-
-    def reload_current(self) -> None:
-        if self.project is None or self.document_id is None:
-            return
-        self._load_document_state()
-        self.raw_view.set_overlay(
-            self.segments,
-            self.project.documents.line_roles(self.document_id),
-            self.open_suggestions,
-        )
-        segment = segment_at_line(self.segments, self.raw_view.current_line())
-        ids = {row["id"] for row in self.segments}
-        if segment is not None:
-            chosen = segment["id"]
-        else:
-            chosen = (
-                self.article_id
-                if self.article_id in ids
-                else (self.segments[0]["id"] if self.segments else None)
-            )
-        self.show_article(chosen)
+            self.panes.reload_current()
 
     def closeEvent(self, event) -> None:
-        if self.import_job is not None:
-            self.import_job.worker.cancel()
-            self.import_job.thread.wait()
-        self.commit_typing()
+        job = self.files.import_job
+        if job is not None:
+            job.worker.cancel()
+            job.thread.wait()
+        self.panes.commit_typing()
         self.save_layout()
         self.close_project()
         super().closeEvent(event)

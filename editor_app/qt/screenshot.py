@@ -38,9 +38,9 @@ def render(out: Path, project_path: Path | None, folder: Path) -> None:
     window.resize(*SIZE)
     window.show()
     window.open_project(project_path or demo_project(folder))
-    window.cmd_next_document()
+    window.actions["next_document"].trigger()
     if len(window.segments) > 3:
-        window.show_article(window.segments[3]["id"], move_cursor=True)
+        window.panes.show_article(window.segments[3]["id"], move_cursor=True)
     for _ in range(5):
         app.processEvents()
     window.grab().save(str(out))

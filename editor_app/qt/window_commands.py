@@ -1,138 +1,130 @@
-"""The editing and navigation commands of the main window (a mixin of MainWindow).
+"""The editing and navigation commands of the main window.
 
-Each editing command reads where the editor is (cursor line, selection, current article)
-and runs one Project operation through the OperationRunner; nothing is changed here.
+Each command reads where the editor is (cursor line, selection, the suggestion in the
+panel) and asks the desk session for the operation; the desk runs it through the window's
+OperationRunner, and the panes redraw from the change it reports.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from editor_app.qt.navigation import (
-    neighbour,
-    next_uncertain,
-    parse_line_range,
-    segment_at_line,
-    suggestion_from,
-)
+from PySide6.QtCore import QCoreApplication
+
+from editor_app.desk import DeskSession
+from editor_app.desk.navigation import parse_line_range
 from editor_app.qt.widgets.cheat_sheet import CheatSheet
+from editor_app.qt.window_panes import DeskPanes
+
+STATUS_MS = 5000
 
 
-class EditingCommands:
-    # -- boundaries -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class EditingWidgets:
+    raw_view: object
+    text_pane: object
+    suggestion_panel: object
+    line_box: object
+    show_diff: object  # the View → Show changes action
 
-    def _segment_at_cursor(self) -> dict | None:
-        return segment_at_line(self.segments, self.raw_view.current_line())
 
-    def _current_segment(self) -> dict | None:
-        return self._segment_at_cursor() or next(
-            (r for r in self.segments if r["id"] == self.article_id), None
-        )
+class EditingController:
+    """Commands on the document and the article; `say` puts a line in the status bar."""
+
+    def __init__(
+        self,
+        desk: DeskSession,
+        panes: DeskPanes,
+        widgets: EditingWidgets,
+        *,
+        say: Callable[[str, int], None],
+        text_size: Callable[[int], None],
+        preferences,
+        window,
+    ) -> None:
+        self.desk = desk
+        self.panes = panes
+        self.w = widgets
+        self.say = say
+        self.text_size = text_size
+        self.preferences = preferences
+        self.window = window
+        self.cheat_sheet: CheatSheet | None = None
+
+    def connect(self, form) -> None:
+        w = self.w
+        form.field_edited.connect(self.edit_field)
+        form.status_chosen.connect(self.choose_status)
+        w.text_pane.text_committed.connect(self.commit_text)
+        w.text_pane.leave_requested.connect(w.raw_view.setFocus)
+        w.text_pane.diff_toggle.toggled.connect(w.show_diff.setChecked)
+        w.line_box.returnPressed.connect(self.go_to_typed_lines)
+        w.suggestion_panel.accept_clicked.connect(self.cmd_accept_suggestion)
+        w.suggestion_panel.reject_clicked.connect(self.cmd_reject_suggestion)
+        w.suggestion_panel.accept_rule_clicked.connect(self.cmd_accept_rule)
+
+    @property
+    def line(self) -> int:
+        return self.w.raw_view.current_line()
+
+    # -- boundaries and roles ---------------------------------------------------------------
 
     def cmd_split(self) -> None:
-        segment = self._segment_at_cursor()
-        if segment is not None:
-            self.runner.run(
-                self.project.articles.split, segment["id"], self.raw_view.current_line()
-            )
+        self.desk.split(self.line)
 
     def cmd_merge_previous(self) -> None:
-        segment = self._current_segment()
-        if segment is not None:
-            self.runner.run(self.project.articles.merge_with_previous, segment["id"])
+        self.desk.merge_previous(self.line)
 
     def cmd_merge_next(self) -> None:
-        segment = self._current_segment()
-        if segment is not None:
-            self.runner.run(self.project.articles.merge_with_next, segment["id"])
+        self.desk.merge_next(self.line)
 
     def cmd_boundary_up(self) -> None:
-        self._move_boundary(-1)
+        self.desk.move_boundary(self.line, -1)
 
     def cmd_boundary_down(self) -> None:
-        self._move_boundary(+1)
-
-    def _move_boundary(self, step: int) -> None:
-        """Move the current article's first line to the next non-blank line up or down."""
-        segment = self._current_segment()
-        if segment is None:
-            return
-        lines = self.project.documents.lines(self.document_id)
-        line = segment["start_line"] + step
-        while 1 <= line <= len(lines) and lines[line - 1].is_blank:
-            line += step
-        if 1 <= line <= len(lines):
-            self.runner.run(self.project.articles.move_boundary, segment["id"], line)
+        self.desk.move_boundary(self.line, +1)
 
     def cmd_title_to_head(self) -> None:
-        segment = self._segment_at_cursor()
-        if segment is not None:
-            line = self.raw_view.current_line()
-            self.runner.run(self.project.articles.move_title_to_head, segment["id"], line)
+        self.desk.title_to_head(self.line)
 
     def cmd_mark_boilerplate(self) -> None:
-        self._mark("boilerplate")
+        self.desk.mark_non_article(*self.w.raw_view.selected_lines(), "boilerplate")
 
     def cmd_mark_noise(self) -> None:
-        self._mark("noise")
-
-    def _mark(self, kind: str) -> None:
-        if self.document_id is not None:
-            first, last = self.raw_view.selected_lines()
-            self.runner.run(
-                self.project.articles.mark_non_article, self.document_id, first, last, kind
-            )
+        self.desk.mark_non_article(*self.w.raw_view.selected_lines(), "noise")
 
     def cmd_set_role(self, role: str) -> None:
         """The role of the cursor line, or of every non-blank line of the selection."""
-        if self.document_id is None:
-            return
-        first, last = self.raw_view.selected_lines()
-        if first == last:
-            self.runner.run(self.project.articles.set_role, self.document_id, first, role)
-        else:
-            self.runner.run(self._set_roles, first, last, role)
-
-    def _set_roles(self, first: int, last: int, role: str):
-        lines = self.project.documents.lines(self.document_id)
-        with self.project.group("set_role") as result:
-            for line in range(first, last + 1):
-                if not lines[line - 1].is_blank:
-                    self.project.articles.set_role(self.document_id, line, role)
-        return result
+        self.desk.set_role(*self.w.raw_view.selected_lines(), role)
 
     # -- fields, text, status ---------------------------------------------------------------
 
     def edit_field(self, name: str, value) -> None:
-        if self.article_id is not None:
-            self.runner.run(self.project.articles.set_field, self.article_id, name, value)
+        self.desk.set_field(name, value)
 
     def choose_status(self, status: str) -> None:
-        if self.article_id is not None:
-            self.runner.run(self.project.articles.set_status, self.article_id, status)
+        self.desk.set_status(status)
 
     def commit_text(self, article_id: int, text: str) -> None:
-        self.runner.run(self.project.articles.replace_text, article_id, text)
+        self.desk.replace_text(article_id, text)
 
     # -- suggestions ------------------------------------------------------------------------
 
     def cmd_accept_suggestion(self) -> None:
-        suggestion = self.suggestion_panel.current()
+        suggestion = self.w.suggestion_panel.current()
         if suggestion is not None:
-            self.runner.run(self.project.suggestions.accept, [suggestion.id])
+            self.desk.accept_suggestion(suggestion.id)
 
     def cmd_reject_suggestion(self) -> None:
-        suggestion = self.suggestion_panel.current()
+        suggestion = self.w.suggestion_panel.current()
         if suggestion is not None:
-            self.runner.run(self.project.suggestions.reject, [suggestion.id])
+            self.desk.reject_suggestion(suggestion.id)
 
     def cmd_accept_rule(self) -> None:
-        suggestion = self.suggestion_panel.current()
+        suggestion = self.w.suggestion_panel.current()
         if suggestion is not None:
-            rule, document_id = suggestion.rule, self.document_id
-            self.runner.run(
-                lambda: self.project.suggestions.accept(rule=rule, document_id=document_id)
-            )
+            self.desk.accept_rule(suggestion.rule)
 
     def cmd_next_suggestion(self) -> None:
         self._step_suggestion(+1)
@@ -141,34 +133,35 @@ class EditingCommands:
         self._step_suggestion(-1)
 
     def _step_suggestion(self, step: int) -> None:
-        offset = self.raw_view.textCursor().position()
-        current = self.suggestion_panel.current()
+        raw_view, panel = self.w.raw_view, self.w.suggestion_panel
+        offset = raw_view.textCursor().position()
+        current = panel.current()
         if current is not None and step > 0:
             offset = max(offset, current.start)
-        suggestion = suggestion_from(self.open_suggestions, offset, step)
+        suggestion = self.desk.suggestion_from(offset, step)
         if suggestion is None:
-            self.statusBar().showMessage(
+            self.say(
                 QCoreApplication.translate("Commands", "No more suggestions in this document."),
-                5000,
+                STATUS_MS,
             )
             return
-        self.raw_view.go_to_offset(suggestion.start)
-        self.suggestion_panel.select(suggestion.id)
+        raw_view.go_to_offset(suggestion.start)
+        panel.select(suggestion.id)
 
     # -- navigation -------------------------------------------------------------------------
 
     def cmd_next_article(self) -> None:
-        self._go_to_segment(neighbour(self.segments, self.article_id, +1))
+        self._go_to_segment(self.desk.neighbour_article(+1))
 
     def cmd_previous_article(self) -> None:
-        self._go_to_segment(neighbour(self.segments, self.article_id, -1))
+        self._go_to_segment(self.desk.neighbour_article(-1))
 
     def cmd_next_uncertain(self) -> None:
-        self._go_to_segment(next_uncertain(self.segments, self.article_id))
+        self._go_to_segment(self.desk.next_uncertain())
 
     def _go_to_segment(self, segment: dict | None) -> None:
         if segment is not None:
-            self.show_article(segment["id"], move_cursor=True)
+            self.panes.show_article(segment["id"], move_cursor=True)
 
     def cmd_next_document(self) -> None:
         self._step_document(+1)
@@ -177,49 +170,45 @@ class EditingCommands:
         self._step_document(-1)
 
     def _step_document(self, step: int) -> None:
-        row = self.documents.row_of(self.document_id) if self.document_id is not None else -1
-        target = (row if row is not None else -1) + step
-        if target >= self.documents.loaded_count and self.documents.canFetchMore(QModelIndex()):
-            self.documents.fetchMore(QModelIndex())
-        document_id = self.documents.document_id(target)
+        document_id = self.desk.neighbour_document(step)
         if document_id is not None:
-            self.show_document(document_id)
+            self.panes.show_document(document_id)
 
     def cmd_go_to_line(self) -> None:
-        self.line_box.setFocus()
-        self.line_box.selectAll()
+        self.w.line_box.setFocus()
+        self.w.line_box.selectAll()
 
-    def _go_to_typed_lines(self) -> None:
-        lines = parse_line_range(self.line_box.text())
+    def go_to_typed_lines(self) -> None:
+        lines = parse_line_range(self.w.line_box.text())
         if lines is None:
-            self.statusBar().showMessage(
+            self.say(
                 QCoreApplication.translate("Commands", "Type a line number or a range like 83-87."),
-                5000,
+                STATUS_MS,
             )
             return
-        self.raw_view.setFocus()
-        self.raw_view.go_to_lines(*lines)
+        self.w.raw_view.setFocus()
+        self.w.raw_view.go_to_lines(*lines)
 
     # -- undo, view, help -------------------------------------------------------------------
 
     def cmd_undo(self) -> None:
-        self.run_and_follow(lambda: self.project.undo.undo())
+        self.desk.undo()
 
     def cmd_redo(self) -> None:
-        self.run_and_follow(lambda: self.project.undo.redo())
+        self.desk.redo()
 
     def cmd_zoom_in(self) -> None:
-        self.apply_text_size(self.preferences.text_size + 1)
+        self.text_size(self.preferences.text_size + 1)
 
     def cmd_zoom_out(self) -> None:
-        self.apply_text_size(self.preferences.text_size - 1)
+        self.text_size(self.preferences.text_size - 1)
 
     def cmd_show_diff(self) -> None:
-        self.text_pane.diff_toggle.setChecked(self.actions["show_diff"].isChecked())
+        self.w.text_pane.diff_toggle.setChecked(self.w.show_diff.isChecked())
 
     def cmd_cheat_sheet(self) -> None:
         if self.cheat_sheet is None:
-            self.cheat_sheet = CheatSheet(self)
+            self.cheat_sheet = CheatSheet(self.window)
         self.cheat_sheet.refresh()
         self.cheat_sheet.show()
         self.cheat_sheet.raise_()

@@ -1,11 +1,18 @@
-"""Project files for the main window (a mixin): new, open, recent, import, preferences."""
+"""Project files for the main window: new, open, recent, import, backup, export, preferences.
+
+`FileController` owns the open project's lifetime: it opens the file (one writer, and
+one reader for the work done in the background), and tells the window through the
+callbacks it was given when a project comes and goes.
+"""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from editor_app.export import ExportOptions
@@ -25,12 +32,47 @@ from editor_app.storage import PROJECT_SUFFIX, Project, ProjectError, storage_er
 MAX_SKIPPED_SHOWN = 15
 
 
-class FileCommands:
-    language = "en"
-    reader: ProjectReader | None = None
-    export_call = None
-    export_progress: QProgressDialog | None = None
-    backup_notice = None
+@dataclass(frozen=True, slots=True)
+class WindowHooks:
+    """What the window does when a project comes and goes, and how it reports."""
+
+    opened: Callable[[object], None]  # the project now open: show it
+    closing: Callable[[], None]  # stop what reads the project (learning, workers)
+    closed: Callable[[], None]  # no project any more: clear the views
+    imported: Callable[[], None]  # an import ended: more documents to list
+    enabled_changed: Callable[[], None]  # busy or project changed: enable the actions
+    title_changed: Callable[[], None]
+    commit_typing: Callable[[], None]
+    text_size: Callable[[int], None]
+    say: Callable[[str, int], None]  # a line in the status bar for some milliseconds
+
+
+class FileController(QObject):
+    """`window` is the main window: the dialogs' parent, and the sender of the signals
+    `import_finished`, `backup_finished` and `export_finished`.
+
+    A QObject of the GUI thread: the import worker's progress, sent from its thread,
+    is queued here rather than run on the worker's thread.
+    """
+
+    def __init__(self, window, runner, preferences, background, hooks: WindowHooks) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = runner
+        self.preferences = preferences
+        self.background = background
+        self.hooks = hooks
+        self.language = "en"
+        self.reader: ProjectReader | None = None
+        self.import_job: ImportJob | None = None
+        self.import_progress: QProgressDialog | None = None
+        self.export_call = None
+        self.export_progress: QProgressDialog | None = None
+        self.backup_notice = None
+
+    @property
+    def project(self):
+        return self.runner.project
 
     # -- opening and closing ----------------------------------------------------------------
 
@@ -41,14 +83,14 @@ class FileCommands:
             project = Project.open(path, editor=self.preferences.editor_name or None, backups=False)
         except ProjectError as error:
             show_error(
-                self,
+                self.window,
                 QCoreApplication.translate("Files", "Cannot open the project"),
                 project_error_message(error),
             )
             return False
         except OSError as error:
             show_error(
-                self,
+                self.window,
                 QCoreApplication.translate("Files", "Cannot open the project"),
                 f"{path}: {error.strerror}",
             )
@@ -62,7 +104,7 @@ class FileCommands:
             with contextlib.suppress(ProjectError):
                 self.close_project()
             show_error(
-                self,
+                self.window,
                 QCoreApplication.translate("Files", "Cannot open the project"),
                 project_error_message(known),
             )
@@ -74,7 +116,7 @@ class FileCommands:
                 "%1", str(project.path)
             )
             show_notice(
-                self,
+                self.window,
                 QCoreApplication.translate("Files", "Read-only project"),
                 message.replace("%2", project.notice),
             )
@@ -89,7 +131,9 @@ class FileCommands:
                 project_error_message(error) if isinstance(error, ProjectError) else str(error)
             )
             show_error(
-                self, QCoreApplication.translate("Files", "Cannot create the project"), message
+                self.window,
+                QCoreApplication.translate("Files", "Cannot create the project"),
+                message,
             )
             return False
         self._use_project(project)
@@ -98,38 +142,30 @@ class FileCommands:
     def _use_project(self, project) -> None:
         self.runner.project = project
         self.runner.last_write_failed = False
-        self.reader = ProjectReader(project.path, project.editor)
+        self.reader = ProjectReader(project.open_reader)  # the one reader, opened when asked
         self.preferences.remember_project(str(project.path))
-        self.documents.set_project(project)
-        self.update_enabled()
-        self.review_project_changed()
-        first = self.documents.document_id(0)
-        self.show_document(first)
+        self.hooks.opened(project)
 
     def close_project(self) -> None:
         if self.project is None:
             return
-        self.commit_typing()
-        self.learning.stop()  # its worker reads the file; what it did not store is lost
+        self.hooks.commit_typing()
+        self.hooks.closing()  # the learning worker reads the file; what it did not store is lost
         self.background.wait()  # backups, exports and searches read the file
         if self.export_progress is not None:
             self.export_progress.close()
         project = self.project
         self.runner.project = None
-        self.document_id = self.article_id = None
-        self.segments, self.open_suggestions = [], []
-        self.documents.set_project(None)
-        self.show_document(None)
-        self.review_project_changed()
+        self.hooks.closed()
         if self.reader is not None:
             self.reader.close()
             self.reader = None
         project.close()
-        self.update_enabled()
+        self.hooks.enabled_changed()
 
     def cmd_new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self,
+            self.window,
             QCoreApplication.translate("Files", "New project"),
             "",
             QCoreApplication.translate("Files", "Qingyang projects (*%1)").replace(
@@ -143,7 +179,7 @@ class FileCommands:
 
     def cmd_open_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self,
+            self.window,
             QCoreApplication.translate("Files", "Open project"),
             "",
             QCoreApplication.translate("Files", "Qingyang projects (*%1);;All files (*)").replace(
@@ -153,21 +189,21 @@ class FileCommands:
         if path:
             self.open_project(path)
 
-    def fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
+    def fill_recent_menu(self, menu) -> None:
+        menu.clear()
         for path in self.preferences.recent_projects:
-            action = self.recent_menu.addAction(path)
+            action = menu.addAction(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
-        self.recent_menu.setEnabled(True)
+        menu.setEnabled(True)
 
     def cmd_quit(self) -> None:
-        self.close()
+        self.window.close()
 
     # -- import -----------------------------------------------------------------------------
 
     def cmd_import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self,
+            self.window,
             QCoreApplication.translate("Files", "Import files"),
             "",
             QCoreApplication.translate("Files", "Text files (*.txt *.text);;All files (*)"),
@@ -177,7 +213,7 @@ class FileCommands:
 
     def cmd_import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("Files", "Import folder")
+            self.window, QCoreApplication.translate("Files", "Import folder")
         )
         if folder:
             self.start_import([folder])
@@ -186,14 +222,14 @@ class FileCommands:
         """Import in a worker thread; editing is blocked until it ends."""
         if not self.runner.can_edit:
             return
-        self.commit_typing()
-        self.import_job = ImportJob(self.project, [str(p) for p in paths], self)
+        self.hooks.commit_typing()
+        self.import_job = ImportJob(self.project, [str(p) for p in paths], self.window)
         self.import_progress = QProgressDialog(
             QCoreApplication.translate("Files", "Importing…"),
             QCoreApplication.translate("Files", "Cancel"),
             0,
             0,
-            self,
+            self.window,
         )
         self.import_progress.setObjectName("importProgress")
         self.import_progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -204,7 +240,7 @@ class FileCommands:
         self.import_job.worker.progress.connect(self._import_progressed)
         self.import_job.done.connect(self._import_done)
         self.runner.busy = True
-        self.update_enabled()
+        self.hooks.enabled_changed()
         self.import_job.start()
         self.import_progress.show()
 
@@ -219,19 +255,16 @@ class FileCommands:
         self.import_progress.close()
         self.import_job = None
         self.runner.busy = False
-        self.documents.count_again()
-        self.update_enabled()
-        if self.document_id is None:
-            self.show_document(self.documents.document_id(0))
+        self.hooks.imported()
         if error:
-            show_error(self, QCoreApplication.translate("Files", "The import failed"), error)
+            show_error(self.window, QCoreApplication.translate("Files", "The import failed"), error)
         elif report is not None:
             show_notice(
-                self,
+                self.window,
                 QCoreApplication.translate("Files", "Import finished"),
                 self.import_summary(report),
             )
-        self.import_finished.emit(report)
+        self.window.import_finished.emit(report)
 
     @staticmethod
     def import_summary(report) -> str:
@@ -259,7 +292,7 @@ class FileCommands:
 
     def start_backup(self) -> None:
         """The daily backup on a pool thread; the editor works on meanwhile."""
-        work = backup_work(self.project.path, self.preferences.backup_folder or None)
+        work = backup_work(self.reader, self.preferences.backup_folder or None)
         self.background.start(
             work,
             finished=lambda made: self._backup_done(made, ""),
@@ -271,27 +304,27 @@ class FileCommands:
             notice = QCoreApplication.translate("Files", "No backup could be made: %1")
             if self.project is not None:
                 self.project.notice = notice.replace("%1", error)
-                self.update_title()
+                self.hooks.title_changed()
             self.backup_notice = non_modal_notice(
-                self,
+                self.window,
                 QCoreApplication.translate("Files", "Daily backup failed"),
                 notice.replace("%1", error),
             )
         elif made is not None:
-            self.statusBar().showMessage(
+            self.hooks.say(
                 QCoreApplication.translate("Files", "Daily backup made: %1").replace(
                     "%1", Path(made).name
                 ),
                 8000,
             )
-        self.backup_finished.emit(made, error)
+        self.window.backup_finished.emit(made, error)
 
     # -- export -----------------------------------------------------------------------------
 
     def cmd_export(self) -> None:
         if self.project is None or self.export_call is not None:
             return
-        dialog = ExportDialog(self.project.path, self)
+        dialog = ExportDialog(self.project.path, self.window)
         if dialog.exec():
             self.start_export(dialog.target_path(), dialog.chosen_format(), dialog.options())
 
@@ -299,13 +332,13 @@ class FileCommands:
         """Export on a pool thread through a reader of its own, with progress and Cancel."""
         if self.project is None or self.export_call is not None:
             return
-        self.commit_typing()
+        self.hooks.commit_typing()
         progress = QProgressDialog(
             QCoreApplication.translate("Files", "Exporting…"),
             QCoreApplication.translate("Files", "Cancel"),
             0,
             0,
-            self,
+            self.window,
         )
         progress.setObjectName("exportProgress")
         progress.setWindowModality(Qt.WindowModality.NonModal)  # editing goes on meanwhile
@@ -314,7 +347,7 @@ class FileCommands:
         progress.setAutoReset(False)
         self.export_progress = progress
         self.export_call = self.background.start(
-            export_work(self.project.path, Path(out), format, options or ExportOptions()),
+            export_work(self.reader, Path(out), format, options or ExportOptions()),
             finished=lambda report: self._export_done(report, ""),
             failed=lambda error: self._export_done(None, error),
             progress=self._export_progressed,
@@ -337,31 +370,31 @@ class FileCommands:
         self.export_progress = None
         self.export_call = None
         if error:
-            show_error(self, QCoreApplication.translate("Files", "The export failed"), error)
+            show_error(self.window, QCoreApplication.translate("Files", "The export failed"), error)
         elif report is not None and report.cancelled:
-            self.statusBar().showMessage(
+            self.hooks.say(
                 QCoreApplication.translate("Files", "Export cancelled; nothing was written."), 8000
             )
         elif report is not None:
             text = QCoreApplication.translate("Files", "Exported %1 articles of %2 documents to %3")
-            self.statusBar().showMessage(
+            self.hooks.say(
                 text.replace("%1", str(report.articles))
                 .replace("%2", str(report.documents))
                 .replace("%3", report.path),
                 15000,
             )
-        self.export_finished.emit(report)
+        self.window.export_finished.emit(report)
 
     # -- preferences and language -----------------------------------------------------------
 
     def cmd_preferences(self) -> None:
-        dialog = PreferencesDialog(self.preferences, self)
+        dialog = PreferencesDialog(self.preferences, self.window)
         if not dialog.exec():
             return
         dialog.store(self.preferences)
         if self.project is not None and self.preferences.editor_name:
             self.project.editor = self.preferences.editor_name
-        self.apply_text_size(self.preferences.text_size)
+        self.hooks.text_size(self.preferences.text_size)
         self.switch_language(self.preferences.language, remember=False)
 
     def switch_language(self, language: str, remember: bool = True) -> None:

@@ -1,4 +1,4 @@
-"""Learning from the reviewed documents in the main window (a mixin): Tools menu, status, offer.
+"""Learning from the reviewed documents in the main window: Tools menu, status, offer.
 
 The work is `WindowLearning`'s; this puts it on screen: a quiet line in the status bar
 while a worker learns or plans, and a bar above the text offering to re-propose.
@@ -6,8 +6,9 @@ while a worker learns or plans, and a bar above the text offering to re-propose.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from editor_app.qt.dialogs import non_modal_notice, show_error
 from editor_app.qt.learning import LEARN, WindowLearning
@@ -16,37 +17,46 @@ from editor_app.qt.widgets.learning_bars import LearningStatus, OfferBar
 STATUS_MESSAGE_MS = 15000
 
 
-class LearningCommands:
-    learning_notice = None
+class LearningController(QObject):
+    """Puts a WindowLearning on screen; `commit_typing` runs before the editor's requests.
 
-    def _build_learning(self) -> None:
-        """The offer bar goes above the panes; the progress into the status bar."""
-        self.learning = WindowLearning(self.runner, self.preferences, self)
-        self.offer_bar = OfferBar(self)
-        self.learning_status = LearningStatus(self)
-        self.statusBar().insertPermanentWidget(0, self.learning_status)  # left of "saved"
-        panes = self.takeCentralWidget()
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.offer_bar)
-        column.addWidget(panes, 1)
-        self.setCentralWidget(central)
+    A QObject of the GUI thread, so that what the learning reports is shown there.
+    """
 
-    def _connect_learning(self) -> None:
+    def __init__(
+        self,
+        learning: WindowLearning,
+        offer_bar: OfferBar,
+        status: LearningStatus,
+        stop_action,
+        *,
+        say: Callable[[str, int], None],
+        commit_typing: Callable[[], None],
+        window,
+    ) -> None:
+        super().__init__(window)
+        self.learning = learning
+        self.offer_bar = offer_bar
+        self.learning_status = status
+        self.stop_action = stop_action
+        self.say = say
+        self.commit_typing = commit_typing
+        self.window = window
+        self.learning_notice = None
+
+    def connect(self, import_finished) -> None:
         learning = self.learning
         learning.running_changed.connect(self._learning_running)
         learning.progressed.connect(self.learning_status.advance)
         learning.offer_changed.connect(self._show_offer)
-        learning.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        learning.message.connect(lambda text: self.say(text, STATUS_MESSAGE_MS))
         learning.failed.connect(self._learning_failed)
         self.learning_status.stop_clicked.connect(learning.cancel)
         self.offer_bar.accepted.connect(learning.accept_offer)
         self.offer_bar.declined.connect(learning.decline_offer)
-        self.import_finished.connect(lambda _report: learning.store_waiting())
+        import_finished.connect(lambda _report: learning.store_waiting())
 
-    def retranslate_learning(self) -> None:
+    def retranslate(self) -> None:
         self._learning_running(self.learning.running)
         self._show_offer(self.learning.offer)
 
@@ -66,7 +76,7 @@ class LearningCommands:
     # -- what the editor sees ---------------------------------------------------------------
 
     def _learning_running(self, kind: str) -> None:
-        self.actions["stop_learning"].setEnabled(bool(kind))
+        self.stop_action.setEnabled(bool(kind))
         if not kind:
             self.learning_status.hide()
         elif kind == LEARN:
@@ -100,6 +110,6 @@ class LearningCommands:
             "Learning", "Learning from the reviewed documents failed"
         )
         if by_hand:
-            show_error(self, title, text)
+            show_error(self.window, title, text)
         else:  # the editor did not ask: tell without stopping the work
-            self.learning_notice = non_modal_notice(self, title, text)
+            self.learning_notice = non_modal_notice(self.window, title, text)

@@ -1,4 +1,4 @@
-"""Review in the main window (a mixin): history, find and replace, statistics, filters.
+"""Review in the main window: history, find and replace, statistics, the review shortcuts.
 
 The review widgets write through the window's OperationRunner, so each change is one
 undo step with its label on Edit → Undo, and the views refresh from the runner's signal.
@@ -6,63 +6,82 @@ undo step with its label on Edit → Undo, and the views refresh from the runner
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QCheckBox, QDockWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from editor_app.qt.review.history_pane import HistoryPane
-from editor_app.qt.review.review_filters import mark_approved, mark_reviewed_and_next
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextCursor
+
+from editor_app.desk import DeskSession
 from editor_app.qt.review.search_dialog import SearchReplaceDialog
 from editor_app.qt.review.stats_view import StatsDialog
+from editor_app.qt.window_panes import DeskPanes
+
+STATUS_MS = 5000
 
 
-class ReviewCommands:
-    search_dialog: SearchReplaceDialog | None = None
-    stats_dialog: StatsDialog | None = None
+@dataclass(frozen=True, slots=True)
+class ReviewWidgets:
+    history_dock: object
+    history_pane: object
+    history_whole_project: object
+    history_action: object  # View → History, checkable
+    text_pane: object
+    form: object
 
-    # -- building ---------------------------------------------------------------------------
 
-    def _build_history_dock(self) -> None:
-        self.history_dock = QDockWidget(self)
-        self.history_dock.setObjectName("historyDock")
-        box = QWidget(self.history_dock)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(4, 4, 4, 4)
-        self.history_whole_project = QCheckBox(box)
-        self.history_whole_project.setObjectName("historyWholeProject")
-        self.history_pane = HistoryPane(None, box, run=self.run_and_follow)
-        self.history_pane.setObjectName("historyPane")
-        column.addWidget(self.history_whole_project)
-        column.addWidget(self.history_pane, 1)
-        self.history_dock.setWidget(box)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
-        self.history_dock.hide()
+class ReviewController:
+    """`reader()` gives the window's ProjectReader (None while no project is open)."""
+
+    def __init__(
+        self,
+        desk: DeskSession,
+        panes: DeskPanes,
+        widgets: ReviewWidgets,
+        *,
+        runner,
+        background,
+        reader: Callable[[], object],
+        say: Callable[[str, int], None],
+        window,
+    ) -> None:
+        self.desk = desk
+        self.panes = panes
+        self.w = widgets
+        self.runner = runner
+        self.background = background
+        self.reader = reader
+        self.say = say
+        self.window = window
+        self.search_dialog: SearchReplaceDialog | None = None
+        self.stats_dialog: StatsDialog | None = None
         self._history_stale = True
 
-    def _connect_review(self) -> None:
-        self.history_dock.visibilityChanged.connect(self._history_visibility)
-        self.history_whole_project.toggled.connect(lambda _on: self._history_scope())
-        self.history_pane.jump_to_article.connect(self.go_to_article)
-        self.article_shown.connect(lambda _id: self._history_scope())
+    def connect(self) -> None:
+        w = self.w
+        w.history_dock.visibilityChanged.connect(self._history_visibility)
+        w.history_whole_project.toggled.connect(lambda _on: self._history_scope())
+        w.history_pane.jump_to_article.connect(self.go_to_article)
+        self.panes.article_shown.connect(lambda _id: self._history_scope())
         self.runner.changed.connect(self._review_changed)
-        self.filter_bar.articles_filtered.connect(self._articles_filtered)
 
-    def retranslate_review(self) -> None:
-        self.history_dock.setWindowTitle(QCoreApplication.translate("Review", "History"))
-        self.history_whole_project.setText(QCoreApplication.translate("Review", "Whole project"))
+    def retranslate(self) -> None:
+        self.w.history_dock.setWindowTitle(QCoreApplication.translate("Review", "History"))
+        self.w.history_whole_project.setText(QCoreApplication.translate("Review", "Whole project"))
+
+    @property
+    def project(self):
+        return self.runner.project
 
     # -- the project ------------------------------------------------------------------------
 
-    def review_project_changed(self) -> None:
+    def project_changed(self) -> None:
         """A project was opened or closed: the review widgets follow."""
-        bar = self.filter_bar
-        bar.project, bar.document_id = self.project, None  # no whole-project query here
-        bar.refresh_editors()
         self._history_stale = True
         self._sync_history()
         if self.search_dialog is not None:
             self.search_dialog.set_project(self.project)
-            self.search_dialog.use_background(self.background, self.reader)
+            self.search_dialog.use_background(self.background, self.reader())
         if self.stats_dialog is not None:
             self.stats_dialog.close()
             self.stats_dialog = None
@@ -74,36 +93,39 @@ class ReviewCommands:
     # -- history ----------------------------------------------------------------------------
 
     def cmd_history(self) -> None:
-        show = self.actions["history"].isChecked()
-        self.history_dock.setVisible(show)
+        w = self.w
+        show = w.history_action.isChecked()
+        w.history_dock.setVisible(show)
         if show:
-            self.history_dock.raise_()
-            self.history_pane.table.setFocus()
+            w.history_dock.raise_()
+            w.history_pane.table.setFocus()
 
     def _history_visibility(self, visible: bool) -> None:
-        self.actions["history"].setChecked(visible)
+        self.w.history_action.setChecked(visible)
         if visible:
             self._sync_history()
 
     def _sync_history(self) -> None:
         """Reload the history when it is on screen; otherwise when it next shows."""
-        if not self.history_dock.isVisible() or not self._history_stale:
+        pane = self.w.history_pane
+        if not self.w.history_dock.isVisible() or not self._history_stale:
             return
         self._history_stale = False
-        if self.history_pane.project is not self.project:
-            self.history_pane.set_project(self.project)
+        if pane.project is not self.project:
+            pane.set_project(self.project)
         else:
-            self.history_pane.refresh()
+            pane.refresh()
         self._history_scope()
 
     def _history_scope(self) -> None:
         """The selected article's changes, or the whole project's when the box is ticked."""
-        if not self.history_dock.isVisible() or self.project is None:
+        w, desk = self.w, self.desk
+        if not w.history_dock.isVisible() or self.project is None:
             return
-        if self.history_whole_project.isChecked() or self.document_id is None:
-            self.history_pane.set_scope()
+        if w.history_whole_project.isChecked() or desk.document_id is None:
+            w.history_pane.set_scope()
         else:
-            self.history_pane.set_scope(document_id=self.document_id, article_id=self.article_id)
+            w.history_pane.set_scope(document_id=desk.document_id, article_id=desk.article_id)
 
     # -- find and replace -------------------------------------------------------------------
 
@@ -111,15 +133,17 @@ class ReviewCommands:
         if self.project is None:
             return
         if self.search_dialog is None:
-            self.search_dialog = SearchReplaceDialog(self.project, self, run=self.runner.run)
-            self.search_dialog.setObjectName("searchDialog")
-            self.search_dialog.use_background(self.background, self.reader)
-            self.search_dialog.jump_to_article.connect(self._jump_to_hit)
-        self.search_dialog.show()
-        self.search_dialog.raise_()
-        self.search_dialog.activateWindow()
-        self.search_dialog.query_edit.setFocus()
-        self.search_dialog.query_edit.selectAll()
+            dialog = SearchReplaceDialog(self.project, self.window, run=self.runner.run)
+            dialog.setObjectName("searchDialog")
+            dialog.use_background(self.background, self.reader())
+            dialog.jump_to_article.connect(self._jump_to_hit)
+            self.search_dialog = dialog
+        dialog = self.search_dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.query_edit.setFocus()
+        dialog.query_edit.selectAll()
 
     def _jump_to_hit(self, article_id: int, field: str, start: int) -> None:
         """Show the hit's document and article, and select the hit in its field."""
@@ -134,15 +158,16 @@ class ReviewCommands:
             None,
         )
         end = hit.end if hit is not None else start
+        form = self.w.form
         if field == "text":
-            editor = self.text_pane.editor
+            editor = self.w.text_pane.editor
             cursor = editor.textCursor()
             cursor.setPosition(min(start, len(editor.toPlainText())))
             cursor.setPosition(min(end, len(editor.toPlainText())), QTextCursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
             editor.ensureCursorVisible()
-        elif field in self.form.edits:
-            self.form.edits[field].setSelection(start, end - start)
+        elif field in form.edits:
+            form.edits[field].setSelection(start, end - start)
 
     def go_to_article(self, article_id: int):
         """Select an article anywhere in the project: its document, then the article."""
@@ -151,13 +176,11 @@ class ReviewCommands:
         try:
             article = self.project.articles.get(article_id)
         except (KeyError, LookupError):
-            self.statusBar().showMessage(
-                QCoreApplication.translate("Review", "That article no longer exists."), 5000
+            self.say(
+                QCoreApplication.translate("Review", "That article no longer exists."), STATUS_MS
             )
             return None
-        if article.document_id != self.document_id:
-            self.show_document(article.document_id, line=article.start_line)
-        self.show_article(article_id, move_cursor=True)
+        self.panes.go_to_article(article)
         return article
 
     # -- statistics -------------------------------------------------------------------------
@@ -166,9 +189,9 @@ class ReviewCommands:
         if self.project is None:
             return
         if self.stats_dialog is None:
-            self.stats_dialog = StatsDialog(None, self)
+            self.stats_dialog = StatsDialog(None, self.window)
             self.stats_dialog.setObjectName("statsDialog")
-            self.stats_dialog.use_background(self.background, self.reader)
+            self.stats_dialog.use_background(self.background, self.reader())
             self.stats_dialog.set_project(self.project)
         else:
             self.stats_dialog.refresh()
@@ -178,41 +201,15 @@ class ReviewCommands:
     # -- review shortcuts -------------------------------------------------------------------
 
     def cmd_reviewed_next(self) -> None:
-        if self.article_id is None:
-            return
-        result, following = mark_reviewed_and_next(
-            self.project, self.article_id, run=self.runner.run
-        )
+        result, following = self.desk.reviewed_and_next()
         if result is None:
             return
         if following is None:
-            self.statusBar().showMessage(
-                QCoreApplication.translate("Commands", "Every article is reviewed."), 5000
+            self.say(
+                QCoreApplication.translate("Commands", "Every article is reviewed."), STATUS_MS
             )
             return
         self.go_to_article(following)
 
     def cmd_mark_approved(self) -> None:
-        if self.article_id is not None:
-            mark_approved(self.project, self.article_id, run=self.runner.run)
-
-    # -- the filter bar ---------------------------------------------------------------------
-
-    def filtered_segments(self, segments: list[dict]) -> list[dict]:
-        """The article list's rows: every segment, or those the filter bar lets through."""
-        bar = self.filter_bar
-        bar.document_id = self.document_id
-        if bar.mode() == "all" or self.project is None:
-            return segments
-        shown = set(bar.article_ids())
-        return [row for row in segments if row["id"] in shown]
-
-    def _articles_filtered(self, ids: list) -> None:
-        if self.document_id is None or self.filter_bar.document_id != self.document_id:
-            return
-        rows = self.segments
-        if self.filter_bar.mode() != "all":
-            shown = set(ids)
-            rows = [row for row in self.segments if row["id"] in shown]
-        self.articles.set_rows(self.document_id, rows)
-        self._select_article_row(self.article_id)
+        self.desk.set_status("approved")

@@ -28,6 +28,7 @@ from editor_app.storage.locking import FileLock, LockTaken
 from editor_app.storage.schema import APPLICATION_ID, schema_version
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100
 
 
 @dataclass(slots=True)
@@ -65,6 +66,12 @@ def _writable(path: Path) -> bool:
 
 
 def _read_version(path: Path) -> int:
+    marks = _header_marks(path)
+    if marks is not None:
+        application_id, version = marks
+        if application_id != APPLICATION_ID:
+            raise NotAProjectError(path, "an SQLite database, but not a Qingyang project")
+        return version
     try:
         with closing(connect_reader(path)) as conn:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -74,6 +81,40 @@ def _read_version(path: Path) -> int:
         if "locked" in str(error):
             raise ProjectLockedError(path, "the file is locked by another program") from error
         raise damaged(path, str(error) + _log_to_blame(path)) from error
+
+
+def _header_marks(path: Path) -> tuple[int, int] | None:
+    """(application id, schema version) from the file's header, without opening it in SQLite.
+
+    Both live in the first 100 bytes, which are the file's truth when no log beside it
+    holds a newer first page. None where SQLite must read the file to know: a log that
+    is not empty, a rollback journal left behind, a header SQLite would refuse.
+    """
+    for leftover in (Path(f"{path}-wal"), Path(f"{path}-journal")):
+        if leftover.is_file() and leftover.stat().st_size > 0:
+            return None
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(HEADER_BYTES)
+    except OSError:
+        return None
+    if len(header) < HEADER_BYTES or not _sound_header(header):
+        return None
+    return int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
+
+
+def _sound_header(header: bytes) -> bool:
+    """What SQLite checks of a header before it reads anything else (fileformat.html)."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    return (
+        header.startswith(SQLITE_HEADER)
+        and 512 <= page_size <= 65536
+        and page_size & (page_size - 1) == 0
+        and header[18] in (1, 2)  # legacy or WAL, for writing and reading
+        and header[19] in (1, 2)
+        and header[21:24] == b"\x40\x20\x20"  # the payload fractions, fixed
+    )
 
 
 def _log_to_blame(path: Path) -> str:

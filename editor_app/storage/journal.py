@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
+
+from editor_app.model.project_change import ChangeRecorder, ProjectChange
 
 # Primary-key columns of the tables operations write.
 KEYS = {
@@ -27,28 +28,54 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
-@dataclass(slots=True)
 class OpResult:
-    """What one operation changed, for views to refresh from."""
+    """One operation (or its undo or redo): its log id, label, value and what it changed.
 
-    operation_id: int | None
-    label: str
-    document_ids: set[int] = field(default_factory=set)
-    article_ids: set[int] = field(default_factory=set)
-    deleted_article_ids: set[int] = field(default_factory=set)
-    tables: set[str] = field(default_factory=set)
-    value: object = None
+    `change` is the typed ProjectChange views refresh from; the per-kind sets are also
+    readable here directly (`result.articles_added`, `result.documents`, ...).
+    """
 
-    def note(self, table: str, key: dict, before: dict | None, after: dict | None) -> None:
-        self.tables.add(table)
-        row = after or before or {}
-        doc = row.get("document_id", key.get("document_id"))
-        if doc is not None:
-            self.document_ids.add(doc)
-        if table == "articles":
-            self.article_ids.add(key["id"])
-            if after is None:
-                self.deleted_article_ids.add(key["id"])
+    __slots__ = ("operation_id", "label", "value", "recorder", "_frozen")
+
+    def __init__(self, operation_id: int | None, label: str, value: object = None) -> None:
+        self.operation_id = operation_id
+        self.label = label
+        self.value = value
+        self.recorder = ChangeRecorder()
+        self._frozen: ProjectChange | None = None
+
+    def note(
+        self, table: str, key: dict, before: dict | None, after: dict | None, document_id=None
+    ) -> None:
+        self._frozen = None
+        self.recorder.note(table, key, before, after, document_id)
+
+    @property
+    def change(self) -> ProjectChange:
+        if self._frozen is None:
+            self._frozen = self.recorder.freeze()
+        return self._frozen
+
+    def __getattr__(self, name: str):
+        # The kinds of ProjectChange (documents, articles_added, line_roles, ...).
+        if name in ProjectChange.__dataclass_fields__ or name == "articles":
+            return getattr(self.change, name)
+        raise AttributeError(name)
+
+    @property
+    def document_ids(self) -> frozenset[int]:
+        return self.change.documents
+
+    @property
+    def article_ids(self) -> frozenset[int]:
+        return self.change.articles
+
+    @property
+    def deleted_article_ids(self) -> frozenset[int]:
+        return self.change.articles_removed
+
+    def __repr__(self) -> str:
+        return f"OpResult({self.operation_id!r}, {self.label!r}, {self.change!r})"
 
 
 class Journal:
@@ -87,7 +114,7 @@ class Journal:
                 yield self.current
                 if self.current.tables:
                     self._drop_redo_branch()
-                    self.add_documents_of_articles(self.current)
+                    self.place_rows(self.current)
                 else:
                     # Nothing changed: leave no empty step, and keep what redo can do.
                     self.db.execute("DELETE FROM operations WHERE id = ?", [op_id])
@@ -118,7 +145,8 @@ class Journal:
         changed = {col: val for col, val in values.items() if current.get(col) != val}
         if changed:
             self._write(table, key, changed)
-            self._record(table, key, {c: current[c] for c in changed}, changed)
+            before = {c: current[c] for c in changed}
+            self._record(table, key, before, changed, current.get("document_id"))
         return changed
 
     def upsert(self, table: str, key: dict, values: dict) -> None:
@@ -135,11 +163,11 @@ class Journal:
         self.db.execute(f"DELETE FROM {table} WHERE {where}", params)
         self._record(table, key, current, None)
 
-    def _record(self, table, key, before, after) -> None:
+    def _record(self, table, key, before, after, document_id=None) -> None:
         op = self.current
         if op is None:
             raise RuntimeError("a write outside an operation cannot be undone")
-        op.note(table, key, before, after)
+        op.note(table, key, before, after, document_id)
         self.db.execute(
             "INSERT INTO changes (operation_id, tbl, row_key, before, after) VALUES (?,?,?,?,?)",
             [op.operation_id, table, _dump(key), _dump(before), _dump(after)],
@@ -193,16 +221,20 @@ class Journal:
                 self._write(table, key, after)
             result.note(table, key, before, after)
 
-    def add_documents_of_articles(self, result: OpResult) -> None:
-        """An article update logs only the columns it changed: find their documents."""
-        ids = sorted(result.article_ids - result.deleted_article_ids)
-        for first in range(0, len(ids), 500):
-            batch = ids[first : first + 500]
-            rows = self.db.execute(
-                f"SELECT DISTINCT document_id FROM articles WHERE id IN ({', '.join('?' * len(batch))})",
-                batch,
-            )
-            result.document_ids.update(row[0] for row in rows)
+    def place_rows(self, result: OpResult) -> None:
+        """An update logs only the columns it changed: find the documents of such rows."""
+        for table, ids in list(result.recorder.unplaced.items()):
+            ordered = sorted(ids)
+            found: set[int] = set()
+            for first in range(0, len(ordered), 500):
+                batch = ordered[first : first + 500]
+                rows = self.db.execute(
+                    f"SELECT DISTINCT document_id FROM {table} "
+                    f"WHERE id IN ({', '.join('?' * len(batch))})",
+                    batch,
+                )
+                found.update(row[0] for row in rows)
+            result.recorder.place(table, found)
 
     def changes_of(self, operation_id: int) -> list[tuple]:
         rows = self.db.query(

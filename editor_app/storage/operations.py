@@ -10,7 +10,13 @@ from editor_app.model.alignment import corrected_position
 from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
-from editor_app.storage.queries import article_id_at_line, article_rows, articles_of, read_article
+from editor_app.storage.queries import (
+    article_id_at_line,
+    article_rows,
+    article_rows_by_id,
+    articles_of,
+    read_article,
+)
 
 if TYPE_CHECKING:
     from editor_app.storage.editing import Edits
@@ -45,6 +51,11 @@ class Articles:
     def rows(self, document_id: int) -> list[dict]:
         """A document's segments in line order, without their text."""
         return article_rows(self.db, document_id)
+
+    def rows_by_id(self, article_ids) -> list[dict]:
+        """Rows like `rows` gives, of these articles only (those still there), in id order:
+        what a view reads again after a change names them."""
+        return article_rows_by_id(self.db, article_ids)
 
     def at_line(self, document_id: int, line: int) -> Article | None:
         article_id = article_id_at_line(self.db, document_id, line)
@@ -129,6 +140,20 @@ class Articles:
             raise OperationError(self.path, f"unknown line role {role!r}")
         with self.edits.operation("set_role", document_id=document_id) as op:
             self._set_role(document_id, line, role)
+        return op
+
+    def set_roles(self, document_id: int, first: int, last: int, role: str) -> OpResult:
+        """One role for every non-blank line of first..last: one operation, one undo step."""
+        if role not in ROLES:
+            raise OperationError(self.path, f"unknown line role {role!r}")
+        lines = self.documents.lines(document_id)
+        if not 1 <= first <= last <= len(lines):
+            raise OperationError(
+                self.path, f"lines {first}–{last} are not within the document (1–{len(lines)})"
+            )
+        with self.edits.operation("set_role", document_id=document_id) as op:
+            for line in lines.nonblank_numbers(first, last):
+                self._set_role(document_id, line, role)
         return op
 
     def set_field(self, article_id: int, field: str, value) -> OpResult:

@@ -163,6 +163,25 @@ class Project:
         except sqlite3.Error as error:
             raise storage_error(error, path) from error
 
+    def open_reader(self) -> Project:
+        """A read-only Project beside this open one, for reads on another thread.
+
+        The file was identified and checked when this one opened it, and this process
+        holds it since: the reader is one connection, without a check of its own (a log
+        beside the file is this process's own writing, not a sign of a crash).
+        """
+        conn, without_log = open_reader(self.path)
+        notice = "changes still in its log file (-wal) are not shown" if without_log else ""
+        return Project(
+            self.path,
+            Database(conn),
+            read_only=True,
+            lock=None,
+            editor=self.editor,
+            notice=self.notice if self.read_only else notice,
+            problems=self.problems,
+        )
+
     def close(self, *, fold_log: bool = True) -> None:
         """Close the file; after a failed command `fold_log=False` leaves its bytes alone."""
         if self.db is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from editor_app.model import Article, Document, LineIndex
@@ -18,6 +19,7 @@ ARTICLE_LIST_COLUMNS = (
     "a.id, a.document_id, a.start_line, a.end_line, a.kind, a.kicker, a.title, a.subtitle, "
     "a.status, a.truncated, a.lost_text, a.confidence, a.reason"
 )
+BATCH = 500  # bound parameters per statement, well under SQLite's limit
 
 
 _line_index = lru_cache(maxsize=64)(LineIndex)  # a document's lines, split once while it is used
@@ -83,6 +85,35 @@ class Documents:
         )
         return {line: role for line, role in rows}
 
+    def line_roles_at(self, document_id: int, lines: Iterable[int]) -> dict[int, str | None]:
+        """The role of each of these lines of a document; None where a line has none."""
+        ordered = sorted(set(lines))
+        found: dict[int, str | None] = dict.fromkeys(ordered)
+        for batch in batches(ordered):
+            rows = self.db.execute(
+                f"SELECT line, role FROM line_roles WHERE document_id = ? "
+                f"AND line IN ({', '.join('?' * len(batch))})",
+                [document_id, *batch],
+            )
+            found.update(dict(rows))
+        return found
+
+    def neighbour_id(self, document_id: int | None, step: int) -> int | None:
+        """The document after (step > 0) or before this one in import order; None past the
+        ends. Without a current document the next one is the first."""
+        if document_id is None:
+            if step < 0:
+                return None
+            sql, params = "SELECT id FROM documents ORDER BY id LIMIT 1", []
+        elif step > 0:
+            sql = "SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT 1"
+            params = [document_id]
+        else:
+            sql = "SELECT id FROM documents WHERE id < ? ORDER BY id DESC LIMIT 1"
+            params = [document_id]
+        row = self.db.execute(sql, params).fetchone()
+        return row[0] if row else None
+
     def raw_span(self, article: Article) -> str:
         return self.raw_text(article.document_id)[article.start_offset : article.end_offset]
 
@@ -115,6 +146,24 @@ def article_rows(db, document_id: int) -> list[dict]:
             [document_id],
         )
     )
+
+
+def article_rows_by_id(db, article_ids: Iterable[int]) -> list[dict]:
+    """Rows like `article_rows` gives, of these articles only (those still there)."""
+    rows: list[dict] = []
+    for batch in batches(sorted(set(article_ids))):
+        rows += db.query(
+            f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles a "
+            f"WHERE a.id IN ({', '.join('?' * len(batch))})",
+            batch,
+        )
+    return rows
+
+
+def batches(ordered: list) -> Iterable[list]:
+    """`ordered` in slices of at most BATCH, for `IN (...)` lists."""
+    for first in range(0, len(ordered), BATCH):
+        yield ordered[first : first + BATCH]
 
 
 def articles_of(db, document_id: int) -> list[Article]:

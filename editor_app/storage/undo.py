@@ -56,7 +56,7 @@ class Undo:
         result = OpResult(op["id"], op["label"])
         with self.db.atomic():
             self.journal.apply_backwards(op["id"], result)
-            self.journal.add_documents_of_articles(result)
+            self.journal.place_rows(result)
             seq = self.db.execute(
                 "SELECT coalesce(max(undone_seq), 0) + 1 FROM operations"
             ).fetchone()[0]
@@ -75,7 +75,7 @@ class Undo:
         result = OpResult(op["id"], op["label"])
         with self.db.atomic():
             self.journal.apply_forwards(op["id"], result)
-            self.journal.add_documents_of_articles(result)
+            self.journal.place_rows(result)
             self.db.execute(
                 "UPDATE operations SET state = 'done', undone_seq = NULL WHERE id = ?", [op["id"]]
             )

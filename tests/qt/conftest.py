@@ -68,9 +68,9 @@ def window(qtbot, preferences, messages):
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     yield win
-    if win.import_job is not None:
-        win.import_job.cancel()
-        win.import_job.thread.wait()
+    if win.files.import_job is not None:
+        win.files.import_job.cancel()
+        win.files.import_job.thread.wait()
     win.close_project()
 
 

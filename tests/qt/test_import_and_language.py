@@ -51,7 +51,7 @@ def test_a_cancelled_import_keeps_whole_documents(qtbot, window, messages, tmp_p
     monkeypatch.setattr(ImportWorker, "report_progress", wait_for_cancel)
     with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
         window.actions["import_folder"].trigger()
-        dialog = window.import_progress
+        dialog = window.files.import_progress
         qtbot.waitUntil(lambda: dialog.value() >= 1, timeout=30_000)
         assert not window.actions["split"].isEnabled()  # editing waits for the import
         cancel = dialog.findChild(QPushButton)
@@ -90,7 +90,7 @@ def test_switching_language_changes_the_menus(qtbot, window, tmp_path):
 
 def test_the_cheat_sheet_lists_the_keys(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    sheet = window.cheat_sheet
+    sheet = window.editing.cheat_sheet
     assert sheet is not None and sheet.isVisible()
     text = sheet.browser.toPlainText()
     assert "Split article at cursor line" in text and "Ctrl+Return" in text
@@ -100,7 +100,7 @@ def test_open_review_dialogs_follow_a_language_switch(qtbot, window, tmp_path):
     assert window.open_project(make_project(tmp_path, SEEDS / "004_353c17634c82fe70.txt"))
     window.actions["statistics"].trigger()
     window.actions["find_replace"].trigger()
-    stats, search = window.stats_dialog, window.search_dialog
+    stats, search = window.review.stats_dialog, window.review.search_dialog
     qtbot.waitUntil(lambda: bool(stats.stats), timeout=30_000)
     window.switch_language("zh_CN")
     try:

@@ -1,4 +1,4 @@
-"""Review filters for the article list, and the review shortcuts' helpers."""
+"""Review filters for the article list (the shortcuts: tests/test_desk_session.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from editor_app.qt.review.review_filters import (
-    ReviewFilterBar,
-    mark_approved,
-    mark_reviewed_and_next,
-)
+from editor_app.qt.review.review_filters import ReviewFilterBar
 from editor_app.storage import Project, import_paths
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -27,30 +23,6 @@ def project(tmp_path):
 
 def ordered_ids(project) -> list[int]:
     return [row["id"] for row in project.history.filtered_article_rows()]
-
-
-def test_mark_reviewed_goes_to_the_next_unreviewed_article(project):
-    ids = ordered_ids(project)
-    project.articles.set_status(ids[1], "approved")
-    result, following = mark_reviewed_and_next(project, ids[0])
-    assert result.operation_id is not None
-    assert project.articles.get(ids[0]).status == "reviewed"
-    assert following == ids[2]
-
-
-def test_review_helpers_go_through_the_given_runner(project):
-    ids = ordered_ids(project)
-    calls = []
-
-    def run(operation, *args):
-        calls.append((operation.__name__, args))
-        return operation(*args)
-
-    mark_approved(project, ids[0], run=run)
-    assert project.articles.get(ids[0]).status == "approved"
-    assert calls == [("set_status", (ids[0], "approved"))]
-    assert mark_reviewed_and_next(project, ids[1], run=lambda *a: None) == (None, None)
-    assert project.articles.get(ids[1]).status != "reviewed"
 
 
 def test_filter_bar_emits_the_ids_of_each_filter(qtbot, project):

@@ -71,13 +71,11 @@ def test_find_and_replace_by_key_with_one_hit_skipped_is_one_undo_step(qtbot, wi
     wait_idle(qtbot, window)
     project = window.project
     before = {
-        a.id: a.corrected_text
-        for d in project.documents.ids()
-        for a in project.articles.of_document(d)
+        a.id: a.text for d in project.documents.ids() for a in project.articles.of_document(d)
     }
     steps = len(project.history.entries(limit=1000))
     press(qtbot, window, Qt.Key.Key_H, CTRL)
-    dialog = window.search_dialog
+    dialog = window.review.search_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.query_edit)
     type_text(qtbot, dialog.query_edit, "北京")
@@ -98,15 +96,13 @@ def test_find_and_replace_by_key_with_one_hit_skipped_is_one_undo_step(qtbot, wi
     assert len(project.history.entries(limit=1000)) == steps + 1
     assert window.actions["undo"].text() == "Undo replace 3 occurrences"
     after = project.articles.get(skipped.article_id)
-    field = after.corrected_text if skipped.field == "text" else getattr(after, skipped.field)
+    field = after.text if skipped.field == "text" else getattr(after, skipped.field)
     assert field[skipped.start : skipped.end] == "北京"  # the skipped hit is as it was
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     activate(qtbot, window)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     restored = {
-        a.id: a.corrected_text
-        for d in project.documents.ids()
-        for a in project.articles.of_document(d)
+        a.id: a.text for d in project.documents.ids() for a in project.articles.of_document(d)
     }
     assert restored == before
 
@@ -115,7 +111,7 @@ def test_a_hit_selects_its_document_article_and_text(qtbot, window, tmp_path):
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F, CTRL | SHIFT)  # the second key of Find and replace
-    dialog = window.search_dialog
+    dialog = window.review.search_dialog
     dialog.set_query("北京")
     with qtbot.waitSignal(dialog.searched, timeout=30_000) as found:
         dialog.search()
@@ -140,7 +136,7 @@ def test_reviewed_and_next_moves_to_the_next_unreviewed_article(qtbot, window, t
     rows = project.history.filtered_article_rows(limit=-1)
     first, second, third = rows[0]["id"], rows[1]["id"], rows[2]["id"]
     project.articles.set_status(second, "approved")  # done already: the shortcut skips it
-    window.go_to_article(first)
+    window.review.go_to_article(first)
     activate(qtbot, window)
     press(qtbot, window, Qt.Key.Key_R, CTRL)
     assert project.articles.get(first).status == "reviewed"
@@ -165,7 +161,7 @@ def test_statistics_open_by_key(qtbot, window, tmp_path):
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_S, CTRL | SHIFT)
-    dialog = window.stats_dialog
+    dialog = window.review.stats_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.documents_label.text() == "2", timeout=30_000)
     assert dialog.stats["articles"] == window.project.history.stats()["articles"]
@@ -206,7 +202,7 @@ def test_a_failed_backup_is_a_notice_that_does_not_stop_work(qtbot, window, tmp_
     with qtbot.waitSignal(window.backup_finished, timeout=30_000) as done:
         assert window.open_project(path)
     assert done.args[0] is None and done.args[1]
-    notice = window.backup_notice
+    notice = window.files.backup_notice
     assert notice is not None and notice.isVisible() and not notice.isModal()
     assert window.actions["split"].isEnabled()
     notice.close()
@@ -224,7 +220,7 @@ def test_export_from_the_file_menu_runs_in_the_background(qtbot, window, tmp_pat
     monkeypatch.setattr(ExportDialog, "exec", accept)
     with qtbot.waitSignal(window.export_finished, timeout=60_000) as finished:
         press(qtbot, window, Qt.Key.Key_E, CTRL)
-        assert window.export_call is not None  # the export is under way
+        assert window.files.export_call is not None  # the export is under way
         article = window.article_id
         window.raw_view.setFocus()
         press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)  # editing goes on meanwhile
@@ -233,7 +229,7 @@ def test_export_from_the_file_menu_runs_in_the_background(qtbot, window, tmp_pat
     assert not report.cancelled and report.documents == 2
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == report.articles > 0
-    assert window.export_progress is None
+    assert window.files.export_progress is None
 
 
 def test_a_cancelled_export_writes_nothing(qtbot, window, tmp_path, monkeypatch):
@@ -251,8 +247,8 @@ def test_a_cancelled_export_writes_nothing(qtbot, window, tmp_path, monkeypatch)
 
     monkeypatch.setattr(background, "export_project", held_export)
     with qtbot.waitSignal(window.export_finished, timeout=60_000) as finished:
-        window.start_export(out, "jsonl")
-        dialog = window.export_progress
+        window.files.start_export(out, "jsonl")
+        dialog = window.files.export_progress
         qtbot.waitUntil(lambda: dialog.value() >= 1, timeout=30_000)
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     assert finished.args[0].cancelled
@@ -268,7 +264,7 @@ def qtbot_wait_for(condition, seconds: float = 30) -> None:
 
 def test_the_cheat_sheet_lists_both_find_keys(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    text = window.cheat_sheet.browser.toPlainText()
+    text = window.editing.cheat_sheet.browser.toPlainText()
     assert "Find and replace" in text and "Ctrl+H" in text and "Ctrl+Shift+F" in text
     assert "History of changes" in text and "Mark approved" in text
 
@@ -296,7 +292,7 @@ def test_history_and_search_name_fields_in_the_ui_language(qtbot, window, tmp_pa
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     article = window.article_id
-    text = window.project.articles.get(article).corrected_text
+    text = window.project.articles.get(article).text
     window.runner.run(window.project.articles.replace_text, article, text + "补")
     press(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)
     pane = window.history_pane

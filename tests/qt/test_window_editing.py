@@ -58,7 +58,7 @@ def test_a_failed_text_save_keeps_the_typing_and_retries(
 ):
     open_seeds(window, tmp_path)
     article = window.article_id
-    stored = window.project.articles.get(article).corrected_text
+    stored = window.project.articles.get(article).text
 
     def refused(*_args, **_kwargs):
         raise ProjectError("test.qingyang", "the text cannot be stored")
@@ -71,10 +71,10 @@ def test_a_failed_text_save_keeps_the_typing_and_retries(
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # commits: the save fails
     assert [m[0] for m in messages] == ["critical"]
     assert editor.toPlainText() == stored + "补记"
-    assert window.project.articles.get(article).corrected_text == stored
+    assert window.project.articles.get(article).text == stored
     monkeypatch.undo()
     window.text_pane.commit()  # the next commit tries again
-    assert window.project.articles.get(article).corrected_text == stored + "补记"
+    assert window.project.articles.get(article).text == stored + "补记"
 
 
 def test_the_reviewed_count_of_the_document_follows_review_and_undo(qtbot, window, tmp_path):
@@ -159,7 +159,7 @@ def test_a_dictionary_entry_from_the_search_dialog_keeps_the_current_document(
     assert second != window.documents.document_id(0)
     article = window.article_id
     press(qtbot, window, Qt.Key.Key_H, CTRL)
-    dialog = window.search_dialog
+    dialog = window.review.search_dialog
     type_text(qtbot, dialog.query_edit, "潮县镇")  # only in the first document
     type_text(qtbot, dialog.replace_edit, "漷县镇")
     with qtbot.waitSignal(dialog.changed):

@@ -1,8 +1,4 @@
-"""Article-list filters for review, and the review shortcuts' helpers.
-
-The helpers take a Project and an optional `run` (the window's OperationRunner.run) and
-use no Qt, so the shortcuts' behaviour is tested without a window.
-"""
+"""Article-list filters for review (the review shortcuts are the desk session's)."""
 
 from __future__ import annotations
 
@@ -12,25 +8,6 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QWidget
 from editor_app.model.article import UNCERTAIN_BELOW
 
 NO_LIMIT = -1  # SQLite reads a negative LIMIT as "all rows"
-
-
-# -- the shortcuts ------------------------------------------------------------------------------
-
-
-def mark_reviewed_and_next(project, article_id: int, run=None):
-    """Mark the article reviewed (one operation); returns (OpResult or None, next id)."""
-    result = _run(run, project.articles.set_status, article_id, "reviewed")
-    if result is None:
-        return None, None
-    return result, project.history.next_unreviewed(article_id)
-
-
-def mark_approved(project, article_id: int, run=None):
-    return _run(run, project.articles.set_status, article_id, "approved")
-
-
-def _run(run, operation, *args):
-    return run(operation, *args) if run is not None else operation(*args)
 
 
 # -- the filter bar -----------------------------------------------------------------------------

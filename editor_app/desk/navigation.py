@@ -1,4 +1,4 @@
-"""Pure helpers for moving around a document's segments and suggestions (no Qt)."""
+"""Moving around a document's segments and suggestions: pure functions over loaded rows."""
 
 from __future__ import annotations
 
