@@ -4,82 +4,17 @@
 <context>
     <name>ArticleForm</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="59"/>
-        <source>Kicker</source>
-        <translation>引题</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="60"/>
-        <source>Title</source>
-        <translation>主题</translation>
-    </message>
-    <message>
         <location filename="../../editor_app/qt/widgets/article_form.py" line="61"/>
-        <source>Subtitle</source>
-        <translation>副题</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="62"/>
-        <source>Dateline</source>
-        <translation>电头</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="63"/>
-        <source>Reporters</source>
-        <translation>记者</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="64"/>
-        <source>Correspondents</source>
-        <translation>通讯员</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="65"/>
-        <source>Interns</source>
-        <translation>实习记者</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="66"/>
-        <source>Section</source>
-        <translation>栏目</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="67"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="68"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="69"/>
-        <source>Truncated</source>
-        <translation>残缺</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="70"/>
-        <source>Lost text</source>
-        <translation>缺文</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="71"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="77"/>
         <source>breaks off; continuation not here</source>
         <translation>文章中断，续文不在本页</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="78"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="62"/>
         <source>text lost in the source</source>
         <translation>原件文字缺失</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/article_form.py" line="81"/>
+        <location filename="../../editor_app/qt/widgets/article_form.py" line="66"/>
         <source>names, separated by spaces</source>
         <translation>姓名，以空格分隔</translation>
     </message>
@@ -381,17 +316,17 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="190"/>
+        <location filename="../../editor_app/qt/window_review.py" line="209"/>
         <source>Every article is reviewed.</source>
         <translation>所有文章均已审阅。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="147"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="144"/>
         <source>No more suggestions in this document.</source>
         <translation>本文档没有更多建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="192"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="185"/>
         <source>Type a line number or a range like 83-87.</source>
         <translation>请输入行号或范围，如 83-87。</translation>
     </message>
@@ -399,42 +334,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="217"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="210"/>
         <source>Revert: later changes conflict</source>
         <translation>还原：与后来的修改冲突</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="223"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="216"/>
         <source>Later changes set some of the same fields again. Keep their values, or overwrite them with the old ones?</source>
         <translation>后来的修改又改动了其中一些字段。保留后来的值，还是用旧值覆盖？</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="232"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="225"/>
         <source>Keep later values</source>
         <translation>保留后来的值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="235"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="228"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="247"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
         <source>Reverts to</source>
         <translation>还原为</translation>
     </message>
@@ -580,142 +515,142 @@ cannot be used:
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="46"/>
-        <location filename="../../editor_app/qt/window_files.py" line="53"/>
-        <location filename="../../editor_app/qt/window_files.py" line="67"/>
+        <location filename="../../editor_app/qt/window_files.py" line="87"/>
+        <location filename="../../editor_app/qt/window_files.py" line="94"/>
+        <location filename="../../editor_app/qt/window_files.py" line="108"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="74"/>
+        <location filename="../../editor_app/qt/window_files.py" line="115"/>
         <source>%1
 is opened read-only: %2</source>
         <translation>%1
 以只读方式打开：%2</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="79"/>
+        <location filename="../../editor_app/qt/window_files.py" line="120"/>
         <source>Read-only project</source>
         <translation>只读项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="93"/>
+        <location filename="../../editor_app/qt/window_files.py" line="135"/>
         <source>Cannot create the project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="134"/>
+        <location filename="../../editor_app/qt/window_files.py" line="169"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="136"/>
+        <location filename="../../editor_app/qt/window_files.py" line="171"/>
         <source>Qingyang projects (*%1)</source>
         <translation>清样项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="148"/>
+        <location filename="../../editor_app/qt/window_files.py" line="183"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="150"/>
+        <location filename="../../editor_app/qt/window_files.py" line="185"/>
         <source>Qingyang projects (*%1);;All files (*)</source>
         <translation>清样项目 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="172"/>
+        <location filename="../../editor_app/qt/window_files.py" line="207"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="174"/>
+        <location filename="../../editor_app/qt/window_files.py" line="209"/>
         <source>Text files (*.txt *.text);;All files (*)</source>
         <translation>文本文件 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="181"/>
+        <location filename="../../editor_app/qt/window_files.py" line="216"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="193"/>
+        <location filename="../../editor_app/qt/window_files.py" line="228"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="194"/>
-        <location filename="../../editor_app/qt/window_files.py" line="306"/>
+        <location filename="../../editor_app/qt/window_files.py" line="229"/>
+        <location filename="../../editor_app/qt/window_files.py" line="338"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="216"/>
+        <location filename="../../editor_app/qt/window_files.py" line="251"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="228"/>
+        <location filename="../../editor_app/qt/window_files.py" line="260"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="232"/>
+        <location filename="../../editor_app/qt/window_files.py" line="264"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="240"/>
+        <location filename="../../editor_app/qt/window_files.py" line="272"/>
         <source>Imported %1 files, skipped %2.</source>
         <translation>已导入 %1 个文件，跳过 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="246"/>
+        <location filename="../../editor_app/qt/window_files.py" line="278"/>
         <source>The import was cancelled; the files imported so far are kept.</source>
         <translation>导入已取消；已导入的文件均保留。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="255"/>
+        <location filename="../../editor_app/qt/window_files.py" line="287"/>
         <source>…and %1 more</source>
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="272"/>
+        <location filename="../../editor_app/qt/window_files.py" line="304"/>
         <source>No backup could be made: %1</source>
         <translation>无法生成备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="278"/>
+        <location filename="../../editor_app/qt/window_files.py" line="310"/>
         <source>Daily backup failed</source>
         <translation>每日备份失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="283"/>
+        <location filename="../../editor_app/qt/window_files.py" line="315"/>
         <source>Daily backup made: %1</source>
         <translation>已生成每日备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="305"/>
+        <location filename="../../editor_app/qt/window_files.py" line="337"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="332"/>
+        <location filename="../../editor_app/qt/window_files.py" line="364"/>
         <source>Exporting %1</source>
         <translation>正在导出 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="341"/>
+        <location filename="../../editor_app/qt/window_files.py" line="373"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="344"/>
+        <location filename="../../editor_app/qt/window_files.py" line="376"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="347"/>
+        <location filename="../../editor_app/qt/window_files.py" line="379"/>
         <source>Exported %1 articles of %2 documents to %3</source>
         <translation>已将 %2 份文档中的 %1 篇文章导出到 %3</translation>
     </message>
@@ -723,52 +658,52 @@ is opened read-only: %2</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="152"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="145"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="153"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="146"/>
         <source>Editor</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="154"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="147"/>
         <source>Operation</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="155"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="148"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="156"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="149"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="189"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="182"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="191"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="184"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="201"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="194"/>
         <source>article %1 (gone)</source>
         <translation>文章 %1（已不存在）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="204"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="197"/>
         <source>whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="207"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="200"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -776,82 +711,82 @@ is opened read-only: %2</source>
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="284"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="277"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="285"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="278"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="286"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="279"/>
         <source>Go to article</source>
         <translation>转到文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="287"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="280"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="288"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="281"/>
         <source>Undo this one change as a new change</source>
         <translation>以一次新修改撤回这一项修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="431"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="424"/>
         <source>All editors</source>
         <translation>全部编辑</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="432"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="425"/>
         <source>All operations</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="438"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="431"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="503"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="496"/>
         <source>Only the first %1 changed fields are shown.</source>
         <translation>只显示前 %1 个改动的字段。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="529"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="522"/>
         <source>Cannot revert</source>
         <translation>无法还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="542"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="535"/>
         <source>Nothing reverted</source>
         <translation>没有还原任何内容</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="543"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="536"/>
         <source>Later changes set every field of this change; nothing was reverted.</source>
         <translation>这次修改的每个字段都被后来的修改改过，没有还原任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="555"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="548"/>
         <source>Article %1</source>
         <translation>文章 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="558"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="551"/>
         <source>Document %1, line %2</source>
         <translation>文档 %1，第 %2 行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="561"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="554"/>
         <source>Suggestion %1</source>
         <translation>建议 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="564"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="557"/>
         <source>Dictionary entry %1</source>
         <translation>词典条目 %1</translation>
     </message>
@@ -859,299 +794,240 @@ is opened read-only: %2</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="11"/>
-        <location filename="../../editor_app/qt/labels.py" line="48"/>
+        <location filename="../../editor_app/qt/labels.py" line="13"/>
         <source>kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="12"/>
-        <location filename="../../editor_app/qt/labels.py" line="49"/>
+        <location filename="../../editor_app/qt/labels.py" line="14"/>
         <source>title</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="13"/>
-        <location filename="../../editor_app/qt/labels.py" line="50"/>
+        <location filename="../../editor_app/qt/labels.py" line="15"/>
         <source>subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="14"/>
+        <location filename="../../editor_app/qt/labels.py" line="16"/>
         <source>byline</source>
         <translation>署名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="15"/>
+        <location filename="../../editor_app/qt/labels.py" line="17"/>
         <source>subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="16"/>
+        <location filename="../../editor_app/qt/labels.py" line="18"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="17"/>
+        <location filename="../../editor_app/qt/labels.py" line="19"/>
         <source>boilerplate</source>
         <translation>版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="18"/>
+        <location filename="../../editor_app/qt/labels.py" line="20"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="21"/>
+        <location filename="../../editor_app/qt/labels.py" line="23"/>
         <source>news</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="22"/>
+        <location filename="../../editor_app/qt/labels.py" line="24"/>
         <source>feature</source>
         <translation>通讯</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="23"/>
+        <location filename="../../editor_app/qt/labels.py" line="25"/>
         <source>commentary</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="24"/>
+        <location filename="../../editor_app/qt/labels.py" line="26"/>
         <source>interview</source>
         <translation>访谈</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="25"/>
+        <location filename="../../editor_app/qt/labels.py" line="27"/>
         <source>brief</source>
         <translation>简讯</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="26"/>
+        <location filename="../../editor_app/qt/labels.py" line="28"/>
         <source>photo</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="27"/>
+        <location filename="../../editor_app/qt/labels.py" line="29"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="30"/>
+        <location filename="../../editor_app/qt/labels.py" line="32"/>
         <source>proposed</source>
         <translation>待审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="31"/>
+        <location filename="../../editor_app/qt/labels.py" line="33"/>
         <source>edited</source>
         <translation>已改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="32"/>
+        <location filename="../../editor_app/qt/labels.py" line="34"/>
         <source>reviewed</source>
         <translation>已审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="33"/>
+        <location filename="../../editor_app/qt/labels.py" line="35"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="36"/>
+        <location filename="../../editor_app/qt/labels.py" line="38"/>
         <source>join paragraphs</source>
         <translation>合并段落</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="37"/>
+        <location filename="../../editor_app/qt/labels.py" line="39"/>
         <source>punctuation</source>
         <translation>标点</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="38"/>
+        <location filename="../../editor_app/qt/labels.py" line="40"/>
         <source>traditional character</source>
         <translation>繁体字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="39"/>
+        <location filename="../../editor_app/qt/labels.py" line="41"/>
         <source>look-alike</source>
         <translation>形近字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="40"/>
+        <location filename="../../editor_app/qt/labels.py" line="42"/>
         <source>project dictionary</source>
         <translation>项目词典</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="41"/>
+        <location filename="../../editor_app/qt/labels.py" line="43"/>
         <source>white space</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="42"/>
+        <location filename="../../editor_app/qt/labels.py" line="44"/>
         <source>noise line</source>
         <translation>噪声行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="46"/>
-        <location filename="../../editor_app/qt/labels.py" line="47"/>
-        <source>corrected text</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="51"/>
-        <source>dateline</source>
-        <translation>电头</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="52"/>
-        <source>reporters</source>
-        <translation>记者</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="53"/>
-        <source>correspondents</source>
-        <translation>通讯员</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="54"/>
-        <source>interns</source>
-        <translation>实习记者</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="55"/>
-        <source>section</source>
-        <translation>栏目</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="56"/>
-        <source>note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="57"/>
-        <source>kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="58"/>
-        <source>status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="59"/>
-        <source>truncated</source>
-        <translation>不完整</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="60"/>
-        <source>lost text</source>
-        <translation>原文缺失</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/labels.py" line="61"/>
+        <location filename="../../editor_app/qt/labels.py" line="49"/>
         <source>first line</source>
         <translation>起始行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="62"/>
+        <location filename="../../editor_app/qt/labels.py" line="50"/>
         <source>last line</source>
         <translation>结束行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="63"/>
+        <location filename="../../editor_app/qt/labels.py" line="51"/>
         <source>role</source>
         <translation>行角色</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="67"/>
+        <location filename="../../editor_app/qt/labels.py" line="55"/>
         <source>split article</source>
         <translation>拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="68"/>
+        <location filename="../../editor_app/qt/labels.py" line="56"/>
         <source>merge articles</source>
         <translation>合并文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="69"/>
+        <location filename="../../editor_app/qt/labels.py" line="57"/>
         <source>move boundary</source>
         <translation>移动边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="70"/>
+        <location filename="../../editor_app/qt/labels.py" line="58"/>
         <source>set line role</source>
         <translation>设置行角色</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="71"/>
+        <location filename="../../editor_app/qt/labels.py" line="59"/>
         <source>change field</source>
         <translation>修改字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="72"/>
+        <location filename="../../editor_app/qt/labels.py" line="60"/>
         <source>edit text</source>
         <translation>修改正文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="73"/>
+        <location filename="../../editor_app/qt/labels.py" line="61"/>
         <source>mark non-article</source>
         <translation>标记非文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="74"/>
+        <location filename="../../editor_app/qt/labels.py" line="62"/>
         <source>set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="75"/>
+        <location filename="../../editor_app/qt/labels.py" line="63"/>
         <source>move title to head</source>
         <translation>标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="76"/>
+        <location filename="../../editor_app/qt/labels.py" line="64"/>
         <source>batch edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="77"/>
-        <location filename="../../editor_app/qt/labels.py" line="87"/>
+        <location filename="../../editor_app/qt/labels.py" line="65"/>
+        <location filename="../../editor_app/qt/labels.py" line="75"/>
         <source>accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="78"/>
-        <location filename="../../editor_app/qt/labels.py" line="88"/>
+        <location filename="../../editor_app/qt/labels.py" line="66"/>
+        <location filename="../../editor_app/qt/labels.py" line="76"/>
         <source>reject suggestions</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="79"/>
-        <location filename="../../editor_app/qt/labels.py" line="89"/>
+        <location filename="../../editor_app/qt/labels.py" line="67"/>
+        <location filename="../../editor_app/qt/labels.py" line="77"/>
         <source>import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="83"/>
+        <location filename="../../editor_app/qt/labels.py" line="71"/>
         <source>replace %1 occurrences</source>
         <translation>替换 %1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="84"/>
+        <location filename="../../editor_app/qt/labels.py" line="72"/>
         <source>revert: %1</source>
         <translation>还原：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="85"/>
+        <location filename="../../editor_app/qt/labels.py" line="73"/>
         <source>dictionary entry %1</source>
         <translation>词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="86"/>
+        <location filename="../../editor_app/qt/labels.py" line="74"/>
         <source>remove dictionary entry %1</source>
         <translation>删除词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="90"/>
+        <location filename="../../editor_app/qt/labels.py" line="78"/>
         <source>re-propose: %1 documents, %2 boundaries</source>
         <translation>重新提议：%1 篇文档，%2 处边界</translation>
     </message>
@@ -1159,22 +1035,22 @@ is opened read-only: %2</source>
 <context>
     <name>Learning</name>
     <message>
-        <location filename="../../editor_app/qt/window_learning.py" line="73"/>
+        <location filename="../../editor_app/qt/window_learning.py" line="83"/>
         <source>Learning from %1 reviewed documents…</source>
         <translation>正在从 %1 篇已审文档学习…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_learning.py" line="77"/>
+        <location filename="../../editor_app/qt/window_learning.py" line="87"/>
         <source>Working out what re-proposing would change…</source>
         <translation>正在计算重新提议会改动什么…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_learning.py" line="87"/>
+        <location filename="../../editor_app/qt/window_learning.py" line="97"/>
         <source>%1 untouched documents would be proposed differently, %2 boundaries in all. Re-propose them? Documents an editor has changed stay as they are.</source>
         <translation>%1 篇未改动的文档会得到不同的提议，共 %2 处边界。要重新提议吗？编辑改动过的文档保持不变。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_learning.py" line="99"/>
+        <location filename="../../editor_app/qt/window_learning.py" line="109"/>
         <source>Learning from the reviewed documents failed</source>
         <translation>从已审文档学习失败</translation>
     </message>
@@ -1195,57 +1071,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="244"/>
+        <location filename="../../editor_app/qt/main_window.py" line="396"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="245"/>
+        <location filename="../../editor_app/qt/main_window.py" line="397"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="246"/>
+        <location filename="../../editor_app/qt/main_window.py" line="398"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="247"/>
+        <location filename="../../editor_app/qt/main_window.py" line="399"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="248"/>
+        <location filename="../../editor_app/qt/main_window.py" line="400"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="267"/>
+        <location filename="../../editor_app/qt/main_window.py" line="419"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="271"/>
+        <location filename="../../editor_app/qt/main_window.py" line="423"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="273"/>
+        <location filename="../../editor_app/qt/main_window.py" line="425"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="275"/>
+        <location filename="../../editor_app/qt/main_window.py" line="427"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="277"/>
+        <location filename="../../editor_app/qt/main_window.py" line="429"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="279"/>
+        <location filename="../../editor_app/qt/main_window.py" line="431"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1418,17 +1294,17 @@ Everything saved before this change is kept.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="51"/>
+        <location filename="../../editor_app/qt/window_review.py" line="69"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="52"/>
+        <location filename="../../editor_app/qt/window_review.py" line="70"/>
         <source>Whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="155"/>
+        <location filename="../../editor_app/qt/window_review.py" line="180"/>
         <source>That article no longer exists.</source>
         <translation>这篇文章已不存在。</translation>
     </message>
@@ -1436,27 +1312,27 @@ Everything saved before this change is kept.</source>
 <context>
     <name>ReviewFilterBar</name>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="73"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="50"/>
         <source>confidence &lt; </source>
         <translation>置信度 &lt; </translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="82"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="59"/>
         <source>All articles</source>
         <translation>全部文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="83"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="60"/>
         <source>Not yet reviewed</source>
         <translation>尚未审读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="84"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="61"/>
         <source>Changed by…</source>
         <translation>修改人…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/review_filters.py" line="85"/>
+        <location filename="../../editor_app/qt/review/review_filters.py" line="62"/>
         <source>Uncertain</source>
         <translation>边界存疑</translation>
     </message>
@@ -1472,117 +1348,117 @@ Everything saved before this change is kept.</source>
 <context>
     <name>SearchReplaceDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="103"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="101"/>
         <source>Search and replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="104"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="102"/>
         <source>Text to find</source>
         <translation>要查找的文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="105"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="103"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="106"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="104"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="105"/>
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="108"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="106"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="109"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="110"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="108"/>
         <source>Save as dictionary entry</source>
         <translation>存为词典条目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="109"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="112"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="110"/>
         <source>Replace:</source>
         <translation>替换：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="175"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="173"/>
         <source>The first %1 hits are shown.</source>
         <translation>只显示前 %1 处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="177"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="175"/>
         <source>%1 hits</source>
         <translation>%1 处匹配</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="184"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="182"/>
         <source>%1 hits would change. Untick the ones to keep as they are.</source>
         <translation>将修改 %1 处。取消勾选要保持原样的匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="204"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="202"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="238"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="236"/>
         <source>Nothing to replace: preview first and keep at least one hit.</source>
         <translation>没有可替换的内容：请先预览，并至少保留一处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="245"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="243"/>
         <source>Replaced %1 occurrences as one step.</source>
         <translation>已替换 %1 处，作为一步操作。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="259"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="257"/>
         <source>Dictionary entry saved; %1 suggestions made.</source>
         <translation>词典条目已保存，生成 %1 条建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="196"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="194"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="282"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="280"/>
         <source>Not a valid replacement: %1</source>
         <translation>替换文字无效：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="288"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="286"/>
         <source>Not a valid regular expression: %1</source>
         <translation>正则表达式无效：%1</translation>
     </message>
@@ -1701,47 +1577,47 @@ Everything saved before this change is kept.</source>
 <context>
     <name>WindowLearning</name>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="120"/>
+        <location filename="../../editor_app/qt/learning.py" line="118"/>
         <source>Still working on the last request; try again after it.</source>
         <translation>上一个请求仍在进行，请在它结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="126"/>
+        <location filename="../../editor_app/qt/learning.py" line="124"/>
         <source>No document is reviewed yet: mark every article of a document reviewed or approved, then learn again.</source>
         <translation>还没有已审的文档：请把一篇文档的每篇文章都标为已审或已批准，然后再学习。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="196"/>
+        <location filename="../../editor_app/qt/learning.py" line="194"/>
         <source>A newer model was learned meanwhile: ask again.</source>
         <translation>其间已学到更新的模型，请再操作一次。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="201"/>
+        <location filename="../../editor_app/qt/learning.py" line="199"/>
         <source>Every document of the offer has been edited meanwhile.</source>
         <translation>提议中的文档其间都已被编辑过。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="175"/>
+        <location filename="../../editor_app/qt/learning.py" line="173"/>
         <source>Re-proposing would change none of the untouched documents.</source>
         <translation>重新提议不会改变任何未改动的文档。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="206"/>
+        <location filename="../../editor_app/qt/learning.py" line="204"/>
         <source>Re-proposed %1 documents: %2 boundaries changed. Undo brings the old proposal back.</source>
         <translation>已重新提议 %1 篇文档，改动 %2 处边界。撤销可恢复原来的提议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="222"/>
+        <location filename="../../editor_app/qt/learning.py" line="221"/>
         <source>Learned from %1 reviewed documents.</source>
         <translation>已从 %1 篇已审文档学习。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="229"/>
+        <location filename="../../editor_app/qt/learning.py" line="228"/>
         <source>On %1 held back: %2 edits per 10 articles (the shipped model: %3).</source>
         <translation>在留出的 %1 篇上：每 10 篇文章需修改 %2 处（自带模型：%3）。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/learning.py" line="290"/>
+        <location filename="../../editor_app/qt/learning.py" line="289"/>
         <source>Stopped; nothing was changed.</source>
         <translation>已停止，未改动任何内容。</translation>
     </message>
