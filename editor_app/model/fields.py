@@ -166,7 +166,7 @@ def _choice(name: str, zh: str, en: str, choices: tuple[str, ...], **more) -> Fi
 
 def _flag(name: str, zh: str, en: str, **more) -> Field:
     values = {"editable": True, "shown": True, "jsonl": f"flags.{name}", "csv": name}
-    return Field(name, FLAG, zh, en, **(values | more), tei=("note", name))
+    return Field(name, FLAG, zh, en, **(values | {"tei": ("note", name)} | more))
 
 
 # In this order: the CSV columns, the form's rows and the JSONL keys' source order.
