@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from pathlib import Path
 
 from editor_app.export.errors import ExportError
@@ -17,7 +17,15 @@ from editor_app.export.options import ExportOptions
 from editor_app.export.script import ScriptConverter
 from editor_app.model import LineIndex
 from editor_app.model.alignment import Run, RunMap, diff_runs
-from editor_app.model.fields import EXPORTED, NAME_LISTS, NAMES, TEXT, Field
+from editor_app.model.fields import (
+    EXPORTED,
+    NAME_LISTS,
+    NAMES,
+    TEXT,
+    Field,
+    dataclass_fields,
+    made_from_registry,
+)
 
 # Raw line roles whose lines are an article's paragraphs; headings and bylines are metadata.
 PARAGRAPH_ROLES = frozenset({"body", "subhead"})
@@ -54,66 +62,70 @@ class ExportDocument:
     line_count: int
 
 
-@dataclass(slots=True)
-class ExportArticle:
-    """An article as exported; `corrected_text` is None when the editor left the span as is."""
+def _byline(self) -> str:
+    """The printed byline lines, else `记者 甲、乙 通讯员 丙 实习记者 丁` or "".
 
-    project: str
-    document: ExportDocument
-    id: int
-    order: int
-    kind: str
-    status: str
-    kicker: str
-    title: str
-    subtitle: str
-    dateline: str
-    reporters: list[str]
-    correspondents: list[str]
-    interns: list[str]
-    photographers: list[str]
-    section: str
-    truncated: bool
-    lost_text: bool
-    note: str
-    is_article: bool
-    start_line: int
-    end_line: int
-    raw_start: int
-    raw_end: int
-    raw_text: str
-    corrected_text: str | None
-    script: str
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    text: str = ""
-    alignment: list[Run] = field(default_factory=list)
-    line_roles: list[tuple[int, str]] = field(default_factory=list)
-    byline_lines: list[str] = field(default_factory=list)
-    editors: list[str] = field(default_factory=list)
-    last_changed: str | None = None
+    Credits printed elsewhere follow on lines of their own: `摄影 戊、己`.
+    """
+    lines = list(self.byline_lines)
+    if not lines:
+        lines.append(" ".join(_credits(self, printed_byline=True)))
+    lines.extend(_credits(self, printed_byline=False))
+    return "\n".join(line for line in lines if line)
 
-    @property
-    def byline(self) -> str:
-        """The printed byline lines, else `记者 甲、乙 通讯员 丙 实习记者 丁` or "".
 
-        Credits printed elsewhere follow on lines of their own: `摄影 戊、己`.
-        """
-        lines = list(self.byline_lines)
-        if not lines:
-            lines.append(" ".join(self._credits(printed_byline=True)))
-        lines.extend(self._credits(printed_byline=False))
-        return "\n".join(line for line in lines if line)
+def _credits(article, *, printed_byline: bool) -> list[str]:
+    return [
+        f"{field.credit} {'、'.join(names)}"
+        for field in NAME_LISTS
+        if field.printed_byline == printed_byline and (names := getattr(article, field.name))
+    ]
 
-    def _credits(self, *, printed_byline: bool) -> list[str]:
-        return [
-            f"{field.credit} {'、'.join(names)}"
-            for field in NAME_LISTS
-            if field.printed_byline == printed_byline and (names := getattr(self, field.name))
-        ]
 
-    @property
-    def headlines(self) -> list[str]:
-        return [line for line in (self.kicker, self.title, self.subtitle) if line]
+def _headlines(self) -> list[str]:
+    return [line for line in (self.kicker, self.title, self.subtitle) if line]
+
+
+def _exported_fields() -> list[tuple]:
+    """The exported fields of the registry, in its order; every article names each."""
+    registry = made_from_registry("ExportArticle")
+    return dataclass_fields([f for f in registry if f.exported], defaults=False)
+
+
+ExportArticle = make_dataclass(
+    "ExportArticle",
+    [
+        ("project", str),
+        ("document", ExportDocument),
+        ("id", int),
+        ("order", int),
+        *_exported_fields(),
+        ("is_article", bool),
+        ("start_line", int),
+        ("end_line", int),
+        ("raw_start", int),
+        ("raw_end", int),
+        ("raw_text", str),
+        ("corrected_text", str | None),
+        ("script", str),
+        ("paragraphs", list[Paragraph], field(default_factory=list)),
+        ("text", str, ""),
+        ("alignment", list[Run], field(default_factory=list)),
+        ("line_roles", list[tuple[int, str]], field(default_factory=list)),
+        ("byline_lines", list[str], field(default_factory=list)),
+        ("editors", list[str], field(default_factory=list)),
+        ("last_changed", str | None, None),
+    ],
+    namespace={
+        "__doc__": """An article as exported: its exported fields (model/fields.py), its span
+    and its text. `corrected_text` is None when the editor left the span as is.
+    """,
+        "__module__": __name__,
+        "byline": property(_byline),
+        "headlines": property(_headlines),
+    },
+    slots=True,
+)
 
 
 @dataclass(slots=True)

@@ -14,8 +14,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from editor_app.model import ROLES, STATUSES
-from editor_app.model.article import KINDS
+from editor_app.model import ROLES, fields
 
 SCHEMA_PREFIX = "qingyang-article/"
 SCHEMA = f"{SCHEMA_PREFIX}1"
@@ -29,8 +28,6 @@ Number = Annotated[int, msgspec.Meta(ge=1, le=MAX_INTEGER)]  # lines, orders
 Offset = Annotated[int, msgspec.Meta(ge=0, le=MAX_INTEGER)]
 Name = Annotated[str, msgspec.Meta(min_length=1)]
 Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
-Kind = Literal[KINDS]
-Status = Literal[STATUSES]
 Role = Literal[ROLES]
 # (position in the article's text, offset in the document's raw text, length)
 Run = tuple[Offset, Offset, Offset]
@@ -52,11 +49,6 @@ class DocumentRecord(_Record):
     line_count: Number
 
 
-class Flags(_Record):
-    truncated: bool
-    lost_text: bool
-
-
 class ParagraphRecord(_Record):
     role: Role
     text: str
@@ -76,34 +68,70 @@ class Provenance(_Record):
     alignment: list[Run]
 
 
-class ArticleRecord(_Record):
-    """One line; its article fields are those of model/fields.py with a JSONL key."""
+def _value_type(field: fields.Field):
+    """The type a JSONL value of the field must have; a choice must be one of its values."""
+    if field.kind == fields.CHOICE:
+        return Literal[field.choices]
+    return field.python_type
 
-    schema: Literal[SCHEMA]
-    project: Name
-    document: DocumentRecord
-    id: Id
-    order: Number
-    kind: Kind
-    status: Status
-    kicker: str
-    title: str
-    subtitle: str
-    dateline: str
-    reporters: list[str]
-    correspondents: list[str]
-    interns: list[str]
-    section: str
-    flags: Flags
-    note: str
-    paragraphs: list[ParagraphRecord]
-    text: str
-    script: Name
-    editors: list[str]
-    last_changed: str | None
-    provenance: Provenance
-    # Fields added after the first exports; an export made before them reads as empty.
-    photographers: list[str] = []
+
+def _registry_keys(registry, path: str = "") -> tuple[list[tuple], list[tuple]]:
+    """(key, type) of the fields under `path`, and (key, type, default) of optional ones.
+
+    The fields are those of model/fields.py with a JSONL key, in the registry's order. A
+    dotted key (`flags.truncated`) nests in a record of its own (`Flags`), which stands
+    where the first of its fields does. Optional fields (added after the first exports)
+    come after every other key: a record without them reads as their default.
+    """
+    required: list[tuple] = []
+    optional: list[tuple] = []
+    prefix = f"{path}." if path else ""
+    for field in registry:
+        if not field.jsonl.startswith(prefix):
+            continue
+        key = field.jsonl.removeprefix(prefix)
+        outer, dot, _ = key.partition(".")
+        if dot:
+            if outer not in (name for name, _ in required):
+                required.append((outer, _nested_record(registry, prefix + outer)))
+        elif field.optional_in_jsonl:
+            optional.append((key, _value_type(field), field.default))
+        else:
+            required.append((key, _value_type(field)))
+    return required, optional
+
+
+def _nested_record(registry, path: str) -> type[_Record]:
+    required, optional = _registry_keys(registry, path)
+    name = path.rsplit(".", 1)[-1].title()
+    return msgspec.defstruct(name, [*required, *optional], bases=(_Record,), module=__name__)
+
+
+_REQUIRED, _OPTIONAL = _registry_keys(
+    [f for f in fields.made_from_registry("ArticleRecord") if f.jsonl]
+)
+ArticleRecord = msgspec.defstruct(
+    "ArticleRecord",
+    [
+        ("schema", Literal[SCHEMA]),
+        ("project", Name),
+        ("document", DocumentRecord),
+        ("id", Id),
+        ("order", Number),
+        *_REQUIRED,
+        ("paragraphs", list[ParagraphRecord]),
+        ("text", str),
+        ("script", Name),
+        ("editors", list[str]),
+        ("last_changed", str | None),
+        ("provenance", Provenance),
+        *_OPTIONAL,
+    ],
+    bases=(_Record,),
+    module=__name__,
+    namespace={"__doc__": "One line; its article fields are the registry's with a JSONL key."},
+)
+Flags = dict(_REQUIRED)["flags"]
 
 
 class RecordError(ValueError):
@@ -120,7 +148,11 @@ class RecordError(ValueError):
 _DECODER = msgspec.json.Decoder(ArticleRecord)
 _AT = re.compile(r"^(?P<problem>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.DOTALL)
 _SCHEMA_KEY = re.compile(rb'"schema"\s*:\s*"' + re.escape(SCHEMA_PREFIX.encode()))
-_CHOICES = {"kind": KINDS, "status": STATUSES, "role": ROLES, "schema": (SCHEMA,)}
+_CHOICES = {
+    **{f.jsonl.rsplit(".", 1)[-1]: f.choices for f in fields.FIELDS if f.choices and f.jsonl},
+    "role": ROLES,
+    "schema": (SCHEMA,),
+}
 
 
 def decode_record(data: bytes) -> ArticleRecord:

@@ -2,34 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 
-from editor_app.model.article import NON_ARTICLE_KINDS
+from editor_app.model import fields
+from editor_app.model.fields import NON_ARTICLE_KINDS
 
 
-@dataclass(slots=True)
-class Segment:
-    """An article or non-article over the raw lines start..end (1-based, inclusive)."""
+def _proposed_fields() -> list[tuple]:
+    """The fields the segmenter proposes, after the kind (which every segment names)."""
+    proposed = fields.made_from_registry("Segment")
+    return fields.dataclass_fields(f for f in proposed if f.proposed and f.name != "kind")
 
-    kind: str
-    start: int
-    end: int
-    title: str = ""
-    kicker: str = ""
-    subtitle: str = ""
-    dateline: str = ""
-    reporters: list[str] = field(default_factory=list)
-    correspondents: list[str] = field(default_factory=list)
-    interns: list[str] = field(default_factory=list)
-    photographers: list[str] = field(default_factory=list)
-    truncated: bool = False
-    roles: dict[int, str] = field(default_factory=dict)
-    confidence: float = 1.0
-    reason: str = ""
 
-    @property
-    def is_article(self) -> bool:
-        return self.kind not in NON_ARTICLE_KINDS
+def _is_article(self) -> bool:
+    return self.kind not in NON_ARTICLE_KINDS
+
+
+Segment = make_dataclass(
+    "Segment",
+    [
+        ("kind", str),
+        ("start", int),
+        ("end", int),
+        *_proposed_fields(),
+        ("roles", dict[int, str], field(default_factory=dict)),
+    ],
+    namespace={
+        "__doc__": """An article or non-article over the raw lines start..end (1-based,
+    inclusive), with what the segmenter proposes for it (the proposed fields of
+    model/fields.py) and the roles of its lines.
+    """,
+        "__module__": __name__,
+        "is_article": property(_is_article),
+    },
+    slots=True,
+)
 
 
 @dataclass(slots=True)

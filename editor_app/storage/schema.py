@@ -17,8 +17,12 @@ migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
 
 
-def _migration(name: str):
-    """Register a migration under `name` and remember the order for versioning."""
+def migration(name: str):
+    """Register a migration under `name` and remember the order for versioning.
+
+    A program that registers a field (model/fields.py `register`) adds its column with a
+    migration of its own, registered before any project is opened: it runs after these.
+    """
     MIGRATION_NAMES.append(name)
     return migrations(name=name)
 
@@ -29,7 +33,7 @@ def _run(db, statements: list[str]) -> None:
         db.execute(statement)
 
 
-@_migration("0001_core")
+@migration("0001_core")
 def core_tables(db) -> None:
     _run(
         db,
@@ -75,7 +79,7 @@ def core_tables(db) -> None:
     )
 
 
-@_migration("0002_suggestions")
+@migration("0002_suggestions")
 def suggestion_tables(db) -> None:
     _run(
         db,
@@ -122,7 +126,7 @@ _ARTICLE_SOURCE_0003 = """
 """
 
 
-@_migration("0003_search")
+@migration("0003_search")
 def search_index(db) -> None:
     """Trigram indexes: one over each document's raw text, one over article edits.
 
@@ -152,7 +156,7 @@ def search_index(db) -> None:
     )
 
 
-@_migration("0004_ids_never_reused")
+@migration("0004_ids_never_reused")
 def ids_never_reused(db) -> None:
     """Articles and suggestions take ids that were never used before.
 
@@ -168,7 +172,7 @@ def ids_never_reused(db) -> None:
 OUTSIDE_PUNCTUATION = "rule <> 'punctuation'"
 
 
-@_migration("0005_pattern_index_without_punctuation")
+@migration("0005_pattern_index_without_punctuation")
 def pattern_index_without_punctuation(db) -> None:
     """The pattern index leaves out punctuation marks, by far the most suggestions.
 
@@ -200,7 +204,7 @@ def _packed_column(column: str) -> str:
     return f"json_extract(p.kinds, '$[' || {kind} || '][{PACK_KINDS.index(column)}]')"
 
 
-@_migration("0006_suggestion_packs")
+@migration("0006_suggestion_packs")
 def suggestion_packs(db) -> None:
     """An import keeps each page's suggestions as one packed row instead of a row each.
 
@@ -230,7 +234,7 @@ def suggestion_packs(db) -> None:
     )
 
 
-@_migration("0007_segmentation_models")
+@migration("0007_segmentation_models")
 def segmentation_models(db) -> None:
     """Models learned from the editors' reviewed documents; the newest one proposes.
 
@@ -251,7 +255,7 @@ def segmentation_models(db) -> None:
     )
 
 
-@_migration("0008_photographers")
+@migration("0008_photographers")
 def photographers(db) -> None:
     """Who took an article's pictures (摄影), a list of names like the reporters."""
     add_article_field(db, "photographers")
