@@ -45,6 +45,7 @@ from editor_app.storage.suggestions import Suggestions
 from editor_app.storage.undo import Undo
 
 PROJECT_SUFFIX = ".qingyang"
+LOG_NOT_SHOWN = "changes still in its log file (-wal) are not shown"
 
 
 def default_editor() -> str:
@@ -171,15 +172,22 @@ class Project:
         beside the file is this process's own writing, not a sign of a crash).
         """
         conn, without_log = open_reader(self.path)
-        notice = "changes still in its log file (-wal) are not shown" if without_log else ""
-        return Project(
-            self.path,
+        notice = LOG_NOT_SHOWN if without_log else ""
+        return Project.reading(
+            self.path, conn, self.editor, self.notice if self.read_only else notice, self.problems
+        )
+
+    @classmethod
+    def reading(cls, path: Path, conn, editor: str, notice: str, problems: list[str]) -> Project:
+        """A read-only Project over a reader connection."""
+        return cls(
+            path,
             Database(conn),
             read_only=True,
             lock=None,
-            editor=self.editor,
-            notice=self.notice if self.read_only else notice,
-            problems=self.problems,
+            editor=editor,
+            notice=notice,
+            problems=problems,
         )
 
     def close(self, *, fold_log: bool = True) -> None:
@@ -262,16 +270,8 @@ class _Opening:
         if problems:
             notice = _damaged_notice(problems)
         elif without_log:
-            notice += "; changes still in its log file (-wal) are not shown"
-        return Project(
-            self.path,
-            Database(conn),
-            read_only=True,
-            lock=None,
-            editor=self.editor,
-            notice=notice,
-            problems=problems,
-        )
+            notice += "; " + LOG_NOT_SHOWN
+        return Project.reading(self.path, conn, self.editor, notice, problems)
 
     def writer(self, *, backups: bool, backup_folder) -> Project:
         if not self.state.writable:
