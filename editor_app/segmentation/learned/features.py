@@ -83,11 +83,37 @@ def page_features(text: str) -> PageFeatures:
     raw = text.split("\n")
     roles = proposal.roles
     own = [_own_attributes(page, info, roles, starts, raw) for info in page.lines]
+    _add_relative_lengths(own)
     own[0][2].append("first")
     own[-1][2].append("last")
     for _, _, rest in own[page.content_end :]:
         rest.append("tail")
     return PageFeatures(page.lines, _with_neighbours(own), proposal)
+
+
+# A line's length against the page's median line: buckets of the ratio, in tenths.
+RATIO_BUCKETS = (2, 4, 7, 10, 15)
+_RATIO_NAMES = (*(f"rel<{limit}" for limit in RATIO_BUCKETS), "rel=max")
+
+
+def _add_relative_lengths(own: list) -> None:
+    """Replace the length left at the end of each line's far list by its ratio bucket.
+
+    OCR gives a paragraph a line and clean pages a column row, so the page's median line is
+    the yardstick: a heading is short against it on either kind of page.
+    """
+    lengths = sorted(far[-1] for far, _, _ in own)
+    median = max(1, lengths[len(lengths) // 2])
+    for far, _, _ in own:
+        far[-1] = _RATIO_NAMES[_ratio_index(far[-1], median)]
+
+
+def _ratio_index(length: int, median: int) -> int:
+    tenths = length * 10 / median
+    for index, limit in enumerate(RATIO_BUCKETS):
+        if tenths < limit:
+            return index
+    return len(RATIO_BUCKETS)
 
 
 def _end_class(text: str) -> str:
@@ -117,12 +143,9 @@ def _own_attributes(page: Page, info: LineInfo, roles: dict, starts: dict, raw: 
     number = info.number
     raw_line = raw[number - 1]
     length = len(flat) if len(raw_line) <= LONG_LINE else len(raw_line.strip())
-    far = [
-        "k=" + info.kind,
-        "r=" + roles.get(number, "body"),
-        _LENGTH_NAMES[bisect_left(LENGTH_BUCKETS, length)],
-        "end=" + _end_class(flat),
-    ]
+    end = "end=" + _end_class(flat)
+    length_name = _LENGTH_NAMES[bisect_left(LENGTH_BUCKETS, length)]
+    far = ["k=" + info.kind, "r=" + roles.get(number, "body"), length_name, end, length]
     near = []
     confidence = starts.get(number)
     if confidence is not None:
@@ -137,7 +160,10 @@ def _own_attributes(page: Page, info: LineInfo, roles: dict, starts: dict, raw: 
         "bias",
         "f1=" + flat[0],
         "f2=" + flat[:2],
+        "f3=" + flat[:3],
         "l1=" + flat[-1],
+        "l2=" + flat[-2:],
+        length_name + "|" + end,
         _PARTS_NAMES[min(parts, 4)],
     ]
     if length <= SHORT_LINE:
