@@ -7,7 +7,7 @@ view too, so a dash read as `一一` or `记者 : X` looks to them as the printe
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from editor_app.model import Proposal
@@ -97,7 +97,7 @@ _RATIO_NAMES = (*(f"rel<{limit}" for limit in RATIO_BUCKETS), "rel=max")
 
 
 def _add_relative_lengths(own: list) -> None:
-    """Replace the length left at the end of each line's far list by its ratio bucket.
+    """Replace the length each line's far list ends with (see `_own_attributes`) by its ratio.
 
     OCR gives a paragraph a line and clean pages a column row, so the page's median line is
     the yardstick: a heading is short against it on either kind of page.
@@ -105,15 +105,7 @@ def _add_relative_lengths(own: list) -> None:
     lengths = sorted(far[-1] for far, _, _ in own)
     median = max(1, lengths[len(lengths) // 2])
     for far, _, _ in own:
-        far[-1] = _RATIO_NAMES[_ratio_index(far[-1], median)]
-
-
-def _ratio_index(length: int, median: int) -> int:
-    tenths = length * 10 / median
-    for index, limit in enumerate(RATIO_BUCKETS):
-        if tenths < limit:
-            return index
-    return len(RATIO_BUCKETS)
+        far[-1] = _RATIO_NAMES[bisect_right(RATIO_BUCKETS, far[-1] * 10 / median)]
 
 
 def _end_class(text: str) -> str:
@@ -136,7 +128,8 @@ def _end_class(text: str) -> str:
 def _own_attributes(page: Page, info: LineInfo, roles: dict, starts: dict, raw: list[str]):
     """(far, near, rest): what the lines two away see, what the next lines see, the rest.
 
-    The line's place on the page (first, last, tail) is added to `rest` by the caller.
+    The line's place on the page (first, last, tail) is added to `rest` by the caller, and
+    the length that `far` ends with is turned into a ratio to the page's median by the caller.
     """
     text = info.text
     flat = tight(text)
