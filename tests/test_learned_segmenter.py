@@ -143,6 +143,23 @@ def test_features_ignore_blanks_between_characters_and_dashes_read_as_one_one():
     assert page_features(noisy).attributes == page_features(clean).attributes
 
 
+def _relative_length(attributes: list[str]) -> str:
+    return next(a for a in attributes if a.startswith("rel"))
+
+
+@pytest.mark.parametrize("row", [18, 180])
+def test_a_heading_is_short_against_the_page_s_own_lines_rows_or_paragraphs(row):
+    """Clean pages give a column row a line, OCR a whole paragraph: the page is the yardstick."""
+    rng = random.Random(row)
+    body = ["".join(rng.choice(WORDS) for _ in range(row)) + "。" for _ in range(6)]
+    text = "\n".join([body[0], body[1], "山水城乡田园花草", *body[2:]]) + "\n"
+    attributes = page_features(text).attributes
+    assert _relative_length(attributes[2]) in {"rel<2", "rel<4", "rel<7"}
+    assert {_relative_length(line) for index, line in enumerate(attributes) if index != 2} == {
+        "rel<15"
+    }
+
+
 def test_gold_labels_decode_back_to_the_gold_boundaries():
     text, gold = synthetic_page(7)
     numbers = [info.number for info in page_features(text).lines]

@@ -7,7 +7,7 @@ view too, so a dash read as `一一` or `记者 : X` looks to them as the printe
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from editor_app.model import Proposal
@@ -83,11 +83,29 @@ def page_features(text: str) -> PageFeatures:
     raw = text.split("\n")
     roles = proposal.roles
     own = [_own_attributes(page, info, roles, starts, raw) for info in page.lines]
+    _add_relative_lengths(own)
     own[0][2].append("first")
     own[-1][2].append("last")
     for _, _, rest in own[page.content_end :]:
         rest.append("tail")
     return PageFeatures(page.lines, _with_neighbours(own), proposal)
+
+
+# A line's length against the page's median line: buckets of the ratio, in tenths.
+RATIO_BUCKETS = (2, 4, 7, 10, 15)
+_RATIO_NAMES = (*(f"rel<{limit}" for limit in RATIO_BUCKETS), "rel=max")
+
+
+def _add_relative_lengths(own: list) -> None:
+    """Replace the length each line's far list ends with (see `_own_attributes`) by its ratio.
+
+    OCR gives a paragraph a line and clean pages a column row, so the page's median line is
+    the yardstick: a heading is short against it on either kind of page.
+    """
+    lengths = sorted(far[-1] for far, _, _ in own)
+    median = max(1, lengths[len(lengths) // 2])
+    for far, _, _ in own:
+        far[-1] = _RATIO_NAMES[bisect_right(RATIO_BUCKETS, far[-1] * 10 / median)]
 
 
 def _end_class(text: str) -> str:
@@ -110,19 +128,17 @@ def _end_class(text: str) -> str:
 def _own_attributes(page: Page, info: LineInfo, roles: dict, starts: dict, raw: list[str]):
     """(far, near, rest): what the lines two away see, what the next lines see, the rest.
 
-    The line's place on the page (first, last, tail) is added to `rest` by the caller.
+    The line's place on the page (first, last, tail) is added to `rest` by the caller, and
+    the length that `far` ends with is turned into a ratio to the page's median by the caller.
     """
     text = info.text
     flat = tight(text)
     number = info.number
     raw_line = raw[number - 1]
     length = len(flat) if len(raw_line) <= LONG_LINE else len(raw_line.strip())
-    far = [
-        "k=" + info.kind,
-        "r=" + roles.get(number, "body"),
-        _LENGTH_NAMES[bisect_left(LENGTH_BUCKETS, length)],
-        "end=" + _end_class(flat),
-    ]
+    end = "end=" + _end_class(flat)
+    length_name = _LENGTH_NAMES[bisect_left(LENGTH_BUCKETS, length)]
+    far = ["k=" + info.kind, "r=" + roles.get(number, "body"), length_name, end, length]
     near = []
     confidence = starts.get(number)
     if confidence is not None:
@@ -137,7 +153,10 @@ def _own_attributes(page: Page, info: LineInfo, roles: dict, starts: dict, raw: 
         "bias",
         "f1=" + flat[0],
         "f2=" + flat[:2],
+        "f3=" + flat[:3],
         "l1=" + flat[-1],
+        "l2=" + flat[-2:],
+        length_name + "|" + end,
         _PARTS_NAMES[min(parts, 4)],
     ]
     if length <= SHORT_LINE:

@@ -22,8 +22,8 @@ NOISY_COPIES = 1
 REPEAT = {"ocr-train": 3, "gold": 5}
 SEED = 2019
 PARAMS = {
-    "c1": 0.05,
-    "c2": 1.0,
+    "c1": 0.1,
+    "c2": 0.3,
     "max_iterations": 200,
     "feature.possible_transitions": True,
 }
