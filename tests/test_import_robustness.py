@@ -16,7 +16,6 @@ import random
 import re
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -222,13 +221,28 @@ def test_duplicates_alone_are_no_failure(tmp_path, hostile_folder):
 PAGES = 300
 
 
-def documents_in(path) -> int:
-    """Documents committed so far, read beside the running writer."""
-    try:
-        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
-            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:
-        return 0
+# The import as `python -m editor_app import` runs it, except that once its first batch is
+# committed it says so in a file and waits: Ctrl-C then lands between batches however fast
+# the machine is, instead of racing the import to its end.
+PAUSING_IMPORT = """
+import sys, time
+from pathlib import Path
+from editor_app.storage import importer
+
+marker = Path(sys.argv.pop(1))
+report = importer._Writer._report_stored
+
+def report_then_wait(self, batch):
+    report(self, batch)
+    if not marker.exists():
+        marker.write_text("stored", encoding="utf-8")
+        for _ in range(2400):
+            time.sleep(0.05)
+
+importer._Writer._report_stored = report_then_wait
+from editor_app.launcher import main
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def test_ctrl_c_stops_between_batches_and_says_what_was_kept(tmp_path):
@@ -238,8 +252,9 @@ def test_ctrl_c_stops_between_batches_and_says_what_was_kept(tmp_path):
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     project = new_project(tmp_path)
+    marker = tmp_path / "first-batch-stored"
     child = subprocess.Popen(
-        [sys.executable, "-m", "editor_app", "import", str(project), str(folder)],
+        [sys.executable, "-c", PAUSING_IMPORT, str(marker), "import", str(project), str(folder)],
         env=cli_env(),
         cwd=REPO,
         stdout=subprocess.PIPE,
@@ -247,10 +262,10 @@ def test_ctrl_c_stops_between_batches_and_says_what_was_kept(tmp_path):
         text=True,
         start_new_session=True,  # a group of its own, as a terminal's job
     )
-    while child.poll() is None and documents_in(project) == 0:
+    while child.poll() is None and not marker.exists():
         with contextlib.suppress(subprocess.TimeoutExpired):
             child.wait(timeout=0.005)
-    assert child.poll() is None, "the import ended before it could be interrupted"
+    assert child.poll() is None, child.communicate()
     os.killpg(child.pid, signal.SIGINT)  # what Ctrl-C does: the whole group gets it
     _, stderr = child.communicate(timeout=120)
 
