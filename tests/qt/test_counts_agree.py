@@ -50,9 +50,11 @@ def test_statistics_parts_add_up_and_match_info_and_stats(qtbot, window, tmp_pat
         assert sum(figures["articles_by_status"].values()) == articles
         assert sum(figures["articles_by_kind"].values()) == articles
         assert sum(figures["non_articles_by_kind"].values()) == non_articles
-    assert info["articles_by_status"] == stats["articles_by_status"] == dialog.stats[
-        "articles_by_status"
-    ]
+    assert (
+        info["articles_by_status"]
+        == stats["articles_by_status"]
+        == dialog.stats["articles_by_status"]
+    )
     text = run_cli("info", path).stdout
     assert f"articles         {articles}" in text
     assert f"non-articles     {non_articles}" in text
