@@ -79,9 +79,9 @@ def ask_editor_name_once(parent: QWidget, preferences: Preferences) -> str:
     return preferences.editor_name
 
 
-def main(argv: list[str]) -> int:
-    app = application()
-    preferences = Preferences()
+def start(argv: list[str], preferences: Preferences | None = None) -> MainWindow:
+    """The window as it opens at launch: language, window, editor's name, first project."""
+    preferences = preferences or Preferences()
     # The language goes in before any widget is built: some panes translate once, at birth.
     language = install_language(preferences.language)
     window = MainWindow(preferences)
@@ -93,4 +93,10 @@ def main(argv: list[str]) -> int:
         open_or_create(window, Path(argv[0]))
     else:
         open_demo(window)
+    return window
+
+
+def main(argv: list[str]) -> int:
+    app = application()
+    window = start(argv)  # noqa: F841  (kept alive while the application runs)
     return app.exec()

@@ -8,12 +8,18 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = {"zh_CN": "中文（简体）", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"  # with no preference saved and no other language asked for
 _installed: list[QTranslator] = []
 
 
-def system_language() -> str:
-    """Simplified Chinese when the system locale is Chinese, English otherwise."""
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+def system_language(locale: QLocale | None = None) -> str:
+    """Simplified Chinese first: another language we translate into only when the system
+    locale names it; a C or POSIX locale, or one we have no translation for, is Chinese."""
+    spoken = (locale or QLocale.system()).language()
+    for code in LANGUAGES:
+        if code != DEFAULT_LANGUAGE and QLocale(code).language() == spoken:
+            return code
+    return DEFAULT_LANGUAGE
 
 
 def install_language(language: str) -> str:
