@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from editor_app.qt.i18n import install_language
 from editor_app.qt.main_window import MainWindow
 from editor_app.qt.settings import Preferences
-from editor_app.storage import default_editor
+from editor_app.storage import default_editor, environment_editor
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -62,9 +62,12 @@ def open_or_create(window: MainWindow, path: Path) -> None:
 
 
 def ask_editor_name_once(parent: QWidget, preferences: Preferences) -> str:
-    """Every change carries the editor's name: ask for it on the first run, then keep it."""
+    """Every change carries the editor's name: ask for it on the first run, then keep it.
+    QINGYANG_EDITOR names the editor without asking, for as long as it is set."""
     if preferences.editor_name:
         return preferences.editor_name
+    if environment_editor():
+        return environment_editor()  # not kept: a later run without it asks
     name, accepted = QInputDialog.getText(
         parent,
         QCoreApplication.translate("Startup", "Your name"),

@@ -7,11 +7,14 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QInputDialog
 
+from editor_app.qt.app import start
 from editor_app.qt.i18n import system_language
 from tests.conftest import REPO, cli_env
-from tests.qt.conftest import SEEDS, make_project
+from tests.qt.conftest import SEEDS, make_project, press
+from tests.qt.keyboard import CTRL
 
 # Starts the window as `main` does, reports what it shows, and leaves without the event loop.
 STARTUP = """
@@ -81,3 +84,22 @@ def test_an_english_locale_starts_in_english(tmp_path):
 )
 def test_system_language(locale, language):
     assert system_language(QLocale(locale)) == language
+
+
+def test_the_environment_names_the_editor_without_a_question(
+    qtbot, tmp_path, monkeypatch, preferences
+):
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("", False))
+    monkeypatch.setenv("QINGYANG_EDITOR", "柴福娟")
+    preferences.editor_name = ""  # the first run: no name saved yet
+    window = start([str(make_project(tmp_path, SEEDS / "004_353c17634c82fe70.txt"))], preferences)
+    qtbot.addWidget(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert asked == []
+    press(qtbot, window, Qt.Key.Key_R, CTRL)  # mark reviewed: a change that carries the name
+    assert window.project.editor == "柴福娟"
+    assert "柴福娟" in window.project.history.editors()
+    assert preferences.editor_name == ""  # a later run without the variable still asks
+    window.close_project()
