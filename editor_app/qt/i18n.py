@@ -23,6 +23,13 @@ def system_language(locale: QLocale | None = None) -> str:
     return DEFAULT_LANGUAGE
 
 
+def next_language(language: str) -> str:
+    """The language after this one, round the list: what the switch key turns to."""
+    codes = list(LANGUAGES)
+    following = codes.index(language) + 1 if language in codes else 0
+    return codes[following % len(codes)]
+
+
 def install_language(language: str) -> str:
     """Replace the installed translators; returns the language now in force."""
     app = QCoreApplication.instance()

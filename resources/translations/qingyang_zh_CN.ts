@@ -297,21 +297,26 @@
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="247"/>
+        <source>Switch language (中文 / English)</source>
+        <translation>切换语言（中文 / English）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="254"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="253"/>
+        <location filename="../../editor_app/qt/keymap.py" line="260"/>
         <source>Re-propose untouched documents</source>
         <translation>重新提议未改动的文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="259"/>
+        <location filename="../../editor_app/qt/keymap.py" line="266"/>
         <source>Stop learning</source>
         <translation>停止学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="265"/>
+        <location filename="../../editor_app/qt/keymap.py" line="272"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -1466,12 +1471,12 @@ Everything saved before this change is kept.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../editor_app/qt/app.py" line="70"/>
+        <location filename="../../editor_app/qt/app.py" line="73"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/app.py" line="71"/>
+        <location filename="../../editor_app/qt/app.py" line="74"/>
         <source>Your name, recorded with every change you make (you can change it in Preferences):</source>
         <translation>您的姓名，将记录在您的每一处修改中（可在“首选项”中更改）：</translation>
     </message>
