@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from editor_app.qt.i18n import install_language
 from editor_app.qt.main_window import MainWindow
+from editor_app.qt.platform_check import xcb_problem
 from editor_app.qt.settings import Preferences
 from editor_app.storage import default_editor, environment_editor
 
@@ -100,6 +101,10 @@ def start(argv: list[str], preferences: Preferences | None = None) -> MainWindow
 
 
 def main(argv: list[str]) -> int:
+    problem = xcb_problem()  # before Qt would abort on it, naming no package
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app = application()
     window = start(argv)  # noqa: F841  (kept alive while the application runs)
     return app.exec()
