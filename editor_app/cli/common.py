@@ -49,6 +49,22 @@ class Progress:
             sys.stderr.flush()
 
 
+def print_segment_counts(figures: dict) -> None:
+    """Documents, then articles and non-article segments apart, each with its parts:
+    the same lines for `info` and `stats`, which read the same counts."""
+    print(f"documents        {figures['documents']}")
+    print(f"segments         {figures['segments']}")
+    print(f"articles         {figures['articles']}")
+    for title, key in (("by status", "articles_by_status"), ("by kind", "articles_by_kind")):
+        print(f"  {title}:")
+        for name, number in sorted(figures[key].items()):
+            print(f"    {name:<12} {number}")
+    print(f"non-articles     {figures['non_articles']}")
+    print("  by kind:")
+    for name, number in sorted(figures["non_articles_by_kind"].items()):
+        print(f"    {name:<12} {number}")
+
+
 def read_text_file(path: str) -> str:
     """Read a raw text file for the stateless commands (segment, cleanup), decoded like import."""
     from editor_app.ingest.analysis import MAX_FILE_BYTES

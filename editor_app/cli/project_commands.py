@@ -12,6 +12,7 @@ from editor_app.cli.common import (
     add_project_argument,
     opened_project,
     print_json,
+    print_segment_counts,
 )
 
 
@@ -147,11 +148,7 @@ def run_info(args) -> int:
     if args.json:
         print_json(counts)
         return 0
-    print(f"documents        {counts['documents']}")
-    print(f"articles         {counts['articles']}")
-    for group in ("by_status", "by_kind"):
-        for name, number in sorted(counts[group].items()):
-            print(f"  {name:<14} {number}")
+    print_segment_counts(counts)
     print(f"open suggestions {counts['open_suggestions']}")
     print(f"changes          {counts['changes']}")
     print(f"schema version   {counts['schema_version']}")

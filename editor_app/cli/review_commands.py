@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from editor_app.cli.common import CommandError, add_project_argument, opened_project, print_json
+from editor_app.cli.common import (
+    CommandError,
+    add_project_argument,
+    opened_project,
+    print_json,
+    print_segment_counts,
+)
 
 
 def register(subparsers) -> None:
@@ -184,16 +190,11 @@ def run_stats(args) -> int:
     if args.json:
         print_json(stats)
         return 0
-    print(f"documents {stats['documents']} (fully reviewed {stats['documents_fully_reviewed']})")
-    print(f"articles  {stats['articles']}")
-    for title, key in (
-        ("by status", "articles_by_status"),
-        ("by kind", "articles_by_kind"),
-        ("open suggestions", "open_suggestions_by_rule"),
-    ):
-        print(f"{title}:")
-        for name, number in sorted(stats[key].items()):
-            print(f"  {name:<14} {number}")
+    print_segment_counts(stats)
+    print(f"fully reviewed documents {stats['documents_fully_reviewed']}")
+    print("open suggestions:")
+    for name, number in sorted(stats["open_suggestions_by_rule"].items()):
+        print(f"  {name:<14} {number}")
     print("changes per editor per day:")
     for editor, days in stats["changes_per_editor_per_day"].items():
         for day, number in days.items():

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from editor_app.qt.i18n import install_language
 from editor_app.qt.main_window import MainWindow
+from editor_app.qt.platform_check import xcb_problem
 from editor_app.qt.settings import Preferences
-from editor_app.storage import default_editor
+from editor_app.storage import default_editor, environment_editor
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -62,9 +63,12 @@ def open_or_create(window: MainWindow, path: Path) -> None:
 
 
 def ask_editor_name_once(parent: QWidget, preferences: Preferences) -> str:
-    """Every change carries the editor's name: ask for it on the first run, then keep it."""
+    """Every change carries the editor's name: ask for it on the first run, then keep it.
+    QINGYANG_EDITOR names the editor without asking, for as long as it is set."""
     if preferences.editor_name:
         return preferences.editor_name
+    if environment_editor():
+        return environment_editor()  # not kept: a later run without it asks
     name, accepted = QInputDialog.getText(
         parent,
         QCoreApplication.translate("Startup", "Your name"),
@@ -79,9 +83,9 @@ def ask_editor_name_once(parent: QWidget, preferences: Preferences) -> str:
     return preferences.editor_name
 
 
-def main(argv: list[str]) -> int:
-    app = application()
-    preferences = Preferences()
+def start(argv: list[str], preferences: Preferences | None = None) -> MainWindow:
+    """The window as it opens at launch: language, window, editor's name, first project."""
+    preferences = preferences or Preferences()
     # The language goes in before any widget is built: some panes translate once, at birth.
     language = install_language(preferences.language)
     window = MainWindow(preferences)
@@ -93,4 +97,14 @@ def main(argv: list[str]) -> int:
         open_or_create(window, Path(argv[0]))
     else:
         open_demo(window)
+    return window
+
+
+def main(argv: list[str]) -> int:
+    problem = xcb_problem()  # before Qt would abort on it, naming no package
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    app = application()
+    window = start(argv)  # noqa: F841  (kept alive while the application runs)
     return app.exec()

@@ -242,6 +242,13 @@ COMMANDS: tuple[Command, ...] = (
         edits=False,
     ),
     _c(
+        "switch_language",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Switch language (中文 / English)"),
+        "Ctrl+Shift+L",
+        edits=False,
+    ),
+    _c(
         "learn_now",
         "tools",
         QT_TRANSLATE_NOOP("Commands", "Learn from reviewed documents"),

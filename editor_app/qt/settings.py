@@ -36,7 +36,7 @@ class Preferences:
 
     @property
     def language(self) -> str:
-        """ "zh_CN", "en", or "" for the system's language."""
+        """ "zh_CN", "en", or "": Chinese unless the system locale asks for English."""
         return self._get("ui/language", "")
 
     @language.setter

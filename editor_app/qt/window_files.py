@@ -23,7 +23,7 @@ from editor_app.qt.dialogs import (
     show_error,
     show_notice,
 )
-from editor_app.qt.i18n import install_language
+from editor_app.qt.i18n import install_language, next_language
 from editor_app.qt.importing import ImportJob
 from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.qt.widgets.preferences import PreferencesDialog
@@ -396,6 +396,10 @@ class FileController(QObject):
             self.project.editor = self.preferences.editor_name
         self.hooks.text_size(self.preferences.text_size)
         self.switch_language(self.preferences.language, remember=False)
+
+    def cmd_switch_language(self) -> None:
+        """The next language, kept for the next start as the menu's choice is."""
+        self.switch_language(next_language(self.language))
 
     def switch_language(self, language: str, remember: bool = True) -> None:
         """Install the translators; every widget retranslates on the LanguageChange event."""

@@ -45,7 +45,13 @@ _EXPORTS = {
     "learning": ("Learning", "NothingToLearnError"),
     "models": ("ModelRecord", "Models"),
     "operations": ("Articles",),
-    "project": ("PROJECT_SUFFIX", "Project", "default_editor", "is_project_file"),
+    "project": (
+        "PROJECT_SUFFIX",
+        "Project",
+        "default_editor",
+        "environment_editor",
+        "is_project_file",
+    ),
     "queries": ("Documents",),
     "repropose": ("Plan", "Repropose"),
     "review_queries": ("FieldChange", "as_text"),
@@ -101,7 +107,13 @@ if TYPE_CHECKING:
     from editor_app.storage.learning import Learning, NothingToLearnError
     from editor_app.storage.models import ModelRecord, Models
     from editor_app.storage.operations import Articles
-    from editor_app.storage.project import PROJECT_SUFFIX, Project, default_editor, is_project_file
+    from editor_app.storage.project import (
+        PROJECT_SUFFIX,
+        Project,
+        default_editor,
+        environment_editor,
+        is_project_file,
+    )
     from editor_app.storage.queries import Documents
     from editor_app.storage.repropose import Plan, Repropose
     from editor_app.storage.review_queries import FieldChange, as_text

@@ -22,6 +22,17 @@ if TYPE_CHECKING:
     from editor_app.storage.queries import Documents
     from editor_app.storage.suggestions import Suggestions
 
+# What `stats()` takes from `documents.counts()`, under the same names.
+STATS_FROM_COUNTS = (
+    "documents",
+    "segments",
+    "articles",
+    "articles_by_status",
+    "articles_by_kind",
+    "non_articles",
+    "non_articles_by_kind",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
@@ -188,7 +199,9 @@ class History:
     # -- statistics ---------------------------------------------------------------------------
 
     def stats(self) -> dict:
-        """Documents, articles by status and kind, changes per editor per day, suggestions."""
+        """The figures of `documents.counts()` (articles and non-article segments apart, each
+        the sum of its parts), fully reviewed documents, changes per editor per day, and open
+        suggestions by rule."""
         q = self.db.execute
         per_day: dict[str, dict[str, int]] = {}
         for editor, day, count in q(
@@ -198,10 +211,7 @@ class History:
             per_day.setdefault(editor, {})[day] = count
         counts = self.documents.counts()
         return {
-            "documents": counts["documents"],
-            "articles": counts["articles"],
-            "articles_by_status": counts["by_status"],
-            "articles_by_kind": counts["by_kind"],
+            **{key: counts[key] for key in STATS_FROM_COUNTS},
             "changes_per_editor_per_day": per_day,
             "open_suggestions_by_rule": self.suggestions.counts(),
             "documents_fully_reviewed": q(

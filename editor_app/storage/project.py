@@ -48,9 +48,14 @@ PROJECT_SUFFIX = ".qingyang"
 LOG_NOT_SHOWN = "changes still in its log file (-wal) are not shown"
 
 
+def environment_editor() -> str:
+    """The editor's name QINGYANG_EDITOR gives; "" when it gives none."""
+    return os.environ.get("QINGYANG_EDITOR", "").strip()
+
+
 def default_editor() -> str:
     """--editor, else QINGYANG_EDITOR, else the login name."""
-    name = os.environ.get("QINGYANG_EDITOR")
+    name = environment_editor()
     if name:
         return name
     try:

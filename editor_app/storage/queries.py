@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from editor_app.model import Article, Document, LineIndex
-from editor_app.model.fields import FIELDS, SPAN_COLUMNS
+from editor_app.model.fields import FIELDS, NON_ARTICLE_KINDS, SPAN_COLUMNS
 from editor_app.storage.errors import NotFoundError
 from editor_app.storage.suggestion_packs import packed_counts
 
@@ -21,6 +21,10 @@ ARTICLE_LIST_COLUMNS = (
 )
 BATCH = 500  # bound parameters per statement, well under SQLite's limit
 
+
+# A segment is an article unless its kind is a non-article one (model/fields.py).
+_IS_ARTICLE = "kind NOT IN ({})".format(", ".join(f"'{k}'" for k in sorted(NON_ARTICLE_KINDS)))
+_ARTICLES = f"WHERE {_IS_ARTICLE}"
 
 _line_index = lru_cache(maxsize=64)(LineIndex)  # a document's lines, split once while it is used
 
@@ -118,15 +122,27 @@ class Documents:
         return self.raw_text(article.document_id)[article.start_offset : article.end_offset]
 
     def counts(self) -> dict:
-        """Figures for `info`: documents, articles by status and kind, changes, suggestions."""
+        """Figures for `info` and `stats`. Articles and non-article segments (boilerplate,
+        noise) are counted apart, and each whole is the sum of its parts:
+        `articles` == sum(`articles_by_status`) == sum(`articles_by_kind`),
+        `non_articles` == sum(`non_articles_by_kind`), `segments` == both."""
         q = self.db.execute
+        articles_by_status = dict(
+            q(f"SELECT status, count(*) FROM articles {_ARTICLES} GROUP BY 1")
+        )
+        articles_by_kind = dict(q(f"SELECT kind, count(*) FROM articles {_ARTICLES} GROUP BY 1"))
+        non_articles_by_kind = dict(
+            q(f"SELECT kind, count(*) FROM articles WHERE NOT ({_IS_ARTICLE}) GROUP BY 1")
+        )
+        articles, non_articles = sum(articles_by_kind.values()), sum(non_articles_by_kind.values())
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-            "articles": q(
-                "SELECT count(*) FROM articles WHERE kind NOT IN ('boilerplate','noise')"
-            ).fetchone()[0],
-            "by_status": dict(q("SELECT status, count(*) FROM articles GROUP BY status")),
-            "by_kind": dict(q("SELECT kind, count(*) FROM articles GROUP BY kind")),
+            "segments": articles + non_articles,
+            "articles": articles,
+            "articles_by_status": articles_by_status,
+            "articles_by_kind": articles_by_kind,
+            "non_articles": non_articles,
+            "non_articles_by_kind": non_articles_by_kind,
             "open_suggestions": sum(open_suggestion_counts(self.db).values()),
             "changes": q("SELECT count(*) FROM operations").fetchone()[0],
             "raw_bytes": q("SELECT coalesce(sum(size_bytes), 0) FROM documents").fetchone()[0],

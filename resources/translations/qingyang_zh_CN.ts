@@ -297,21 +297,26 @@
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="247"/>
+        <source>Switch language (中文 / English)</source>
+        <translation>切换语言（中文 / English）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="254"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="253"/>
+        <location filename="../../editor_app/qt/keymap.py" line="260"/>
         <source>Re-propose untouched documents</source>
         <translation>重新提议未改动的文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="259"/>
+        <location filename="../../editor_app/qt/keymap.py" line="266"/>
         <source>Stop learning</source>
         <translation>停止学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="265"/>
+        <location filename="../../editor_app/qt/keymap.py" line="272"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -1466,12 +1471,12 @@ Everything saved before this change is kept.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../editor_app/qt/app.py" line="70"/>
+        <location filename="../../editor_app/qt/app.py" line="73"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/app.py" line="71"/>
+        <location filename="../../editor_app/qt/app.py" line="74"/>
         <source>Your name, recorded with every change you make (you can change it in Preferences):</source>
         <translation>您的姓名，将记录在您的每一处修改中（可在“首选项”中更改）：</translation>
     </message>
@@ -1479,74 +1484,85 @@ Everything saved before this change is kept.</source>
 <context>
     <name>StatsDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="202"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="207"/>
         <source>Project statistics</source>
         <translation>项目统计</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="203"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="209"/>
         <source>Documents:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="203"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="210"/>
         <source>Fully reviewed documents:</source>
         <translation>已全部审读的文档：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="203"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="211"/>
         <source>Articles:</source>
         <translation>文章：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="206"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="212"/>
+        <source>Non-article segments (boilerplate, noise):</source>
+        <translation>非文章片段（版面文字、噪声）：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="218"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="206"/>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="212"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="218"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="219"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="227"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="207"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="219"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="207"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="221"/>
         <source>Segments</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="209"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="221"/>
+        <source>Non-article kind</source>
+        <translation>非文章类型</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="224"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="209"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="224"/>
         <source>Open suggestions</source>
         <translation>待处理建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="212"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="227"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="212"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="227"/>
         <source>Changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="215"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="230"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="219"/>
-        <location filename="../../editor_app/qt/review/stats_view.py" line="278"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="234"/>
+        <location filename="../../editor_app/qt/review/stats_view.py" line="295"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>

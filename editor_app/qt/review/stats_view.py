@@ -151,19 +151,24 @@ class StatsDialog(QDialog):
         self.documents_label = QLabel(self)
         self.reviewed_documents_label = QLabel(self)
         self.articles_label = QLabel(self)
-        self.row_labels = [QLabel(self) for _ in range(3)]
-        for name, label in zip(
-            self.row_labels,
-            (self.documents_label, self.reviewed_documents_label, self.articles_label),
-            strict=True,
-        ):
+        self.non_articles_label = QLabel(self)
+        figures = (
+            self.documents_label,
+            self.reviewed_documents_label,
+            self.articles_label,
+            self.non_articles_label,
+        )
+        self.row_labels = [QLabel(self) for _ in figures]
+        for name, label in zip(self.row_labels, figures, strict=True):
             form.addRow(name, label)
         layout.addLayout(form)
         self.tabs = tabs = QTabWidget(self)
         self.status_table = self._table(2)
         self.kind_table = self._table(2)
+        self.non_article_table = self._table(2)
         self.suggestion_table = self._table(2)
-        tabs.addTab(self._side_by_side(self.status_table, self.kind_table), "")
+        segments = self._side_by_side(self.status_table, self.kind_table, self.non_article_table)
+        tabs.addTab(segments, "")
         tabs.addTab(self.suggestion_table, "")
         tabs.addTab(self._changes_tab(), "")
         layout.addWidget(tabs, 1)
@@ -200,11 +205,21 @@ class StatsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Project statistics"))
-        names = (self.tr("Documents:"), self.tr("Fully reviewed documents:"), self.tr("Articles:"))
+        names = (
+            self.tr("Documents:"),
+            self.tr("Fully reviewed documents:"),
+            self.tr("Articles:"),
+            self.tr("Non-article segments (boilerplate, noise):"),
+        )
         for label, name in zip(self.row_labels, names, strict=True):
             label.setText(name)
+        # Each table is one whole split into parts: articles by status, articles by kind,
+        # non-article segments by kind; its rows add up to the figure above.
         self.status_table.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Articles")])
-        self.kind_table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Segments")])
+        self.kind_table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Articles")])
+        self.non_article_table.setHorizontalHeaderLabels(
+            [self.tr("Non-article kind"), self.tr("Segments")]
+        )
         self.suggestion_table.setHorizontalHeaderLabels(
             [self.tr("Rule"), self.tr("Open suggestions")]
         )
@@ -252,6 +267,7 @@ class StatsDialog(QDialog):
         self.documents_label.setText(str(stats["documents"]))
         self.reviewed_documents_label.setText(str(stats["documents_fully_reviewed"]))
         self.articles_label.setText(str(stats["articles"]))
+        self.non_articles_label.setText(str(stats["non_articles"]))
         self.chart.set_data(stats["changes_per_editor_per_day"])
         self._fill_tables(stats)
         self.refreshed.emit()
@@ -259,6 +275,7 @@ class StatsDialog(QDialog):
     def _fill_tables(self, stats: dict) -> None:
         self._fill_counts(self.status_table, stats["articles_by_status"], status_name)
         self._fill_counts(self.kind_table, stats["articles_by_kind"], kind_name)
+        self._fill_counts(self.non_article_table, stats["non_articles_by_kind"], kind_name)
         self._fill_counts(self.suggestion_table, stats["open_suggestions_by_rule"], rule_name)
         self._fill_changes(stats["changes_per_editor_per_day"])
 
