@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES, Article
 from editor_app.model.alignment import corrected_position
 from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
+from editor_app.model.fields import from_lines
+from editor_app.model.text_edits import TextEdit, apply_edits, follow_edits
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import (
@@ -205,6 +207,18 @@ class Articles:
         if changed and current["status"] == "proposed":
             changed["status"] = "edited"  # the first change marks the article as edited
         self.journal.update("articles", {"id": article_id}, changed)
+
+    def rewrite_text(self, article_id: int, text: str, edits: list[TextEdit]) -> None:
+        """Make the edits to the article's text `text` and to the fields copied from its
+        lines (model/text_edits.py), inside an open operation: one fact, one write."""
+        current = self.row(article_id)
+        values = {"corrected_text": apply_edits(text, edits)}
+        for field in from_lines():
+            old = current[field.name] or ""
+            new = follow_edits(old, text, edits)
+            if new != old:
+                values[field.name] = new
+        self.set_fields(article_id, values)
 
     def _split(self, article: dict, line: int) -> int:
         lines = self.documents.lines(article["document_id"])

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from editor_app.cleanup import punctuation
 from editor_app.model import Suggestion
 from editor_app.model.alignment import corrected_position
+from editor_app.model.text_edits import TextEdit
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to, open_suggestion_counts
@@ -134,7 +135,8 @@ class Suggestions:
         return groups
 
     def _apply_to_article(self, article_id: int | None, group: list[Suggestion]) -> int:
-        """Rewrite one article's text; suggestions that no longer fit are marked stale."""
+        """Rewrite one article's text and the fields copied from it; suggestions that no
+        longer fit are marked stale."""
         if article_id is None:
             for suggestion in group:
                 self.journal.update("suggestions", {"id": suggestion.id}, {"status": "stale"})
@@ -143,19 +145,19 @@ class Suggestions:
         raw = self.documents.raw_text(article["document_id"])
         span = raw[article["start_offset"] : article["end_offset"]]
         text = article["corrected_text"] if article["corrected_text"] is not None else span
-        applied = 0
+        edits: list[TextEdit] = []
         for suggestion in sorted(group, key=lambda s: s.start, reverse=True):
             start = corrected_position(span, text, suggestion.start - article["start_offset"])
             end = start + len(suggestion.before)
-            fits = text[start:end] == suggestion.before
+            # Later edits come first: one reaching into them would rewrite what they wrote.
+            fits = text[start:end] == suggestion.before and (not edits or end <= edits[-1][0])
             if fits:
-                text = text[:start] + suggestion.after + text[end:]
-                applied += 1
+                edits.append((start, end, suggestion.after))
             status = "accepted" if fits else "stale"
             self.journal.update("suggestions", {"id": suggestion.id}, {"status": status})
-        if applied:
-            self.articles.set_fields(article_id, {"corrected_text": text})
-        return applied
+        if edits:
+            self.articles.rewrite_text(article_id, text, edits)
+        return len(edits)
 
     # -- project dictionary -----------------------------------------------------------------
 
