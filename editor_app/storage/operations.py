@@ -5,12 +5,20 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES, Article
+from editor_app.model import (
+    EDITABLE_FIELDS,
+    HEADING_ROLES,
+    NON_ARTICLE_KINDS,
+    ROLES,
+    STATUSES,
+    Article,
+)
 from editor_app.model.alignment import corrected_position
 from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
 from editor_app.model.fields import from_lines
 from editor_app.model.text_edits import TextEdit, apply_edits, follow_edits
 from editor_app.storage.errors import OperationError
+from editor_app.storage.heading_lines import demote_headings, field_edited, role_changed
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import (
     article_id_at_line,
@@ -141,7 +149,7 @@ class Articles:
         if role not in ROLES:
             raise OperationError(self.path, f"unknown line role {role!r}")
         with self.edits.operation("set_role", document_id=document_id) as op:
-            self._set_role(document_id, line, role)
+            self._set_role_and_field(document_id, line, role)
         return op
 
     def set_roles(self, document_id: int, first: int, last: int, role: str) -> OpResult:
@@ -155,7 +163,7 @@ class Articles:
             )
         with self.edits.operation("set_role", document_id=document_id) as op:
             for line in lines.nonblank_numbers(first, last):
-                self._set_role(document_id, line, role)
+                self._set_role_and_field(document_id, line, role)
         return op
 
     def set_field(self, article_id: int, field: str, value) -> OpResult:
@@ -167,7 +175,10 @@ class Articles:
         with self.edits.operation(
             "set_field", document_id=article["document_id"], article_id=article_id
         ) as op:
-            self.set_fields(article_id, {field: value})
+            if field in HEADING_ROLES:
+                field_edited(self, article_id, field, value)
+            else:
+                self.set_fields(article_id, {field: value})
         return op
 
     def replace_text(self, article_id: int, text: str) -> OpResult:
@@ -193,9 +204,22 @@ class Articles:
     def _set_role(self, document_id: int, line: int, role: str) -> None:
         lines = self.documents.lines(document_id)
         self._require_nonblank(lines, line)
+        self.write_role(document_id, line, role)
+
+    def _set_role_and_field(self, document_id: int, line: int, role: str) -> None:
+        """An editor's role: the heading fields of the line's article follow it."""
+        old = self.documents.line_roles_at(document_id, [line])[line]
+        self._set_role(document_id, line, role)
+        role_changed(self, document_id, line, old, role)
+
+    def write_role(self, document_id: int, line: int, role: str) -> None:
+        """Store a line's role inside an open operation, nothing else."""
         self.journal.upsert(
             "line_roles", {"document_id": document_id, "line": line}, {"role": role}
         )
+
+    def article_id_at(self, document_id: int, line: int) -> int | None:
+        return article_id_at_line(self.db, document_id, line)
 
     def set_fields(self, article_id: int, values: dict) -> None:
         """Write fields of an article inside an open operation; the first marks it edited."""
@@ -282,6 +306,7 @@ class Articles:
                 + raw[first["end_offset"] : second["start_offset"]]
                 + _effective(second, raw)
             )
+        demote_headings(self, second)  # its headings now stand in the body
         self.journal.delete("articles", {"id": second["id"]})
         self.set_fields(
             first["id"],
