@@ -27,6 +27,7 @@ from editor_app.storage.queries import (
     articles_of,
     read_article,
 )
+from editor_app.storage.stale_suggestions import close_stale
 
 if TYPE_CHECKING:
     from editor_app.storage.editing import Edits
@@ -231,6 +232,9 @@ class Articles:
         if changed and current["status"] == "proposed":
             changed["status"] = "edited"  # the first change marks the article as edited
         self.journal.update("articles", {"id": article_id}, changed)
+        if "corrected_text" in changed:  # suggestions made for the old text may not fit
+            raw = self.documents.raw_text(current["document_id"])
+            close_stale(self.db, self.journal, raw, self.row(article_id))
 
     def rewrite_text(self, article_id: int, text: str, edits: list[TextEdit]) -> None:
         """Make the edits to the article's text `text` and to the fields copied from its

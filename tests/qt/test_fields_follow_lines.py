@@ -69,3 +69,24 @@ def test_a_typed_title_corrects_its_line_and_a_merge_demotes_it(qtbot, window, t
     keys.merge_with_previous(TITLE_LINE)
     assert window.project.articles.at_line(1, TITLE_LINE).id != article
     assert roles_at(window, TITLE_LINE) == ["body"]
+
+
+def listed(window) -> list[tuple[str, str]]:
+    return [(s.rule, s.before) for s in window.suggestion_panel.model.items if s.line == TITLE_LINE]
+
+
+def test_one_listed_suggestion_per_fix_and_none_over_changed_text(qtbot, window, tmp_path):
+    path = make_project(tmp_path, FIRST)
+    with Project.open(path, editor="tester", backups=False) as project:
+        project.suggestions.add_dictionary_entry(WRONG, RIGHT)
+    assert window.open_project(path)
+    keys = KeyboardEditor(qtbot, window)
+    keys.select_article_at(TITLE_LINE)
+    assert ("dictionary", WRONG) in listed(window)
+    assert ("lookalike", "潮") not in listed(window)
+    assert ("punctuation", ":") in listed(window)
+    keys.delete_in_text(3, 1)  # the colon the punctuation rule would convert
+    assert ("punctuation", ":") not in listed(window)
+    keys.go_to(TITLE_LINE)
+    keys.undo()
+    assert ("punctuation", ":") in listed(window)
