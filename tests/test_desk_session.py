@@ -150,10 +150,13 @@ def test_an_edit_says_what_to_redraw(desk):
     desk.set_field("note", "待查")
     update = desk.last_update
     assert update.rows and update.article and update.documents == {desk.document_id}
-    desk.set_role(3, 3, "noise")  # lines 1 and 2 are blank
+    desk.set_role(5, 5, "noise")  # a body line: no heading field changes
     update = desk.last_update
     assert update.overlay and not update.rows and not update.article
-    assert desk.roles[3] == "noise"
+    assert desk.roles[5] == "noise"
+    desk.set_role(3, 3, "noise")  # the title line: the title field is emptied too
+    update = desk.last_update
+    assert update.overlay and update.article
     assert desk.article_id == article
 
 

@@ -52,6 +52,8 @@ class Field:
     `choices`: the values of a choice, its default first.
     `optional_in_jsonl`: added after the first exports; a JSONL record without its key
     reads as the field's default.
+    `from_lines`: a text the segmenter copies from the article's lines; a fix of those
+    lines (a suggestion, a replace) is made to the field in the same operation.
     """
 
     name: str
@@ -70,6 +72,7 @@ class Field:
     printed_byline: bool = False
     choices: tuple[str, ...] = ()
     optional_in_jsonl: bool = False
+    from_lines: bool = False
 
     @property
     def sql_default(self) -> str:
@@ -159,6 +162,11 @@ def _text(name: str, zh: str, en: str, **more) -> Field:
     return Field(name, TEXT, zh, en, **(values | more))
 
 
+def _from_lines(name: str, zh: str, en: str, tei: tuple[str, str]) -> Field:
+    """A text the segmenter copies from the article's lines (a heading, the dateline)."""
+    return _text(name, zh, en, proposed=True, from_lines=True, gold=True, tei=tei)
+
+
 def _choice(name: str, zh: str, en: str, choices: tuple[str, ...], **more) -> Field:
     values = {"shown": True, "jsonl": name, "csv": name, "choices": choices}
     return Field(name, CHOICE, zh, en, **(values | more))
@@ -173,10 +181,10 @@ def _flag(name: str, zh: str, en: str, **more) -> Field:
 _BUILT_IN = (
     _choice("kind", "类型", "Kind", KINDS, editable=True, proposed=True, gold=True),
     _choice("status", "状态", "Status", STATUSES),
-    _text("kicker", "引题", "Kicker", proposed=True, gold=True, tei=("title", "kicker")),
-    _text("title", "主题", "Title", proposed=True, gold=True, tei=("title", "main")),
-    _text("subtitle", "副题", "Subtitle", proposed=True, gold=True, tei=("title", "sub")),
-    _text("dateline", "电头", "Dateline", proposed=True, gold=True, tei=("note", "dateline")),
+    _from_lines("kicker", "引题", "Kicker", ("title", "kicker")),
+    _from_lines("title", "主题", "Title", ("title", "main")),
+    _from_lines("subtitle", "副题", "Subtitle", ("title", "sub")),
+    _from_lines("dateline", "电头", "Dateline", ("note", "dateline")),
     _names("reporters", "记者", "Reporters", "reporter"),
     _names("correspondents", "通讯员", "Correspondents", "correspondent"),
     _names("interns", "实习记者", "Interns", "intern"),
@@ -257,6 +265,11 @@ def names_of(fields) -> tuple[str, ...]:
 
 def field(name: str) -> Field:
     return BY_NAME[name]
+
+
+def from_lines() -> tuple[Field, ...]:
+    """The fields copied from the article's lines (see Field.from_lines)."""
+    return tuple(f for f in FIELDS if f.from_lines)
 
 
 def of_kind(*kinds: str) -> tuple[Field, ...]:

@@ -5,10 +5,20 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from editor_app.model import EDITABLE_FIELDS, NON_ARTICLE_KINDS, ROLES, STATUSES, Article
+from editor_app.model import (
+    EDITABLE_FIELDS,
+    HEADING_ROLES,
+    NON_ARTICLE_KINDS,
+    ROLES,
+    STATUSES,
+    Article,
+)
 from editor_app.model.alignment import corrected_position
 from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
+from editor_app.model.fields import from_lines
+from editor_app.model.text_edits import TextEdit, apply_edits, follow_edits
 from editor_app.storage.errors import OperationError
+from editor_app.storage.heading_lines import demote_headings, field_edited, role_changed
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import (
     article_id_at_line,
@@ -17,6 +27,7 @@ from editor_app.storage.queries import (
     articles_of,
     read_article,
 )
+from editor_app.storage.stale_suggestions import close_stale
 
 if TYPE_CHECKING:
     from editor_app.storage.editing import Edits
@@ -139,7 +150,7 @@ class Articles:
         if role not in ROLES:
             raise OperationError(self.path, f"unknown line role {role!r}")
         with self.edits.operation("set_role", document_id=document_id) as op:
-            self._set_role(document_id, line, role)
+            self._set_role_and_field(document_id, line, role)
         return op
 
     def set_roles(self, document_id: int, first: int, last: int, role: str) -> OpResult:
@@ -153,7 +164,7 @@ class Articles:
             )
         with self.edits.operation("set_role", document_id=document_id) as op:
             for line in lines.nonblank_numbers(first, last):
-                self._set_role(document_id, line, role)
+                self._set_role_and_field(document_id, line, role)
         return op
 
     def set_field(self, article_id: int, field: str, value) -> OpResult:
@@ -165,7 +176,10 @@ class Articles:
         with self.edits.operation(
             "set_field", document_id=article["document_id"], article_id=article_id
         ) as op:
-            self.set_fields(article_id, {field: value})
+            if field in HEADING_ROLES:
+                field_edited(self, article_id, field, value)
+            else:
+                self.set_fields(article_id, {field: value})
         return op
 
     def replace_text(self, article_id: int, text: str) -> OpResult:
@@ -191,9 +205,22 @@ class Articles:
     def _set_role(self, document_id: int, line: int, role: str) -> None:
         lines = self.documents.lines(document_id)
         self._require_nonblank(lines, line)
+        self.write_role(document_id, line, role)
+
+    def _set_role_and_field(self, document_id: int, line: int, role: str) -> None:
+        """An editor's role: the heading fields of the line's article follow it."""
+        old = self.documents.line_roles_at(document_id, [line])[line]
+        self._set_role(document_id, line, role)
+        role_changed(self, document_id, line, old, role)
+
+    def write_role(self, document_id: int, line: int, role: str) -> None:
+        """Store a line's role inside an open operation, nothing else."""
         self.journal.upsert(
             "line_roles", {"document_id": document_id, "line": line}, {"role": role}
         )
+
+    def article_id_at(self, document_id: int, line: int) -> int | None:
+        return article_id_at_line(self.db, document_id, line)
 
     def set_fields(self, article_id: int, values: dict) -> None:
         """Write fields of an article inside an open operation; the first marks it edited."""
@@ -205,6 +232,21 @@ class Articles:
         if changed and current["status"] == "proposed":
             changed["status"] = "edited"  # the first change marks the article as edited
         self.journal.update("articles", {"id": article_id}, changed)
+        if "corrected_text" in changed:  # suggestions made for the old text may not fit
+            raw = self.documents.raw_text(current["document_id"])
+            close_stale(self.db, self.journal, raw, self.row(article_id))
+
+    def rewrite_text(self, article_id: int, text: str, edits: list[TextEdit]) -> None:
+        """Make the edits to the article's text `text` and to the fields copied from its
+        lines (model/text_edits.py), inside an open operation: one fact, one write."""
+        current = self.row(article_id)
+        values = {"corrected_text": apply_edits(text, edits)}
+        for field in from_lines():
+            old = current[field.name] or ""
+            new = follow_edits(old, text, edits)
+            if new != old:
+                values[field.name] = new
+        self.set_fields(article_id, values)
 
     def _split(self, article: dict, line: int) -> int:
         lines = self.documents.lines(article["document_id"])
@@ -268,6 +310,7 @@ class Articles:
                 + raw[first["end_offset"] : second["start_offset"]]
                 + _effective(second, raw)
             )
+        demote_headings(self, second)  # its headings now stand in the body
         self.journal.delete("articles", {"id": second["id"]})
         self.set_fields(
             first["id"],

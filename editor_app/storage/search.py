@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from editor_app.model.fields import BODY, BY_NAME, SEARCHED, names_of
+from editor_app.model.text_edits import apply_edits
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import EFFECTIVE_TEXT
@@ -77,7 +78,9 @@ class Search:
     def apply_replace(self, hits: list[Hit], label: str = "") -> OpResult:
         """Apply the kept hits of a preview as one operation (one undo step)."""
         by_field: dict[tuple[int, str], list[Hit]] = {}
-        for hit in hits:
+        # The metadata first: the text's hits then make the fields copied from its lines
+        # follow, and find no field changed under them.
+        for hit in sorted(hits, key=lambda h: h.field == "text"):
             by_field.setdefault((hit.article_id, hit.field), []).append(hit)
         with self.edits.operation("replace", label or f"替换 {len(hits)} 处") as op:
             for (article_id, field), group in by_field.items():
@@ -88,11 +91,14 @@ class Search:
     def _replace_in_field(self, article_id: int, field: str, hits: list[Hit]) -> None:
         article = self.articles.get(article_id)
         text = searched_text(field, getattr(article, field))
-        for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+        for hit in hits:
             if text[hit.start : hit.end] != hit.match:
                 raise OperationError(self.path, f"article {article_id} changed since the preview")
-            text = text[: hit.start] + hit.replacement + text[hit.end :]
-        self.articles.set_fields(article_id, {"corrected_text" if field == "text" else field: text})
+        edits = [(hit.start, hit.end, hit.replacement) for hit in hits]
+        if field == "text":
+            self.articles.rewrite_text(article_id, text, edits)
+        else:
+            self.articles.set_fields(article_id, {field: apply_edits(text, edits)})
 
     # -- candidates -------------------------------------------------------------------------
 

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from editor_app.cleanup import punctuation
 from editor_app.model import Suggestion
 from editor_app.model.alignment import corrected_position
+from editor_app.model.text_edits import TextEdit
 from editor_app.storage.errors import OperationError
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to, open_suggestion_counts
 from editor_app.storage.schema import OUTSIDE_PUNCTUATION
+from editor_app.storage.stale_suggestions import close_stale
 from editor_app.storage.suggestion_packs import PackFilter, read_packed, unpack
 
 if TYPE_CHECKING:
@@ -134,7 +136,8 @@ class Suggestions:
         return groups
 
     def _apply_to_article(self, article_id: int | None, group: list[Suggestion]) -> int:
-        """Rewrite one article's text; suggestions that no longer fit are marked stale."""
+        """Rewrite one article's text and the fields copied from it; suggestions that no
+        longer fit are marked stale."""
         if article_id is None:
             for suggestion in group:
                 self.journal.update("suggestions", {"id": suggestion.id}, {"status": "stale"})
@@ -143,19 +146,19 @@ class Suggestions:
         raw = self.documents.raw_text(article["document_id"])
         span = raw[article["start_offset"] : article["end_offset"]]
         text = article["corrected_text"] if article["corrected_text"] is not None else span
-        applied = 0
+        edits: list[TextEdit] = []
         for suggestion in sorted(group, key=lambda s: s.start, reverse=True):
             start = corrected_position(span, text, suggestion.start - article["start_offset"])
             end = start + len(suggestion.before)
-            fits = text[start:end] == suggestion.before
+            # Later edits come first: one reaching into them would rewrite what they wrote.
+            fits = text[start:end] == suggestion.before and (not edits or end <= edits[-1][0])
             if fits:
-                text = text[:start] + suggestion.after + text[end:]
-                applied += 1
+                edits.append((start, end, suggestion.after))
             status = "accepted" if fits else "stale"
             self.journal.update("suggestions", {"id": suggestion.id}, {"status": status})
-        if applied:
-            self.articles.set_fields(article_id, {"corrected_text": text})
-        return applied
+        if edits:
+            self.articles.rewrite_text(article_id, text, edits)
+        return len(edits)
 
     # -- project dictionary -----------------------------------------------------------------
 
@@ -182,17 +185,25 @@ class Suggestions:
             unpack(self.db, {s.document_id for s in found})
             for suggestion in found:
                 self.journal.delete("suggestions", {"id": suggestion.id})
+            self._reopen_superseded(found)
             self.journal.delete("dictionary", {"id": rows[0]["id"]})
         return op
 
     def _suggest_everywhere(self, wrong: str, right: str) -> int:
+        """A suggestion at every occurrence; open ones there that make the same fix are
+        superseded by it, and its reason names their rules too."""
         made = 0
         for doc_id, raw in self.db.execute(
             "SELECT id, raw_text FROM documents WHERE instr(raw_text, ?) > 0", [wrong]
         ).fetchall():
             lines = self.documents.lines(doc_id)
+            open_here = self.find(document_id=doc_id)
             for start in _occurrences(raw, wrong):
                 line = lines.line_at(start)
+                same_fix = [s for s in open_here if _same_fix(s, start, wrong, right)]
+                self._supersede(doc_id, same_fix)
+                rules = dict.fromkeys(["dictionary", *(s.rule for s in same_fix)])
+                names = "、".join(RULE_LABELS.get(rule, rule) for rule in rules)
                 self.journal.insert(
                     "suggestions",
                     {
@@ -204,14 +215,59 @@ class Suggestions:
                         "end": start + len(wrong),
                         "before": wrong,
                         "after": right,
-                        "reason_id": reason_id(self.db, f"项目词典：{wrong}→{right}"),
+                        "reason_id": reason_id(self.db, f"{names}：{wrong}→{right}"),
                         "confidence": 1.0,
                         "pattern": _pattern(wrong, right),
                         "status": "open",
                     },
                 )
                 made += 1
+            self._close_stale_in(doc_id, raw)
         return made
+
+    def _close_stale_in(self, document_id: int, raw: str) -> None:
+        """Where an article's text was already fixed, a new suggestion is stale at once."""
+        for article in list(
+            self.db.query(
+                "SELECT * FROM articles WHERE document_id = ? AND corrected_text IS NOT NULL",
+                [document_id],
+            )
+        ):
+            close_stale(self.db, self.journal, raw, article)
+
+    def _supersede(self, document_id: int, suggestions: list[Suggestion]) -> None:
+        if suggestions:
+            unpack(self.db, [document_id])
+        for suggestion in suggestions:
+            self.journal.update("suggestions", {"id": suggestion.id}, {"status": SUPERSEDED})
+
+    def _reopen_superseded(self, removed: list[Suggestion]) -> None:
+        """The suggestions a removed dictionary entry had superseded are open again."""
+        for suggestion in removed:
+            for row in self.db.execute(
+                "SELECT id FROM suggestions WHERE document_id = ? AND status = ? "
+                'AND start >= ? AND "end" <= ?',
+                [suggestion.document_id, SUPERSEDED, suggestion.start, suggestion.end],
+            ).fetchall():
+                self.journal.update("suggestions", {"id": row[0]}, {"status": "open"})
+
+
+SUPERSEDED = "superseded"  # another open suggestion makes the same fix and names its rule
+
+
+def _same_fix(suggestion: Suggestion, start: int, wrong: str, right: str) -> bool:
+    """The suggestion lies inside `wrong` at `start` and changes it only toward `right`."""
+    first, last = suggestion.start - start, suggestion.end - start
+    if first < 0 or last > len(wrong) or suggestion.rule == "dictionary":
+        return False
+    changed = wrong[:first] + suggestion.after + wrong[last:]
+    if changed == right:
+        return True
+    if not len(changed) == len(right) == len(wrong) or changed == wrong:
+        return False
+    return all(
+        new == fixed for new, old, fixed in zip(changed, wrong, right, strict=True) if new != old
+    )
 
 
 PAIR_PATTERN = "()→（）"

@@ -244,11 +244,19 @@ def test_revert_keeping_every_later_value_says_nothing_was_reverted(
 
 
 def op_changes_before(project, operation_id: int) -> dict:
-    return project.history.changes(operation_id)[0].before
+    """The values before the operation, of every row it wrote (a title edit may write the
+    title's line in the text too)."""
+    found: dict = {}
+    for change in project.history.changes(operation_id):
+        found = (change.before or {}) | found  # the first write holds the value before
+    return found
 
 
 def op_changes_after(project, operation_id: int) -> dict:
-    return project.history.changes(operation_id)[0].after
+    found: dict = {}
+    for change in project.history.changes(operation_id):
+        found |= change.after or {}
+    return found
 
 
 def iter_fragments(pane, text: str):
