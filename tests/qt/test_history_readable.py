@@ -69,9 +69,13 @@ def test_the_history_reads_as_who_when_what_and_which_article(qtbot, window, tmp
 
     press(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)
     assert window.history_dock.isVisible()
-    window.history_whole_project.setChecked(True)
     pane = window.history_pane
     model = pane.model
+    # the article's own history holds all three: the rejection is logged on its article
+    assert pane.current_filters()["article_id"] == day["article"].id
+    actions = [model.operation(row).action for row in range(3)]
+    assert actions == ["set_field", "reject", "accept"]
+    window.history_whole_project.setChecked(True)
 
     # the title edit: who, when, what, the article by its title, the field old → new
     editor, when, what, target, change = texts(model, 0)
