@@ -11,6 +11,7 @@ from editor_app.cli.common import (
     print_json,
     print_segment_counts,
 )
+from editor_app.storage import item_text
 
 
 def register(subparsers) -> None:
@@ -31,6 +32,7 @@ def _history(subparsers) -> None:
     parser.add_argument("--until", metavar="DATE", help="before this date")
     parser.add_argument("--action", help="only this operation (split, set_field, ...)")
     parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--items", action="store_true", help="list what each change did")
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(func=run_history)
 
@@ -47,17 +49,32 @@ def run_history(args) -> int:
             limit=args.limit,
             with_changes=args.json,
         )
+        summaries = project.history.summaries(operations)
+        items = {op.id: project.history.items(op) for op in operations if args.items}
     if args.json:
-        print_json([_operation_json(op) for op in operations], lines=True)
+        print_json([_operation_json(op, summaries[op.id]) for op in operations], lines=True)
         return 0
     for op in operations:
-        mark = " (已撤销)" if op.undone else ""
-        prefix = {"undo": "撤销 ", "redo": "重做 "}.get(op.kind, "")
-        print(f"{op.id:>6} {op.time[:19]} {op.editor:<12} {prefix}{op.label}{mark}")
+        print(_history_line(op, summaries[op.id]))
+        for item in items.get(op.id, ()):
+            print(f"{'':>8}{_item_title(item)}{item_text(item)}")
     return 0
 
 
-def _operation_json(op) -> dict:
+def _history_line(op, summary) -> str:
+    """Who · when · what · on which article, then what changed."""
+    mark = "（已撤销）" if op.undone else ""
+    prefix = {"undo": "撤销 ", "redo": "重做 "}.get(op.kind, "")
+    parts = [op.editor, op.time[:19].replace("T", " "), f"{prefix}{summary.what}{mark}"]
+    parts += [summary.target] + ([summary.detail] if summary.detail else [])
+    return f"{op.id:>6} " + " · ".join(parts)
+
+
+def _item_title(item) -> str:
+    return f"《{item.title}》 " if item.title else ""
+
+
+def _operation_json(op, summary) -> dict:
     return {
         "id": op.id,
         "time": op.time,
@@ -69,6 +86,16 @@ def _operation_json(op) -> dict:
         "document": op.document_id,
         "article": op.article_id,
         "target": op.target,
+        "summary": summary.what,
+        "on": summary.target,
+        "detail": summary.detail,
+        "groups": [{"rule": g.rule, "status": g.status, "count": g.count} for g in summary.groups],
+        "articles": [
+            {"id": a.article_id, "title": a.title, "document": a.document_id}
+            for a in summary.articles
+        ],
+        "documents": [{"id": doc_id, "name": name} for doc_id, name in summary.documents],
+        "items": summary.item_count,
         "changes": [
             {"table": c.table, "key": c.key, "before": c.before, "after": c.after}
             for c in op.changes

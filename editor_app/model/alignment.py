@@ -185,3 +185,31 @@ def readable_diff(before: str, after: str) -> list[tuple[int, str]]:
     diffs = DIFF.diff_main(before, after)
     DIFF.diff_cleanupSemantic(diffs)
     return [(op, text) for op, text in diffs if text]
+
+
+def diff_in_context(before: str, after: str, context: int = 12) -> list[tuple[int, str]]:
+    """The readable diff with each kept stretch cut to `context` characters beside a change.
+
+    A cut is marked "…": a long article's diff reads as its changes and a few characters
+    either side of each, not as the whole text.
+    """
+    pieces = readable_diff(before, after)
+    if all(op == 0 for op, _ in pieces):
+        return pieces
+    out = []
+    last = len(pieces) - 1
+    for index, (op, text) in enumerate(pieces):
+        if op == 0:
+            text = _kept_in_context(text, context, first=index == 0, last=index == last)
+        out.append((op, text))
+    return out
+
+
+def _kept_in_context(text: str, context: int, *, first: bool, last: bool) -> str:
+    if first and len(text) > context:
+        return "…" + text[-context:]
+    if last and len(text) > context:
+        return text[:context] + "…"
+    if not first and not last and len(text) > 2 * context + 1:
+        return text[:context] + "…" + text[-context:]
+    return text

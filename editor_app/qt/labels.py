@@ -156,6 +156,11 @@ def operation_name(label: str, action: str | None = None) -> str:
     return label
 
 
+def chinese_ui() -> bool:
+    """Whether the UI speaks Chinese, in which the core's own wording shows as it is."""
+    return _chinese_ui()
+
+
 def _chinese_ui() -> bool:
     source = OPERATION_NAMES["拆分文章"]
     return QCoreApplication.translate("Labels", source) != source

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolBar,
@@ -136,8 +137,13 @@ class MainWindow(QMainWindow):
         self.text_pane = CorrectedTextPane(self)
         self.suggestion_panel = SuggestionPanel(self)
         self.left = self._splitter("left", Qt.Orientation.Vertical, self.document_view, article_box)
+        # The form scrolls, so its dozen fields do not hold the window's height from a dock.
+        form_box = QScrollArea(self)
+        form_box.setWidget(self.form)
+        form_box.setWidgetResizable(True)
+        form_box.setFrameShape(QScrollArea.Shape.NoFrame)
         self.right = self._splitter(
-            "right", Qt.Orientation.Vertical, self.form, self.text_pane, self.suggestion_panel
+            "right", Qt.Orientation.Vertical, form_box, self.text_pane, self.suggestion_panel
         )
         self.main_splitter = self._splitter(
             "main", Qt.Orientation.Horizontal, self.left, self.raw_view, self.right

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 
 from editor_app.desk import DeskSession
@@ -18,6 +18,7 @@ from editor_app.qt.review.stats_view import StatsDialog
 from editor_app.qt.window_panes import DeskPanes
 
 STATUS_MS = 5000
+HISTORY_ROWS = 12  # the history opens showing at least this many changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class ReviewController:
         self.search_dialog: SearchReplaceDialog | None = None
         self.stats_dialog: StatsDialog | None = None
         self._history_stale = True
+        self._history_sized = False
 
     def connect(self) -> None:
         w = self.w
@@ -103,7 +105,24 @@ class ReviewController:
     def _history_visibility(self, visible: bool) -> None:
         self.w.history_action.setChecked(visible)
         if visible:
+            self._size_history_once()
             self._sync_history()
+
+    def _size_history_once(self) -> None:
+        """On first show, a docked history at least a useful height: a few rows of a dock
+        with a tree and a diff under it would show no change whole."""
+        dock = self.w.history_dock
+        if self._history_sized or dock.isFloating():
+            return
+        self._history_sized = True
+        pane = self.w.history_pane
+        wanted = max(
+            dock.height() - pane.height() + pane.height_for_rows(HISTORY_ROWS),
+            self.window.height() // 3,
+        )
+        if dock.height() < wanted:
+            self.window.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
+        pane.share_height()
 
     def _sync_history(self) -> None:
         """Reload the history when it is on screen; otherwise when it next shows."""

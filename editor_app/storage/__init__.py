@@ -38,6 +38,7 @@ _EXPORTS = {
     ),
     "export_queries": ("Exports",),
     "history": ("Conflict", "History", "RevertConflict"),
+    "history_summary": ("item_text", "title_text"),
     "import_report": ("DUPLICATE", "ImportInterrupted", "ImportReport"),
     "importer": ("import_paths",),
     "journal": ("OpResult",),
@@ -100,6 +101,7 @@ if TYPE_CHECKING:
     )
     from editor_app.storage.export_queries import Exports
     from editor_app.storage.history import Conflict, History, RevertConflict
+    from editor_app.storage.history_summary import item_text, title_text
     from editor_app.storage.import_report import DUPLICATE, ImportInterrupted, ImportReport
     from editor_app.storage.importer import import_paths
     from editor_app.storage.journal import OpResult

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from editor_app.model import Change, Operation
+from editor_app.model.change import HistoryItem, HistorySummary
 from editor_app.storage.errors import OperationError
+from editor_app.storage.history_summary import HistoryReader
 from editor_app.storage.journal import OpResult
 from editor_app.storage.queries import equal_to
 from editor_app.storage.review_queries import (
@@ -66,6 +68,7 @@ class History:
         self.journal = edits.journal
         self.documents = documents
         self.suggestions = suggestions
+        self.reader = HistoryReader(db, self.changes, documents.raw_text, documents.names)
 
     def entries(
         self,
@@ -100,6 +103,14 @@ class History:
     def changes(self, operation_id: int) -> list[Change]:
         """The row changes one operation made, in the order it made them."""
         return [Change(t, k, b, a) for t, k, b, a in self.journal.changes_of(operation_id)]
+
+    def summaries(self, operations) -> dict[int, HistorySummary]:
+        """What each operation did and to which articles, as an editor reads it, by id."""
+        return self.reader.summaries(operations)
+
+    def items(self, operation: Operation) -> list[HistoryItem]:
+        """Everything one operation did, an item each: a field, a text, a suggestion…"""
+        return self.reader.items(operation)
 
     def editors(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT editor FROM operations ORDER BY 1")]

@@ -77,7 +77,7 @@ class Suggestions:
         """Apply the chosen open suggestions: one operation, one undo step."""
         chosen = self._choose(ids, rule, pattern, document_id)
         with self.edits.operation(
-            "accept", _batch_label("接受", rule, pattern, chosen), document_id=document_id
+            "accept", _batch_label("接受", rule, pattern, chosen), **self._place(chosen)
         ) as op:
             unpack(self.db, {s.document_id for s in chosen})
             applied = 0
@@ -89,7 +89,7 @@ class Suggestions:
     def reject(self, ids=None, *, rule=None, pattern=None, document_id=None) -> OpResult:
         chosen = self._choose(ids, rule, pattern, document_id)
         with self.edits.operation(
-            "reject", _batch_label("拒绝", rule, pattern, chosen), document_id=document_id
+            "reject", _batch_label("拒绝", rule, pattern, chosen), **self._place(chosen)
         ) as op:
             unpack(self.db, {s.document_id for s in chosen})
             for suggestion in chosen:
@@ -120,6 +120,16 @@ class Suggestions:
                             wanted.add(half.id)
                             chosen.append(half)
         return sorted(chosen, key=lambda s: (s.document_id, s.start))
+
+    def _place(self, chosen: list[Suggestion]) -> dict:
+        """The document and the article the chosen suggestions lie in, where there is one:
+        the step is logged on them, so an article's history shows its decisions."""
+        documents = {s.document_id for s in chosen}
+        if len(documents) != 1:
+            return {}
+        articles = set(self._by_article(chosen)) - {None}
+        article_id = articles.pop() if len(articles) == 1 else None
+        return {"document_id": documents.pop(), "article_id": article_id}
 
     def _by_article(self, chosen: list[Suggestion]) -> dict[int | None, list[Suggestion]]:
         """Suggestions grouped by the article whose span holds them (None: no article)."""

@@ -321,7 +321,7 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="209"/>
+        <location filename="../../editor_app/qt/window_review.py" line="228"/>
         <source>Every article is reviewed.</source>
         <translation>所有文章均已审阅。</translation>
     </message>
@@ -339,42 +339,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="210"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="91"/>
         <source>Revert: later changes conflict</source>
         <translation>还原：与后来的修改冲突</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="216"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="97"/>
         <source>Later changes set some of the same fields again. Keep their values, or overwrite them with the old ones?</source>
         <translation>后来的修改又改动了其中一些字段。保留后来的值，还是用旧值覆盖？</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="225"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="106"/>
         <source>Keep later values</source>
         <translation>保留后来的值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="228"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="109"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="121"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="121"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="121"/>
         <source>Current value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="240"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="121"/>
         <source>Reverts to</source>
         <translation>还原为</translation>
     </message>
@@ -661,139 +661,212 @@ is opened read-only: %2</source>
     </message>
 </context>
 <context>
-    <name>HistoryModel</name>
+    <name>History</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="145"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="146"/>
-        <source>Editor</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="147"/>
-        <source>Operation</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="148"/>
-        <source>Target</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="149"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="182"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="21"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="184"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="22"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="194"/>
-        <source>article %1 (gone)</source>
-        <translation>文章 %1（已不存在）</translation>
+        <location filename="../../editor_app/qt/review/history_words.py" line="23"/>
+        <source>%1 (undone)</source>
+        <translation>%1（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="197"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="24"/>
+        <source>%1 %2 %3 suggestions</source>
+        <translation>%1 %2 条%3建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="25"/>
+        <source>%1 documents</source>
+        <translation>%1 个文档</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="26"/>
+        <source>%1 and %2 more articles</source>
+        <translation>%1等 %2 篇文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="27"/>
         <source>whole project</source>
-        <translation>整个项目</translation>
+        <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="200"/>
-        <source>undone</source>
-        <translation>已撤销</translation>
+        <location filename="../../editor_app/qt/review/history_words.py" line="28"/>
+        <source>article %1 (gone)</source>
+        <translation>第 %1 篇文章（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="29"/>
+        <source>article %1 (untitled)</source>
+        <translation>第 %1 篇文章（无题）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="30"/>
+        <source>%1 (%2 items)</source>
+        <translation>%1（共 %2 项）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="31"/>
+        <source>new article %1</source>
+        <translation>新文章《%1》</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="32"/>
+        <source>removed article %1</source>
+        <translation>删除文章《%1》</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="33"/>
+        <source>line %1: %2 → %3</source>
+        <translation>第 %1 行：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="34"/>
+        <source>dictionary: %1 → %2</source>
+        <translation>词典：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="35"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="38"/>
+        <source>accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="39"/>
+        <source>reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="40"/>
+        <source>stale</source>
+        <translation>过时</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="41"/>
+        <source>reopen</source>
+        <translation>重开</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="42"/>
+        <source>add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="43"/>
+        <source>remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../editor_app/qt/review/history_model.py" line="174"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_model.py" line="173"/>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_model.py" line="175"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_model.py" line="176"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_model.py" line="177"/>
+        <source>Change</source>
+        <translation>修改</translation>
     </message>
 </context>
 <context>
     <name>HistoryPane</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="277"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="158"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="278"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="159"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="279"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="160"/>
         <source>Go to article</source>
         <translation>转到文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="280"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="161"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="281"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="162"/>
         <source>Undo this one change as a new change</source>
         <translation>以一次新修改撤回这一项修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="424"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="336"/>
         <source>All editors</source>
         <translation>全部编辑</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="425"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="337"/>
         <source>All operations</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="431"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="343"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="496"/>
-        <source>Only the first %1 changed fields are shown.</source>
-        <translation>只显示前 %1 个改动的字段。</translation>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="429"/>
+        <source>Only the first %1 of %2 items are shown.</source>
+        <translation>只显示 %2 项中的前 %1 项。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="522"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="446"/>
         <source>Cannot revert</source>
         <translation>无法还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="535"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="459"/>
         <source>Nothing reverted</source>
         <translation>没有还原任何内容</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="536"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="460"/>
         <source>Later changes set every field of this change; nothing was reverted.</source>
         <translation>这次修改的每个字段都被后来的修改改过，没有还原任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="548"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="487"/>
         <source>Article %1</source>
         <translation>文章 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="551"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="490"/>
         <source>Document %1, line %2</source>
         <translation>文档 %1，第 %2 行</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="554"/>
-        <source>Suggestion %1</source>
-        <translation>建议 %1</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="557"/>
-        <source>Dictionary entry %1</source>
-        <translation>词典条目 %1</translation>
     </message>
 </context>
 <context>
@@ -1076,57 +1149,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="396"/>
+        <location filename="../../editor_app/qt/main_window.py" line="402"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="397"/>
+        <location filename="../../editor_app/qt/main_window.py" line="403"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="398"/>
+        <location filename="../../editor_app/qt/main_window.py" line="404"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="399"/>
+        <location filename="../../editor_app/qt/main_window.py" line="405"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="400"/>
+        <location filename="../../editor_app/qt/main_window.py" line="406"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="419"/>
+        <location filename="../../editor_app/qt/main_window.py" line="425"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="423"/>
+        <location filename="../../editor_app/qt/main_window.py" line="429"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="425"/>
+        <location filename="../../editor_app/qt/main_window.py" line="431"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="427"/>
+        <location filename="../../editor_app/qt/main_window.py" line="433"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="429"/>
+        <location filename="../../editor_app/qt/main_window.py" line="435"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="431"/>
+        <location filename="../../editor_app/qt/main_window.py" line="437"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1299,17 +1372,17 @@ Everything saved before this change is kept.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="69"/>
+        <location filename="../../editor_app/qt/window_review.py" line="71"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="70"/>
+        <location filename="../../editor_app/qt/window_review.py" line="72"/>
         <source>Whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="180"/>
+        <location filename="../../editor_app/qt/window_review.py" line="199"/>
         <source>That article no longer exists.</source>
         <translation>这篇文章已不存在。</translation>
     </message>
@@ -1471,12 +1544,12 @@ Everything saved before this change is kept.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../editor_app/qt/app.py" line="73"/>
+        <location filename="../../editor_app/qt/app.py" line="74"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/app.py" line="74"/>
+        <location filename="../../editor_app/qt/app.py" line="75"/>
         <source>Your name, recorded with every change you make (you can change it in Preferences):</source>
         <translation>您的姓名，将记录在您的每一处修改中（可在“首选项”中更改）：</translation>
     </message>

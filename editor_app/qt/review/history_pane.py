@@ -6,17 +6,16 @@ from datetime import datetime, timedelta, timezone
 from html import escape
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QEvent,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,34 +29,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from editor_app.model import Change, Operation
+from editor_app.model import Operation
+from editor_app.model.change import HistoryItem
 from editor_app.model.diff_html import diff_html
-from editor_app.qt.labels import field_name, operation_name
+from editor_app.qt.labels import field_name, operation_name, rule_name
+from editor_app.qt.review import history_words as words
+from editor_app.qt.review.history_model import HistoryModel, local_time
 from editor_app.qt.review.running import Runner, direct_runner
 from editor_app.storage import ProjectError, as_text
 
-PAGE_SIZE = 200
 MAX_SHOWN_FIELDS = 60  # a batch step can touch hundreds of rows; its diff stays readable
+DIFF_CONTEXT = 30  # characters of kept text beside each change in the diff
+TREE_SHARE = 2  # the log takes this many parts of the pane's height to the diff's one
 ANY = None  # the "all" entry of a filter combo
-
-
-def local_time(stamp: str) -> str:
-    """A logged UTC time stamp in the local time zone, to the second."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def utc_bound(day: QDate, *, end: bool = False) -> str:
@@ -66,138 +58,27 @@ def utc_bound(day: QDate, *, end: bool = False) -> str:
     return local.astimezone().astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
-class HistoryModel(QAbstractTableModel):
-    """The filtered log, fetched a page at a time as the view scrolls."""
+class HistoryTree(QTreeView):
+    """The log's tree: operations, and the items of one when it is expanded."""
 
-    COLUMNS = ("time", "editor", "operation", "target", "state")
+    def selectRow(self, row: int) -> None:  # noqa: N802 - as QTableView names it
+        """Select an operation's row (its items stay as they are)."""
+        index = self.model().index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.selectionModel().setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
 
-    def __init__(self, parent=None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self.project = None
-        self.page_size = page_size
-        self.filters: dict = {}
-        self._rows: list[Operation] = []
-        self._exhausted = True
-        self._titles: dict[int, str] = {}
-        self._documents: dict[int, str] = {}
+    _fitting = False
 
-    # -- loading ------------------------------------------------------------------------------
-
-    def set_project(self, project) -> None:
-        self.project = project
-        self.reload()
-
-    def set_filters(self, **filters) -> None:
-        self.filters = {name: value for name, value in filters.items() if value is not None}
-        self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._titles = {}
-        self._documents = self.project.documents.names() if self.project else {}
-        self._exhausted = self.project is None
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt's default
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        before = self._rows[-1].id if self._rows else None
-        page = self.project.history.entries(before_id=before, limit=self.page_size, **self.filters)
-        self._exhausted = len(page) < self.page_size
-        if not page:
-            return
-        self._titles.update(self.project.history.article_titles(op.article_id for op in page))
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def operation(self, row: int) -> Operation | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, operation_id: int) -> int:
-        return next((i for i, op in enumerate(self._rows) if op.id == operation_id), -1)
-
-    # -- Qt model -----------------------------------------------------------------------------
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def retranslate(self) -> None:
-        """Headers and operation names are shown in the UI language: show them again."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [
-            self.tr("Time"),
-            self.tr("Editor"),
-            self.tr("Operation"),
-            self.tr("Target"),
-            self.tr("State"),
-        ][section]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        op = self.operation(index.row()) if index.isValid() else None
-        if op is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(op, self.COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.ForegroundRole and op.undone:
-            return QColor("#888888")
-        if role == Qt.ItemDataRole.FontRole and op.undone:
-            font = QFont()
-            font.setStrikeOut(index.column() == 2)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return op.id
-        return None
-
-    def _text(self, op: Operation, column: str) -> str:
-        if column == "time":
-            return local_time(op.time)
-        if column == "editor":
-            return op.editor
-        if column == "operation":
-            return self.operation_text(op)
-        if column == "target":
-            return self.target_text(op)
-        return self.state_text(op)
-
-    def operation_text(self, op: Operation) -> str:
-        name = operation_name(op.label, op.action)
-        if op.kind == "undo":
-            return self.tr("Undo: %1").replace("%1", name)
-        if op.kind == "redo":
-            return self.tr("Redo: %1").replace("%1", name)
-        return name
-
-    def target_text(self, op: Operation) -> str:
-        parts = []
-        if op.document_id is not None:
-            parts.append(self._documents.get(op.document_id, f"#{op.document_id}"))
-        if op.article_id is not None:
-            title = self._titles.get(op.article_id)
-            if title is None:
-                parts.append(self.tr("article %1 (gone)").replace("%1", str(op.article_id)))
-            else:
-                parts.append(f"#{op.article_id} {title}".strip())
-        return " › ".join(parts) or self.tr("whole project")
-
-    def state_text(self, op: Operation) -> str:
-        return self.tr("undone") if op.undone else ""
+    def fit_columns(self) -> None:
+        """Every column but the last as wide as its contents; the last takes the rest."""
+        if self._fitting:
+            return  # sizing lays the view out, which may fetch a page: sized once, here
+        self._fitting = True
+        try:
+            for column in range(self.model().columnCount() - 1):
+                self.resizeColumnToContents(column)
+        finally:
+            self._fitting = False
 
 
 class ConflictDialog(QDialog):
@@ -240,7 +121,7 @@ class ConflictDialog(QDialog):
             [self.tr("Row"), self.tr("Field"), self.tr("Current value"), self.tr("Reverts to")]
         )
         for row, conflict in enumerate(conflicts):
-            values = [row_name(conflict.table, conflict.key), field_name(conflict.column)]
+            values = [_row_name(conflict.table, conflict.key), field_name(conflict.column)]
             values += [as_text(conflict.current), as_text(conflict.reverted_to)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(_shorten(value))
@@ -331,8 +212,18 @@ class HistoryPane(QWidget):
         self._show_selected()
 
     def selected_operation(self) -> Operation | None:
+        """The selected operation, or the one whose item is selected."""
+        index = self._selected_index()
+        return self.model.operation_at(index) if index is not None else None
+
+    def selected_item(self) -> HistoryItem | None:
+        """The selected item of an expanded operation (None on an operation's row)."""
+        index = self._selected_index()
+        return self.model.item_at(index) if index is not None else None
+
+    def _selected_index(self) -> QModelIndex | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.operation(rows[0].row()) if rows else None
+        return rows[0] if rows else None
 
     def select_operation(self, operation_id: int, *, fetch: bool = False) -> bool:
         """Select a loaded change by id (with fetch, page on until it shows); False if absent."""
@@ -343,6 +234,19 @@ class HistoryPane(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         return row >= 0
+
+    def height_for_rows(self, rows: int) -> int:
+        """The pane's height at which its log shows `rows` changes above the diff."""
+        tree = self.table
+        row = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 6)
+        log = rows * row + tree.header().sizeHint().height() + 2 * tree.frameWidth()
+        around = self.height() - self.splitter.height()  # the filters and the buttons
+        return around + log * (TREE_SHARE + 1) // TREE_SHARE + self.splitter.handleWidth()
+
+    def share_height(self) -> None:
+        """Give the log its share of the height and the diff the rest."""
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([total * TREE_SHARE // (TREE_SHARE + 1), total // (TREE_SHARE + 1)])
 
     # -- building -----------------------------------------------------------------------------
 
@@ -355,6 +259,9 @@ class HistoryPane(QWidget):
         self.diff_view = QTextBrowser(self)
         self.diff_view.setOpenLinks(False)
         splitter.addWidget(self.diff_view)
+        splitter.setStretchFactor(0, TREE_SHARE)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
         layout.addLayout(self._button_row())
 
@@ -393,16 +300,21 @@ class HistoryPane(QWidget):
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
 
-    def _table(self) -> QTableView:
-        self.table = QTableView(self)
+    def _table(self) -> HistoryTree:
+        self.table = HistoryTree(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setUniformRowHeights(True)
+        self.table.setAllColumnsShowFocus(True)
+        self.table.header().setStretchLastSection(True)
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
+        # Sized to what is loaded: after a (re)load, a page fetched or an operation expanded.
+        self.model.modelReset.connect(self.table.fit_columns)
+        self.model.rowsInserted.connect(lambda *_: self.table.fit_columns())
         return self.table
 
     def _button_row(self) -> QHBoxLayout:
@@ -468,46 +380,58 @@ class HistoryPane(QWidget):
         writable = bool(self.project and not self.project.read_only)
         revertable = op is not None and op.kind == "do" and not op.undone
         self.revert_button.setEnabled(writable and revertable)
-        self.jump_button.setEnabled(op is not None and op.article_id is not None)
-        self.diff_view.setHtml(self.diff_document(op) if op else "")
+        self.jump_button.setEnabled(self._article_of(self._selected_index()) is not None)
+        if op is None:
+            self.diff_view.setHtml("")
+        else:
+            self.diff_view.setHtml(self.diff_document(op, self.selected_item()))
+
+    def _article_of(self, index: QModelIndex | QPersistentModelIndex | None) -> int | None:
+        """The article an index names: its item's, else its operation's (first) article."""
+        if index is None or not index.isValid():
+            return None
+        item = self.model.item_at(QModelIndex(index))
+        if item is not None:
+            return item.article_id
+        op = self.model.operation_at(QModelIndex(index))
+        if op is None:
+            return None
+        if op.article_id is not None:
+            return op.article_id
+        summary = self.model.summary(op)
+        return summary.articles[0].article_id if summary and summary.articles else None
 
     def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        op = self.model.operation(index.row())
-        if op is not None and op.article_id is not None:
-            self.jump_to_article.emit(op.article_id)
+        article_id = self._article_of(index)
+        if article_id is not None:
+            self.jump_to_article.emit(article_id)
 
     def _jump(self) -> None:
-        op = self.selected_operation()
-        if op is not None and op.article_id is not None:
-            self.jump_to_article.emit(op.article_id)
+        article_id = self._article_of(self._selected_index())
+        if article_id is not None:
+            self.jump_to_article.emit(article_id)
 
     # -- the diff -----------------------------------------------------------------------------
 
-    def diff_document(self, op: Operation) -> str:
-        """HTML for the selected change: a heading, then a diff per changed field."""
-        head = escape(f"{self.model.operation_text(op)} · {op.editor} · {local_time(op.time)}")
-        parts = [f"<p><b>{head}</b></p>"]
-        changes = self._changes_shown_for(op)
-        if not changes:
-            parts.append(f"<p><i>{escape(self.tr('No field changes recorded.'))}</i></p>")
-        fields = (f for change in changes for f in self.project.history.field_changes(change))
-        for shown, field in enumerate(fields):
-            if shown == MAX_SHOWN_FIELDS:
-                more = self.tr("Only the first %1 changed fields are shown.")
-                parts.append(f"<p><i>{escape(more.replace('%1', str(shown)))}</i></p>")
-                break
-            title = escape(f"{row_name(field.table, field.key)} · {field_name(field.column)}")
-            parts.append(f"<p><b>{title}</b><br/>{diff_html(field.before, field.after)}</p>")
-        return "".join(parts)
+    def diff_document(self, op: Operation, only: HistoryItem | None = None) -> str:
+        """HTML for the selected change: what, on which article, then each item in context.
 
-    def _changes_shown_for(self, op: Operation) -> list[Change]:
-        """An undo or redo step shows the rows of the change it replayed, in its direction."""
-        if op.kind in ("undo", "redo") and op.target is not None:
-            changes = self.project.history.changes(op.target)
-            if op.kind == "undo":
-                return [Change(c.table, c.key, c.after, c.before) for c in reversed(changes)]
-            return changes
-        return self.project.history.changes(op.id)
+        With `only`, that one item of the change.
+        """
+        summary = self.model.summary(op)
+        head = escape(f"{words.what_text(op, summary)} · {op.editor} · {local_time(op.time)}")
+        parts = [f"<p><b>{head}</b><br/>{escape(words.target_text(summary))}</p>"]
+        items = [only] if only is not None else self.project.history.items(op)
+        if not items:
+            parts.append(f"<p><i>{escape(self.tr('No field changes recorded.'))}</i></p>")
+        for shown, item in enumerate(items):
+            if shown == MAX_SHOWN_FIELDS:
+                more = self.tr("Only the first %1 of %2 items are shown.")
+                more = more.replace("%1", str(shown)).replace("%2", str(len(items)))
+                parts.append(f"<p><i>{escape(more)}</i></p>")
+                break
+            parts.append(_item_html(item))
+        return "".join(parts)
 
     # -- revert -------------------------------------------------------------------------------
 
@@ -542,20 +466,29 @@ class HistoryPane(QWidget):
         return result
 
 
-def row_name(table: str, key: dict) -> str:
-    """Which row a change touched, in words."""
+def _item_html(item: HistoryItem) -> str:
+    """One item: the article's title and what changed, a diff in context for any text."""
+    title = words.item_title(item)
+    if item.kind in ("text", "suggestion", "field"):
+        name = rule_name(item.column) if item.kind == "suggestion" else field_name(item.column)
+        heading = " · ".join(part for part in (title, name) if part)
+        context = None if item.kind == "field" else DIFF_CONTEXT
+        body = diff_html(item.before, item.after, context=context)
+        return f"<p><b>{escape(heading)}</b><br/>{body}</p>"
+    line = words.item_text(item)
+    return (
+        f"<p><b>{escape(title)}</b><br/>{escape(line)}</p>" if title else f"<p>{escape(line)}</p>"
+    )
+
+
+def _row_name(table: str, key: dict) -> str:
+    """Which row a conflicting change touched, in words."""
     if table == "articles":
         text = QCoreApplication.translate("HistoryPane", "Article %1")
         return text.replace("%1", str(key.get("id")))
     if table == "line_roles":
         text = QCoreApplication.translate("HistoryPane", "Document %1, line %2")
         return text.replace("%1", str(key.get("document_id"))).replace("%2", str(key.get("line")))
-    if table == "suggestions":
-        text = QCoreApplication.translate("HistoryPane", "Suggestion %1")
-        return text.replace("%1", str(key.get("id")))
-    if table == "dictionary":
-        text = QCoreApplication.translate("HistoryPane", "Dictionary entry %1")
-        return text.replace("%1", str(key.get("id")))
     return f"{table} " + ", ".join(f"{k} {v}" for k, v in key.items())
 
 
