@@ -44,7 +44,8 @@ def test_each_step_says_what_it_did_and_on_which_article(desk_day):
     title, reject, rule = desk_day["summaries"]  # newest first
     assert title.what == "修改字段"
     assert title.target == f"{SEED.name} › 《新的标题》"
-    assert title.detail == f"主题：{desk_day['old_title']} → 新的标题"
+    # the title first; its line in the text, corrected with it, is the second item
+    assert title.detail == f"主题：{desk_day['old_title']} → 新的标题（共 2 项）"
     one = desk_day["rejected"]
     assert reject.what == "拒绝 1 条形近字建议"
     assert reject.target.startswith(f"{SEED.name} › 《") and "全部项目" not in reject.target

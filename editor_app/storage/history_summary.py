@@ -99,7 +99,9 @@ class HistoryReader:
                 items.append(_role_item(change))
             elif change.table == "dictionary":
                 items.append(_dictionary_item(change))
-        return items
+        # The fields before the text: a heading field's edit also corrects its line in the
+        # text, and the field is what the editor changed.
+        return sorted(items, key=lambda item: item.kind == "text")
 
     def _article_items(self, change: Change, *, skip_text: bool) -> list[HistoryItem]:
         article_id = change.key.get("id")

@@ -82,7 +82,7 @@ def test_the_history_reads_as_who_when_what_and_which_article(qtbot, window, tmp
     assert (editor, what) == ("tester", "change field")
     assert when[:4].isdigit() and len(when) == 19
     assert target == f"{document} › {NEW_TITLE}"
-    assert change == f"title: {old_title} → {NEW_TITLE}"
+    assert change == f"title: {old_title} → {NEW_TITLE} (2 items)"  # and its line in the text
 
     # the rejection: on its article, never "whole project"; the text in context
     lookalike = day["lookalike"]
