@@ -153,10 +153,10 @@ def run_search(args) -> int:
         return 0
     for hit in hits:
         print(
-            f"doc {hit.document_id:>4} article {hit.article_id:>6} {hit.field:<8} "
-            f"…{hit.before}【{hit.match}】{hit.after}…"
+            f"{hit.issue}\t{hit.title or '#' + str(hit.article_id)}\t{hit.line}\t"
+            f"{hit.field}\t…{hit.before}【{hit.match}】{hit.after}…"
         )
-    print(f"{len(hits)} hits", file=sys.stderr)
+    print(hit_count(len(hits)), file=sys.stderr)
     return 0
 
 
@@ -171,7 +171,14 @@ def _hit_json(hit) -> dict:
         "before": hit.before,
         "after": hit.after,
         "replacement": hit.replacement,
+        "issue": hit.issue,
+        "title": hit.title,
+        "line": hit.line,
     }
+
+
+def hit_count(count: int) -> str:
+    return f"{count} hit" if count == 1 else f"{count} hits"
 
 
 def _replace(subparsers) -> None:
@@ -197,7 +204,7 @@ def run_replace(args) -> int:
                     f"【{hit.match}→{hit.replacement}】{hit.after}…"
                 )
         if args.dry_run or not hits:
-            print(f"{len(hits)} hits" + (" (dry run)" if args.dry_run else ""), file=sys.stderr)
+            print(hit_count(len(hits)) + (" (dry run)" if args.dry_run else ""), file=sys.stderr)
             return 0
         result = project.search.apply_replace(hits, f"替换「{args.find}」→「{args.replacement}」")
     print(f"{result.label}: {result.value}")

@@ -238,13 +238,13 @@ def background_work(window: MainWindow, work: Path) -> dict:
     wait_for(window.import_finished, lambda: window.start_import(paths))
     settle()
     window.actions["find_replace"].trigger()
-    dialog = window.review.search_dialog
+    dialog = window.review.search_panel
     for query in QUERIES:
         meter.enter(f"search {query}")
         dialog.set_query(query)
         wait_for(dialog.searched, dialog.search)
         settle()
-    dialog.hide()
+    window.review.search_dock.hide()
     meter.enter("export")
     (report,) = wait_for(
         window.export_finished, lambda: window.files.start_export(work / "probe.jsonl", "jsonl")

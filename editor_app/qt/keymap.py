@@ -79,6 +79,7 @@ COMMANDS: tuple[Command, ...] = (
         "Ctrl+G",
         edits=False,
     ),
+    _c("find", "edit", QT_TRANSLATE_NOOP("Commands", "Find…"), "Ctrl+F", edits=False),
     _c(
         "find_replace",
         "edit",
@@ -259,6 +260,13 @@ COMMANDS: tuple[Command, ...] = (
         "tools",
         QT_TRANSLATE_NOOP("Commands", "Re-propose untouched documents"),
         "Ctrl+Shift+P",
+    ),
+    _c(
+        "dictionary",
+        "tools",
+        QT_TRANSLATE_NOOP("Commands", "Project dictionary…"),
+        "Ctrl+Shift+D",
+        edits=False,
     ),
     _c(
         "stop_learning",

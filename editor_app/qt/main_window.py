@@ -454,7 +454,9 @@ class MainWindow(QMainWindow):
             "next_uncertain",
             "go_to_line",
             "export",
+            "find",
             "find_replace",
+            "dictionary",
             "history",
             "statistics",
         ):

@@ -1,4 +1,5 @@
-"""Review in the main window: history, find and replace, statistics, the review shortcuts.
+"""Review in the main window: history, find and replace, the project dictionary,
+statistics, the review shortcuts.
 
 The review widgets write through the window's OperationRunner, so each change is one
 undo step with its label on Edit → Undo, and the views refresh from the runner's signal.
@@ -11,9 +12,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QWidget
 
 from editor_app.desk import DeskSession
-from editor_app.qt.review.search_dialog import SearchReplaceDialog
+from editor_app.qt.review.dictionary_panel import DictionaryPanel
+from editor_app.qt.review.search_dialog import SearchPanel
 from editor_app.qt.review.stats_view import StatsDialog
 from editor_app.qt.window_panes import DeskPanes
 
@@ -54,16 +57,41 @@ class ReviewController:
         self.reader = reader
         self.say = say
         self.window = window
-        self.search_dialog: SearchReplaceDialog | None = None
         self.stats_dialog: StatsDialog | None = None
         self._history_stale = True
         self._history_sized = False
+        self._return_to: QWidget | None = None  # where Escape in a panel puts the focus
+        self.search_panel = SearchPanel(None, window, run=runner.run)
+        self.search_panel.setObjectName("searchPanel")
+        self.search_dock = self._dock(
+            "searchDock", self.search_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.dictionary_panel = DictionaryPanel(None, window, run=runner.run)
+        self.dictionary_panel.setObjectName("dictionaryPanel")
+        self.dictionary_dock = self._dock(
+            "dictionaryDock", self.dictionary_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+
+    def _dock(self, name: str, panel: QWidget, area) -> QDockWidget:
+        """A dock for a panel, hidden until asked for; the window's layout keeps its place."""
+        dock = QDockWidget(self.window)
+        dock.setObjectName(name)
+        dock.setWidget(panel)
+        dock.setWindowTitle(panel.windowTitle())
+        panel.windowTitleChanged.connect(dock.setWindowTitle)
+        self.window.addDockWidget(area, dock)
+        dock.hide()
+        return dock
 
     def connect(self) -> None:
         w = self.w
         w.history_dock.visibilityChanged.connect(self._history_visibility)
         w.history_whole_project.toggled.connect(lambda _on: self._history_scope())
         w.history_pane.jump_to_article.connect(self.go_to_article)
+        self.search_panel.jump_to_article.connect(self._jump_to_hit)
+        self.search_panel.leave.connect(self._back_to_text)
+        self.search_panel.open_dictionary.connect(self.cmd_dictionary)
+        self.dictionary_panel.leave.connect(self._back_to_text)
         self.panes.article_shown.connect(lambda _id: self._history_scope())
         self.runner.changed.connect(self._review_changed)
 
@@ -81,16 +109,19 @@ class ReviewController:
         """A project was opened or closed: the review widgets follow."""
         self._history_stale = True
         self._sync_history()
-        if self.search_dialog is not None:
-            self.search_dialog.set_project(self.project)
-            self.search_dialog.use_background(self.background, self.reader())
+        self.search_panel.set_project(self.project)
+        self.search_panel.use_background(self.background, self.reader())
+        self.dictionary_panel.set_project(self.project)
         if self.stats_dialog is not None:
             self.stats_dialog.close()
             self.stats_dialog = None
 
-    def _review_changed(self, _result) -> None:
+    def _review_changed(self, result) -> None:
         self._history_stale = True
         self._sync_history()
+        self.dictionary_panel.follow(result)
+        if self.search_dock.isVisible():
+            self.search_panel.refresh()  # hidden, it searches afresh when it opens
 
     # -- history ----------------------------------------------------------------------------
 
@@ -146,23 +177,54 @@ class ReviewController:
         else:
             w.history_pane.set_scope(document_id=desk.document_id, article_id=desk.article_id)
 
-    # -- find and replace -------------------------------------------------------------------
+    # -- find and replace, the dictionary ----------------------------------------------------
+
+    def cmd_find(self) -> None:
+        self._open_search(replace=False)
 
     def cmd_find_replace(self) -> None:
+        self._open_search(replace=True)
+
+    def _open_search(self, *, replace: bool) -> None:
         if self.project is None:
             return
-        if self.search_dialog is None:
-            dialog = SearchReplaceDialog(self.project, self.window, run=self.runner.run)
-            dialog.setObjectName("searchDialog")
-            dialog.use_background(self.background, self.reader())
-            dialog.jump_to_article.connect(self._jump_to_hit)
-            self.search_dialog = dialog
-        dialog = self.search_dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        dialog.query_edit.setFocus()
-        dialog.query_edit.selectAll()
+        self._remember_focus(self.search_dock)
+        self.search_panel.show_replace(replace)
+        self._show_dock(self.search_dock)
+        self.search_panel.reopen()
+
+    def cmd_dictionary(self) -> None:
+        if self.project is None:
+            return
+        self._remember_focus(self.dictionary_dock)
+        selected = self.w.text_pane.editor.textCursor().selectedText()
+        panel = self.dictionary_panel
+        panel.refresh()
+        self._show_dock(self.dictionary_dock)
+        if selected and "\u2029" not in selected and not panel.wrong_edit.text():
+            panel.wrong_edit.setText(selected)  # the misread just selected in the text
+            panel.right_edit.setFocus()
+        else:
+            panel.wrong_edit.setFocus()
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+        if dock.isFloating():
+            dock.activateWindow()
+
+    def _remember_focus(self, dock: QDockWidget) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and not dock.isAncestorOf(focused):
+            self._return_to = focused
+
+    def _back_to_text(self) -> None:
+        """Escape in a panel: the focus goes back to the text (or field) it came from."""
+        target = self._return_to
+        if target is None or not target.isVisible():
+            target = self.w.text_pane.editor
+        self.window.activateWindow()
+        target.setFocus()
 
     def _jump_to_hit(self, article_id: int, field: str, start: int) -> None:
         """Show the hit's document and article, and select the hit in its field."""
@@ -171,7 +233,7 @@ class ReviewController:
         hit = next(
             (
                 h
-                for h in self.search_dialog.hits
+                for h in self.search_panel.hits
                 if (h.article_id, h.field, h.start) == (article_id, field, start)
             ),
             None,
@@ -185,8 +247,12 @@ class ReviewController:
             cursor.setPosition(min(end, len(editor.toPlainText())), QTextCursor.MoveMode.KeepAnchor)
             editor.setTextCursor(cursor)
             editor.ensureCursorVisible()
+            self._return_to = editor
         elif field in form.edits:
-            form.edits[field].setSelection(start, end - start)
+            edit = form.edits[field]
+            edit.setSelection(start, end - start)
+            _scroll_to(edit)
+            self._return_to = edit
 
     def go_to_article(self, article_id: int):
         """Select an article anywhere in the project: its document, then the article."""
@@ -232,3 +298,12 @@ class ReviewController:
 
     def cmd_mark_approved(self) -> None:
         self.desk.set_status("approved")
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Scroll the scroll area holding a widget (the article form) until it shows."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)

@@ -27,13 +27,25 @@ _METADATA = tuple(field for field in SEARCHED if field.kind != BODY)
 SEARCHED_FIELDS = (*names_of(_METADATA), "text")
 NAME_SEPARATOR = " "  # names are searched as the form shows them: `甲 乙`
 _METADATA_COLUMNS = ", ".join(f"a.{name}" for name in names_of(_METADATA))
+# Where a hit is, as the results list shows it: the issue, the article, the line.
+_PLACE_COLUMNS = (
+    "a.start_line AS hit_first_line, a.end_line AS hit_last_line, a.title AS hit_title, "
+    "d.file_name AS hit_file_name, d.publication AS hit_publication, d.date AS hit_date, "
+    "d.page AS hit_page"
+)
 CONTEXT = 20
 CANDIDATE_BATCH = 64
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One occurrence: in which article and field, where, and the text around it."""
+    """One occurrence: in which article and field, where, and the text around it.
+
+    `issue` names the document as an editor knows it (publication, date, page; else its
+    file name), `title` is the article's title and `line` the raw line the hit is on (a
+    metadata field's hit: the article's first line). The window and the command line
+    both show these, so they say the same.
+    """
 
     article_id: int
     document_id: int
@@ -44,6 +56,9 @@ class Hit:
     match: str
     after: str
     replacement: str = ""
+    issue: str = ""
+    title: str = ""
+    line: int = 0
 
 
 class Search:
@@ -113,7 +128,7 @@ class Search:
             batch = ids[first : first + CANDIDATE_BATCH]
             yield from self.db.query(
                 f"SELECT a.id, a.document_id, {_METADATA_COLUMNS}, "
-                f"{EFFECTIVE_TEXT} AS text FROM articles a "
+                f"{_PLACE_COLUMNS}, {EFFECTIVE_TEXT} AS text FROM articles a "
                 f"JOIN documents d ON d.id = a.document_id WHERE a.id IN "
                 f"({', '.join('?' * len(batch))}) ORDER BY a.document_id, a.start_line",
                 batch,
@@ -187,8 +202,29 @@ def _expander(replacement: str | None, regex: bool, path):
     return expand
 
 
+def issue_name(publication: str, date: str, page: str, file_name: str) -> str:
+    """A document as an editor names it: `publication date page`, else its file name."""
+    parts = [part for part in (publication, date, page) if part]
+    return " ".join(parts) if parts else file_name
+
+
+def _hit_line(row: dict, field: str, text: str, start: int) -> int:
+    """The raw line of a hit: lines counted into the article's text, kept inside it."""
+    first, last = row["hit_first_line"], row["hit_last_line"]
+    if field != "text":
+        return first
+    return min(first + text.count("\n", 0, start), last)
+
+
 def _hits_in_row(row: dict, pattern: re.Pattern, expand) -> list[Hit]:
     hits = []
+    issue = issue_name(
+        row["hit_publication"] or "",
+        row["hit_date"] or "",
+        row["hit_page"] or "",
+        row["hit_file_name"],
+    )
+    title = row["hit_title"] or ""
     for field in SEARCHED_FIELDS:
         value = searched_text(field, _loaded(field, row[field]))
         for found in pattern.finditer(value):
@@ -205,6 +241,9 @@ def _hits_in_row(row: dict, pattern: re.Pattern, expand) -> list[Hit]:
                     match=found.group(),
                     after=value[found.end() : found.end() + CONTEXT],
                     replacement=expand(found),
+                    issue=issue,
+                    title=title,
+                    line=_hit_line(row, field, value, found.start()),
                 )
             )
     return hits

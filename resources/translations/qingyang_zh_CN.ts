@@ -166,162 +166,172 @@
         <translation>跳到行或行范围…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="85"/>
+        <location filename="../../editor_app/qt/keymap.py" line="82"/>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="86"/>
         <source>Find and replace…</source>
         <translation>查找和替换…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="93"/>
+        <location filename="../../editor_app/qt/keymap.py" line="94"/>
         <source>Split article at cursor line</source>
         <translation>在光标行拆分文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="100"/>
+        <location filename="../../editor_app/qt/keymap.py" line="101"/>
         <source>Merge with previous article</source>
         <translation>与上一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="107"/>
+        <location filename="../../editor_app/qt/keymap.py" line="108"/>
         <source>Merge with next article</source>
         <translation>与下一篇合并</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="114"/>
+        <location filename="../../editor_app/qt/keymap.py" line="115"/>
         <source>Move start boundary one line up</source>
         <translation>文章起点上移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="121"/>
+        <location filename="../../editor_app/qt/keymap.py" line="122"/>
         <source>Move start boundary one line down</source>
         <translation>文章起点下移一行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="128"/>
+        <location filename="../../editor_app/qt/keymap.py" line="129"/>
         <source>Move late title to head of article</source>
         <translation>后置标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="135"/>
+        <location filename="../../editor_app/qt/keymap.py" line="136"/>
         <source>Mark lines as boilerplate</source>
         <translation>标记为版面文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="142"/>
+        <location filename="../../editor_app/qt/keymap.py" line="143"/>
         <source>Mark lines as noise</source>
         <translation>标记为噪声</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="149"/>
+        <location filename="../../editor_app/qt/keymap.py" line="150"/>
         <source>Mark reviewed, go to next unreviewed</source>
         <translation>标为已审，转到下一篇未审</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="155"/>
+        <location filename="../../editor_app/qt/keymap.py" line="156"/>
         <source>Mark approved</source>
         <translation>标记为已审定</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="162"/>
+        <location filename="../../editor_app/qt/keymap.py" line="163"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="169"/>
+        <location filename="../../editor_app/qt/keymap.py" line="170"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="173"/>
+        <location filename="../../editor_app/qt/keymap.py" line="174"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="177"/>
+        <location filename="../../editor_app/qt/keymap.py" line="178"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="183"/>
+        <location filename="../../editor_app/qt/keymap.py" line="184"/>
         <source>Accept all of this rule in the document</source>
         <translation>接受本页此规则的全部建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="189"/>
+        <location filename="../../editor_app/qt/keymap.py" line="190"/>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="196"/>
+        <location filename="../../editor_app/qt/keymap.py" line="197"/>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="203"/>
+        <location filename="../../editor_app/qt/keymap.py" line="204"/>
         <source>Next document</source>
         <translation>下一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="210"/>
+        <location filename="../../editor_app/qt/keymap.py" line="211"/>
         <source>Previous document</source>
         <translation>上一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="217"/>
+        <location filename="../../editor_app/qt/keymap.py" line="218"/>
         <source>Next uncertain boundary</source>
         <translation>下一个不确定边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="221"/>
+        <location filename="../../editor_app/qt/keymap.py" line="222"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="222"/>
+        <location filename="../../editor_app/qt/keymap.py" line="223"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="226"/>
+        <location filename="../../editor_app/qt/keymap.py" line="227"/>
         <source>Show differences from raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="233"/>
+        <location filename="../../editor_app/qt/keymap.py" line="234"/>
         <source>History of changes</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="240"/>
+        <location filename="../../editor_app/qt/keymap.py" line="241"/>
         <source>Project statistics…</source>
         <translation>项目统计…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="247"/>
+        <location filename="../../editor_app/qt/keymap.py" line="248"/>
         <source>Switch language (中文 / English)</source>
         <translation>切换语言（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="254"/>
+        <location filename="../../editor_app/qt/keymap.py" line="255"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="260"/>
+        <location filename="../../editor_app/qt/keymap.py" line="261"/>
         <source>Re-propose untouched documents</source>
         <translation>重新提议未改动的文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="266"/>
+        <location filename="../../editor_app/qt/keymap.py" line="267"/>
+        <source>Project dictionary…</source>
+        <translation>项目词典…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="274"/>
         <source>Stop learning</source>
         <translation>停止学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="272"/>
+        <location filename="../../editor_app/qt/keymap.py" line="280"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="228"/>
+        <location filename="../../editor_app/qt/window_review.py" line="294"/>
         <source>Every article is reviewed.</source>
         <translation>所有文章均已审阅。</translation>
     </message>
@@ -399,6 +409,79 @@ cannot be used:
 %1
 无法使用：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DictionaryPanel</name>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="100"/>
+        <source>Project dictionary</source>
+        <translation>项目词典</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="101"/>
+        <source>Wrong</source>
+        <translation>误识</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="101"/>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="101"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="102"/>
+        <source>&amp;Wrong:</source>
+        <translation>误识(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="103"/>
+        <source>&amp;Right:</source>
+        <translation>正确(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="104"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="105"/>
+        <source>as the scan misreads it</source>
+        <translation>扫描识别错的写法</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="106"/>
+        <source>as it should read</source>
+        <translation>应有的写法</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="107"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="108"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="175"/>
+        <source>Type the wrong and the right form; they must differ.</source>
+        <translation>请输入误识和正确写法，二者须不同。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="187"/>
+        <source>Entry added; %1 suggestions made.</source>
+        <translation>已添加条目，生成 %1 条建议。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/dictionary_panel.py" line="199"/>
+        <source>Entry %1 removed.</source>
+        <translation>已删除条目 %1。</translation>
     </message>
 </context>
 <context>
@@ -1372,17 +1455,17 @@ Everything saved before this change is kept.</source>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="71"/>
+        <location filename="../../editor_app/qt/window_review.py" line="99"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="72"/>
+        <location filename="../../editor_app/qt/window_review.py" line="100"/>
         <source>Whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="199"/>
+        <location filename="../../editor_app/qt/window_review.py" line="265"/>
         <source>That article no longer exists.</source>
         <translation>这篇文章已不存在。</translation>
     </message>
@@ -1424,119 +1507,139 @@ Everything saved before this change is kept.</source>
     </message>
 </context>
 <context>
-    <name>SearchReplaceDialog</name>
+    <name>SearchPanel</name>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="101"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
         <source>Search and replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="102"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="112"/>
         <source>Text to find</source>
         <translation>要查找的文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="103"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="104"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="114"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="105"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="115"/>
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="106"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="116"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="107"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="117"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="108"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="118"/>
         <source>Save as dictionary entry</source>
         <translation>存为词典条目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="109"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="119"/>
+        <source>Project dictionary…</source>
+        <translation>项目词典…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="120"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="110"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="121"/>
         <source>Replace:</source>
         <translation>替换：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
-        <source>Where</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="127"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="128"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="173"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="253"/>
         <source>The first %1 hits are shown.</source>
         <translation>只显示前 %1 处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="175"/>
-        <source>%1 hits</source>
-        <translation>%1 处匹配</translation>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="255"/>
+        <source>1 hit</source>
+        <translation>1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="182"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="256"/>
+        <source>%1 hits</source>
+        <translation>%1 处</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="267"/>
         <source>%1 hits would change. Untick the ones to keep as they are.</source>
         <translation>将修改 %1 处。取消勾选要保持原样的匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="202"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="288"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="236"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="322"/>
         <source>Nothing to replace: preview first and keep at least one hit.</source>
         <translation>没有可替换的内容：请先预览，并至少保留一处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="243"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="333"/>
         <source>Replaced %1 occurrences as one step.</source>
         <translation>已替换 %1 处，作为一步操作。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="257"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="347"/>
         <source>Dictionary entry saved; %1 suggestions made.</source>
         <translation>词典条目已保存，生成 %1 条建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="194"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="279"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="280"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="124"/>
+        <source>Issue</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="125"/>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="126"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="370"/>
         <source>Not a valid replacement: %1</source>
         <translation>替换文字无效：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="286"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="376"/>
         <source>Not a valid regular expression: %1</source>
         <translation>正则表达式无效：%1</translation>
     </message>

@@ -100,7 +100,7 @@ def test_open_review_dialogs_follow_a_language_switch(qtbot, window, tmp_path):
     assert window.open_project(make_project(tmp_path, SEEDS / "004_353c17634c82fe70.txt"))
     window.actions["statistics"].trigger()
     window.actions["find_replace"].trigger()
-    stats, search = window.review.stats_dialog, window.review.search_dialog
+    stats, search = window.review.stats_dialog, window.review.search_panel
     qtbot.waitUntil(lambda: bool(stats.stats), timeout=30_000)
     window.switch_language("zh_CN")
     try:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from editor_app.qt import background, window_files
-from editor_app.qt.review.search_dialog import SearchReplaceDialog
+from editor_app.qt.review.search_dialog import FIELD, SearchPanel
 from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.storage import list_backups
 from tests.qt.conftest import SEEDS, make_project, press, type_text
@@ -75,7 +75,7 @@ def test_find_and_replace_by_key_with_one_hit_skipped_is_one_undo_step(qtbot, wi
     }
     steps = len(project.history.entries(limit=1000))
     press(qtbot, window, Qt.Key.Key_H, CTRL)
-    dialog = window.review.search_dialog
+    dialog = window.review.search_panel
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.query_edit)
     type_text(qtbot, dialog.query_edit, "北京")
@@ -111,7 +111,7 @@ def test_a_hit_selects_its_document_article_and_text(qtbot, window, tmp_path):
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     press(qtbot, window, Qt.Key.Key_F, CTRL | SHIFT)  # the second key of Find and replace
-    dialog = window.review.search_dialog
+    dialog = window.review.search_panel
     dialog.set_query("北京")
     with qtbot.waitSignal(dialog.searched, timeout=30_000) as found:
         dialog.search()
@@ -298,12 +298,13 @@ def test_history_and_search_name_fields_in_the_ui_language(qtbot, window, tmp_pa
     pane = window.history_pane
     pane.table.selectRow(0)
     assert "· corrected text" in pane.diff_view.toPlainText()
-    dialog = SearchReplaceDialog(window.project, window)
+    dialog = SearchPanel(window.project, window)
     qtbot.addWidget(dialog)
     dialog.set_query("北京")
     dialog.search()
     fields = {
-        dialog.results.topLevelItem(i).text(1) for i in range(dialog.results.topLevelItemCount())
+        dialog.results.topLevelItem(i).text(FIELD)
+        for i in range(dialog.results.topLevelItemCount())
     }
     assert "corrected text" in fields and "text" not in fields
     window.switch_language("zh_CN")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from editor_app.qt.review.search_dialog import SearchReplaceDialog, hit_context
+from editor_app.qt.review.search_dialog import CONTEXT, SearchPanel, hit_context
 from editor_app.storage import SEARCHED_FIELDS, Project, import_paths, searched_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -31,8 +31,10 @@ def project(tmp_path):
 
 @pytest.fixture
 def dialog(qtbot, project):
-    widget = SearchReplaceDialog(project)
+    widget = SearchPanel(project)
     qtbot.addWidget(widget)
+    widget.show_replace(True)
+    widget.resize(900, 520)
     widget.show()
     return widget
 
@@ -93,7 +95,7 @@ def test_results_show_context_and_jump_on_double_click_and_enter(qtbot, dialog, 
     type_query(qtbot, dialog, "记者")
     item = dialog.results.topLevelItem(1)
     hit = item.data(0, Qt.ItemDataRole.UserRole)
-    assert item.text(2) == hit_context(hit) and "【记者】" in item.text(2)
+    assert item.text(CONTEXT) == hit_context(hit) and "【记者】" in item.text(CONTEXT)
     rect = dialog.results.visualItemRect(item)
     viewport = dialog.results.viewport()
     with qtbot.waitSignal(dialog.jump_to_article) as signal:
@@ -136,7 +138,7 @@ def test_preview_with_one_hit_skipped_applies_the_rest_as_one_undo_step(qtbot, d
     type_text(dialog.replace_edit, "记者同志")
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert dialog.results.topLevelItemCount() == total
-    assert "→记者同志】" in dialog.results.topLevelItem(0).text(2)
+    assert "→记者同志】" in dialog.results.topLevelItem(0).text(CONTEXT)
     skipped = dialog.results.topLevelItem(1)
     skipped.setCheckState(0, Qt.CheckState.Unchecked)
     assert len(dialog.kept_hits()) == total - 1

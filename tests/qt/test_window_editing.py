@@ -159,7 +159,7 @@ def test_a_dictionary_entry_from_the_search_dialog_keeps_the_current_document(
     assert second != window.documents.document_id(0)
     article = window.article_id
     press(qtbot, window, Qt.Key.Key_H, CTRL)
-    dialog = window.review.search_dialog
+    dialog = window.review.search_panel
     type_text(qtbot, dialog.query_edit, "潮县镇")  # only in the first document
     type_text(qtbot, dialog.replace_edit, "漷县镇")
     with qtbot.waitSignal(dialog.changed):

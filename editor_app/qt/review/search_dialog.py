@@ -1,4 +1,9 @@
-"""Find across the project, jump to a hit, and replace the kept hits as one undo step."""
+"""Find across the project, jump to a hit, and replace the kept hits as one undo step.
+
+The panel lives in a dock of the main window, so it never covers the text a hit is
+shown in. Its results are always those of the project as it is now: a reopened panel
+or a change made elsewhere searches again.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,6 @@ import re
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from editor_app.qt.labels import field_name
@@ -25,6 +29,7 @@ from editor_app.storage import Hit, ProjectError
 
 SEARCH_LIMIT = 1000
 HIT_ROLE = Qt.ItemDataRole.UserRole
+ISSUE, TITLE, LINE, FIELD, CONTEXT = range(5)
 
 
 def hit_context(hit: Hit, *, with_replacement: bool = False) -> str:
@@ -37,12 +42,14 @@ def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ")
 
 
-class SearchReplaceDialog(QDialog):
+class SearchPanel(QWidget):
     """Search the corrected text and metadata of every article; replace what is kept."""
 
     jump_to_article = Signal(int, str, int)  # article id, field, start offset in the field
     changed = Signal(object)  # the OpResult of a replace or a new dictionary entry
     searched = Signal(list)  # the hits of a search or preview, once they are listed
+    leave = Signal()  # Escape: the editor goes back to the text
+    open_dictionary = Signal()  # the project dictionary is asked for
 
     def __init__(self, project=None, parent=None, *, run: Runner | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +60,8 @@ class SearchReplaceDialog(QDialog):
         self.background = None  # set by use_background: searches then leave the GUI thread
         self.reader = None
         self._serial = 0
-        self._names: dict[int, str] = {}
+        self._reads = 0  # searches and previews started: a change may have started one
+        self._keep_row = 0  # the current result row a refresh keeps
         self._build()
         self.retranslate()
         self._update_buttons()
@@ -62,40 +70,42 @@ class SearchReplaceDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         grid = QGridLayout()
         self.query_edit = QLineEdit(self)
+        self.query_edit.setObjectName("findQuery")
         self.regex_check = QCheckBox(self)
         self.search_button = self._button(self.search)
         self.replace_edit = QLineEdit(self)
+        self.replace_edit.setObjectName("replaceWith")
         self.preview_button = self._button(self.preview)
         self.apply_button = self._button(self.apply)
         self.dictionary_button = self._button(self.save_dictionary_entry)
+        self.open_dictionary_button = self._button(self.open_dictionary.emit)
         self.find_label = QLabel(self)
         self.replace_label = QLabel(self)
         grid.addWidget(self.find_label, 0, 0)
         grid.addWidget(self.query_edit, 0, 1)
         grid.addWidget(self.regex_check, 0, 2)
         grid.addWidget(self.search_button, 0, 3)
+        grid.addWidget(self.open_dictionary_button, 0, 4)
         grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_edit, 1, 1)
         grid.addWidget(self.preview_button, 1, 2)
         grid.addWidget(self.apply_button, 1, 3)
-        grid.addWidget(self.dictionary_button, 2, 3)
+        grid.addWidget(self.dictionary_button, 1, 4)
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         self.message_label = QLabel(self)
+        self.message_label.setObjectName("findCount")
         self.message_label.setWordWrap(True)
         layout.addWidget(self.message_label)
         layout.addWidget(self._results(), 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        for button in buttons.buttons():
-            button.setAutoDefault(False)
-        layout.addWidget(buttons)
         self.query_edit.returnPressed.connect(self.search)
         self.query_edit.textEdited.connect(self._inputs_edited)
         self.replace_edit.textEdited.connect(self._inputs_edited)
         self.regex_check.toggled.connect(self._inputs_edited)
-        self.resize(760, 520)
+        self.query_edit.installEventFilter(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Search and replace"))
@@ -106,9 +116,20 @@ class SearchReplaceDialog(QDialog):
         self.preview_button.setText(self.tr("Preview"))
         self.apply_button.setText(self.tr("Apply"))
         self.dictionary_button.setText(self.tr("Save as dictionary entry"))
+        self.open_dictionary_button.setText(self.tr("Project dictionary…"))
         self.find_label.setText(self.tr("Find:"))
         self.replace_label.setText(self.tr("Replace:"))
-        self.results.setHeaderLabels([self.tr("Where"), self.tr("Field"), self.tr("Context")])
+        self.results.setHeaderLabels(
+            [
+                self.tr("Issue"),
+                self.tr("Article"),
+                self.tr("Line"),
+                self.tr("Field"),
+                self.tr("Context"),
+            ]
+        )
+        if self.hits and not self.previewing:
+            self._say(self.count_text(len(self.hits)))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -118,18 +139,42 @@ class SearchReplaceDialog(QDialog):
     def _button(self, slot) -> QPushButton:
         button = QPushButton(self)
         button.setAutoDefault(False)  # Enter searches or jumps; it never applies by accident
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False: slot())
         return button
 
     def _results(self) -> QTreeWidget:
         self.results = QTreeWidget(self)
-        self.results.setColumnCount(3)
+        self.results.setObjectName("findResults")
+        self.results.setColumnCount(5)
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
-        self.results.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.results.header()
+        for column in (ISSUE, TITLE, LINE, FIELD):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
         self.results.itemActivated.connect(self._activated)
         self.results.itemChanged.connect(self._update_buttons)
         return self.results
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Down or Up in the query walks into the results: the keyboard never leaves."""
+        if (
+            watched is self.query_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and self.results.topLevelItemCount()
+        ):
+            self.results.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -143,13 +188,48 @@ class SearchReplaceDialog(QDialog):
         self.query_edit.setText(text)
         self.regex_check.setChecked(regex)
 
+    def show_replace(self, shown: bool) -> None:
+        """Find alone, or find and replace (the replace row shown)."""
+        for widget in (self.replace_label, self.replace_edit, self.preview_button):
+            widget.setVisible(shown)
+        for widget in (self.apply_button, self.dictionary_button):
+            widget.setVisible(shown)
+        if not shown and self.previewing:
+            self._show(self.hits, previewing=False)
+
+    def replace_shown(self) -> bool:
+        return not self.replace_edit.isHidden()
+
+    def reopen(self) -> None:
+        """The panel is asked for again: the last query selected, its results searched
+        afresh for the project as it is now; with no query, no results."""
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+        if self._query():
+            self._keep_row = 0
+            self.search()
+        else:
+            self._show([], previewing=False)
+            self.message_label.clear()
+
+    def refresh(self) -> None:
+        """The project changed: list the hits again, keeping the current row's place."""
+        if not self.hits or self.project is None:
+            return
+        item = self.results.currentItem()
+        self._keep_row = self.results.indexOfTopLevelItem(item) if item is not None else 0
+        if self.previewing:
+            self.preview()
+        else:
+            self.search()
+
     def use_background(self, background, reader) -> None:
         """Search and preview on a pool thread (`background.start`) through `reader.read`."""
         self.background = background
         self.reader = reader
 
     def search(self) -> list[Hit]:
-        """Run the query; hits are listed, an invalid query is explained in the dialog.
+        """Run the query; hits are listed, an invalid query is explained in the panel.
 
         In the background the hits arrive later (see `searched`) and this returns [].
         """
@@ -167,12 +247,17 @@ class SearchReplaceDialog(QDialog):
             self._previewed,
         )
 
+    def count_text(self, count: int) -> str:
+        """How many hits, in the UI language: 1 hit, 2 hits; 1 处, 2 处."""
+        if count >= SEARCH_LIMIT:
+            return self.tr("The first %1 hits are shown.").replace("%1", str(count))
+        if count == 1:
+            return self.tr("1 hit")
+        return self.tr("%1 hits").replace("%1", str(count))
+
     def _searched(self, hits: list[Hit]) -> list[Hit]:
         self._show(hits, previewing=False)
-        if len(hits) >= SEARCH_LIMIT:
-            self._say(self.tr("The first %1 hits are shown.").replace("%1", str(len(hits))))
-        else:
-            self._say(self.tr("%1 hits").replace("%1", str(len(hits))))
+        self._say(self.count_text(len(hits)))
         self.searched.emit(hits)
         return hits
 
@@ -193,6 +278,7 @@ class SearchReplaceDialog(QDialog):
         if not self._query():
             self._say(self.tr("Type something to find."), error=True)
             return []
+        self._reads += 1
         if self.background is None:
             hits = self._ask(lambda: read(self.project))
             return done(hits) if hits is not None else []
@@ -235,11 +321,15 @@ class SearchReplaceDialog(QDialog):
         if not kept:
             self._say(self.tr("Nothing to replace: preview first and keep at least one hit."))
             return None
+        reads = self._reads
+        self.previewing = False  # a refresh the change starts lists hits, not a preview
         result = self.run(self.project.search.apply_replace, kept)
         if result is None:
+            self.previewing = True
             return None
         self.changed.emit(result)
-        self.search()
+        if self._reads == reads:  # the window did not search again on the change
+            self.search()
         self._say(self.tr("Replaced %1 occurrences as one step.").replace("%1", str(len(kept))))
         return result
 
@@ -293,21 +383,24 @@ class SearchReplaceDialog(QDialog):
     def _show(self, hits: list[Hit], *, previewing: bool) -> None:
         self.hits = hits
         self.previewing = previewing
-        if self.project is not None:
-            self._names = self.project.documents.names()
         self.results.blockSignals(True)
         self.results.clear()
         self.results.addTopLevelItems([self._item(hit, previewing) for hit in hits])
         self.results.blockSignals(False)
         if hits:
-            self.results.setCurrentItem(self.results.topLevelItem(0))
+            row = min(self._keep_row, len(hits) - 1)
+            self.results.setCurrentItem(self.results.topLevelItem(row))
+        self._keep_row = 0
         self._update_buttons()
 
     def _item(self, hit: Hit, previewing: bool) -> QTreeWidgetItem:
-        where = f"{self._names.get(hit.document_id, hit.document_id)} #{hit.article_id}"
         context = hit_context(hit, with_replacement=previewing)
-        item = QTreeWidgetItem([where, field_name(hit.field), context])
+        title = hit.title or f"#{hit.article_id}"
+        item = QTreeWidgetItem(
+            [hit.issue, _one_line(title), str(hit.line), field_name(hit.field), context]
+        )
         item.setData(0, HIT_ROLE, hit)
+        item.setTextAlignment(LINE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if previewing:
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
@@ -332,3 +425,4 @@ class SearchReplaceDialog(QDialog):
         self.apply_button.setEnabled(writable and bool(self.kept_hits()))
         self.preview_button.setEnabled(writable)
         self.dictionary_button.setEnabled(writable and self._dictionary_possible())
+        self.open_dictionary_button.setEnabled(self.project is not None)
