@@ -219,7 +219,7 @@ def test_next_suggestion_goes_in_text_order(desk):
 def test_reviewed_and_next_marks_and_moves_on(desk):
     project = desk.project
     ids = [row["id"] for row in project.history.filtered_article_rows()]
-    project.articles.set_status(ids[1], "approved")
+    desk.follow(project.articles.set_status(ids[1], "approved").change)
     desk.select_article(ids[0])
     result, following = desk.reviewed_and_next()
     assert result.operation_id is not None and result.change.reviews == {ids[0]}
