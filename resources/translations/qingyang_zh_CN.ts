@@ -217,113 +217,113 @@
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="155"/>
+        <source>Mark whole issue reviewed…</source>
+        <translation>整期标为已审…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="161"/>
         <source>Mark approved</source>
         <translation>标记为已审定</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="162"/>
+        <location filename="../../editor_app/qt/keymap.py" line="168"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="169"/>
+        <location filename="../../editor_app/qt/keymap.py" line="175"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="173"/>
+        <location filename="../../editor_app/qt/keymap.py" line="179"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="177"/>
+        <location filename="../../editor_app/qt/keymap.py" line="183"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="183"/>
+        <location filename="../../editor_app/qt/keymap.py" line="189"/>
         <source>Accept all of this rule in the document</source>
         <translation>接受本页此规则的全部建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="189"/>
+        <location filename="../../editor_app/qt/keymap.py" line="195"/>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="196"/>
+        <location filename="../../editor_app/qt/keymap.py" line="202"/>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="203"/>
+        <location filename="../../editor_app/qt/keymap.py" line="209"/>
         <source>Next document</source>
         <translation>下一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="210"/>
+        <location filename="../../editor_app/qt/keymap.py" line="216"/>
         <source>Previous document</source>
         <translation>上一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="217"/>
+        <location filename="../../editor_app/qt/keymap.py" line="223"/>
         <source>Next uncertain boundary</source>
         <translation>下一个不确定边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="221"/>
+        <location filename="../../editor_app/qt/keymap.py" line="227"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="222"/>
+        <location filename="../../editor_app/qt/keymap.py" line="228"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="226"/>
+        <location filename="../../editor_app/qt/keymap.py" line="232"/>
         <source>Show differences from raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="233"/>
+        <location filename="../../editor_app/qt/keymap.py" line="239"/>
         <source>History of changes</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="240"/>
+        <location filename="../../editor_app/qt/keymap.py" line="246"/>
         <source>Project statistics…</source>
         <translation>项目统计…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="247"/>
+        <location filename="../../editor_app/qt/keymap.py" line="253"/>
         <source>Switch language (中文 / English)</source>
         <translation>切换语言（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="254"/>
+        <location filename="../../editor_app/qt/keymap.py" line="260"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="260"/>
+        <location filename="../../editor_app/qt/keymap.py" line="266"/>
         <source>Re-propose untouched documents</source>
         <translation>重新提议未改动的文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="266"/>
+        <location filename="../../editor_app/qt/keymap.py" line="272"/>
         <source>Stop learning</source>
         <translation>停止学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="272"/>
+        <location filename="../../editor_app/qt/keymap.py" line="278"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/window_review.py" line="228"/>
-        <source>Every article is reviewed.</source>
-        <translation>所有文章均已审阅。</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/window_commands.py" line="144"/>
@@ -334,6 +334,30 @@
         <location filename="../../editor_app/qt/window_commands.py" line="185"/>
         <source>Type a line number or a range like 83-87.</source>
         <translation>请输入行号或范围，如 83-87。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="237"/>
+        <source>End of this issue: all articles reviewed (next issue: %1)</source>
+        <translation>本期已审完（下一期：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="255"/>
+        <source>Issue marked reviewed: %1 articles</source>
+        <translation>本期已标为已审：%1 篇</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="264"/>
+        <source>Mark %1 unreviewed articles of this issue reviewed?
+
+Still open in this issue: %2 suggestions, %3 uncertain boundaries.</source>
+        <translation>将本期 %1 篇未审文章标为已审？
+
+本期尚有：%2 条未处理建议，%3 处不确定边界。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="275"/>
+        <source>Mark whole issue reviewed</source>
+        <translation>整期标为已审</translation>
     </message>
 </context>
 <context>
@@ -870,6 +894,24 @@ is opened read-only: %2</source>
     </message>
 </context>
 <context>
+    <name>IssueStatus</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/issue_status.py" line="39"/>
+        <source>Reviewed %1/%2</source>
+        <translation>已审 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/issue_status.py" line="44"/>
+        <source>Open suggestions %1</source>
+        <translation>未处理建议 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/issue_status.py" line="47"/>
+        <source>Uncertain boundaries %1</source>
+        <translation>不确定边界 %1</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="13"/>
@@ -1058,54 +1100,59 @@ is opened read-only: %2</source>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="63"/>
+        <source>mark issue reviewed</source>
+        <translation>本期标为已审</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="64"/>
         <source>move title to head</source>
         <translation>标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="64"/>
+        <location filename="../../editor_app/qt/labels.py" line="65"/>
         <source>batch edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="65"/>
-        <location filename="../../editor_app/qt/labels.py" line="75"/>
+        <location filename="../../editor_app/qt/labels.py" line="66"/>
+        <location filename="../../editor_app/qt/labels.py" line="76"/>
         <source>accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="66"/>
-        <location filename="../../editor_app/qt/labels.py" line="76"/>
+        <location filename="../../editor_app/qt/labels.py" line="67"/>
+        <location filename="../../editor_app/qt/labels.py" line="77"/>
         <source>reject suggestions</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="67"/>
-        <location filename="../../editor_app/qt/labels.py" line="77"/>
+        <location filename="../../editor_app/qt/labels.py" line="68"/>
+        <location filename="../../editor_app/qt/labels.py" line="78"/>
         <source>import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="71"/>
+        <location filename="../../editor_app/qt/labels.py" line="72"/>
         <source>replace %1 occurrences</source>
         <translation>替换 %1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="72"/>
+        <location filename="../../editor_app/qt/labels.py" line="73"/>
         <source>revert: %1</source>
         <translation>还原：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="73"/>
+        <location filename="../../editor_app/qt/labels.py" line="74"/>
         <source>dictionary entry %1</source>
         <translation>词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="74"/>
+        <location filename="../../editor_app/qt/labels.py" line="75"/>
         <source>remove dictionary entry %1</source>
         <translation>删除词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="78"/>
+        <location filename="../../editor_app/qt/labels.py" line="79"/>
         <source>re-propose: %1 documents, %2 boundaries</source>
         <translation>重新提议：%1 篇文档，%2 处边界</translation>
     </message>
@@ -1149,57 +1196,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="402"/>
+        <location filename="../../editor_app/qt/main_window.py" line="408"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="403"/>
+        <location filename="../../editor_app/qt/main_window.py" line="409"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="404"/>
+        <location filename="../../editor_app/qt/main_window.py" line="410"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="405"/>
+        <location filename="../../editor_app/qt/main_window.py" line="411"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="406"/>
+        <location filename="../../editor_app/qt/main_window.py" line="412"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="425"/>
+        <location filename="../../editor_app/qt/main_window.py" line="431"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="429"/>
+        <location filename="../../editor_app/qt/main_window.py" line="435"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="431"/>
+        <location filename="../../editor_app/qt/main_window.py" line="437"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="433"/>
+        <location filename="../../editor_app/qt/main_window.py" line="439"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="435"/>
+        <location filename="../../editor_app/qt/main_window.py" line="441"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="437"/>
+        <location filename="../../editor_app/qt/main_window.py" line="443"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1370,19 +1417,27 @@ Everything saved before this change is kept.</source>
     </message>
 </context>
 <context>
+    <name>RawTextView</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/raw_view.py" line="114"/>
+        <source>Boundary confidence %1</source>
+        <translation>边界把握 %1</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="71"/>
+        <location filename="../../editor_app/qt/window_review.py" line="73"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="72"/>
+        <location filename="../../editor_app/qt/window_review.py" line="74"/>
         <source>Whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="199"/>
+        <location filename="../../editor_app/qt/window_review.py" line="201"/>
         <source>That article no longer exists.</source>
         <translation>这篇文章已不存在。</translation>
     </message>
@@ -1638,6 +1693,34 @@ Everything saved before this change is kept.</source>
         <location filename="../../editor_app/qt/review/stats_view.py" line="295"/>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="25"/>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="27"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="29"/>
+        <source>Suggestion accepted</source>
+        <translation>已接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="31"/>
+        <source>Suggestion rejected</source>
+        <translation>已拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="66"/>
+        <source>Uncertain boundary — %1</source>
+        <translation>不确定边界 — %1</translation>
     </message>
 </context>
 <context>
