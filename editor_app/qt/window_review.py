@@ -241,9 +241,9 @@ class ReviewController:
     def cmd_mark_issue_reviewed(self) -> None:
         """Every article of the issue reviewed in one step, once the editor has seen what
         is still open in it."""
-        progress = self.desk.progress()
         if self.desk.document_id is None:
             return
+        progress = self.desk.progress()
         if progress.done:
             self.say(self._end_of_issue(), STATUS_MS)
             return
