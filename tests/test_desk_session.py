@@ -219,7 +219,7 @@ def test_next_suggestion_goes_in_text_order(desk):
 def test_reviewed_and_next_marks_and_moves_on(desk):
     project = desk.project
     ids = [row["id"] for row in project.history.filtered_article_rows()]
-    project.articles.set_status(ids[1], "approved")
+    desk.follow(project.articles.set_status(ids[1], "approved").change)
     desk.select_article(ids[0])
     result, following = desk.reviewed_and_next()
     assert result.operation_id is not None and result.change.reviews == {ids[0]}
@@ -242,3 +242,22 @@ def test_commands_go_through_the_given_runner(project):
     desk.set_status("approved")
     assert project.articles.get(article).status == "approved"
     assert calls == [("set_status", (article, "approved"))]
+
+
+def test_review_of_an_issue_counts_and_marks_only_that_issue(desk):
+    project, first = desk.project, desk.document_id
+    other = project.documents.neighbour_id(first, +1)
+    doubtful = desk.segments[2]["id"]
+    project.db.execute("UPDATE articles SET confidence = 0.3 WHERE id = ?", [doubtful])
+    desk.reload()
+    before = desk.progress()
+    assert (before.reviewed, before.uncertain) == (0, 1)
+    assert before.open_suggestions == len(list(project.suggestions.find(document_id=first)))
+    result = desk.mark_issue_reviewed()
+    assert result.value == before.articles and result.change.reviews == desk.article_ids() & {
+        row["id"] for row in desk.segments if row["kind"] not in ("boilerplate", "noise")
+    }
+    assert desk.progress().done and desk.progress().uncertain == 0
+    assert {row["status"] for row in project.articles.rows(other)} == {"proposed"}
+    desk.select_article(desk.segments[-1]["id"])
+    assert desk.reviewed_and_next()[1] is None  # nothing left here; no other issue offered

@@ -1,4 +1,4 @@
-"""Review commands: history, revert, search, replace, stats."""
+"""Review commands: mark an issue reviewed, history, revert, search, replace, stats."""
 
 from __future__ import annotations
 
@@ -11,15 +11,61 @@ from editor_app.cli.common import (
     print_json,
     print_segment_counts,
 )
+from editor_app.desk import DeskSession
 from editor_app.storage import item_text
 
 
 def register(subparsers) -> None:
+    _review(subparsers)
     _history(subparsers)
     _revert(subparsers)
     _search(subparsers)
     _replace(subparsers)
     _stats(subparsers)
+
+
+def _review(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "review", help="mark every article of one issue (document) reviewed, one step"
+    )
+    add_project_argument(parser)
+    parser.add_argument("--document", type=int, required=True, help="the document's id")
+    parser.add_argument("--dry-run", action="store_true", help="show what is open, mark nothing")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run_review)
+
+
+def run_review(args) -> int:
+    """The issue's counts as the window's confirmation gives them, then the one step."""
+    with opened_project(args, read_only=args.dry_run) as project:
+        if args.document not in project.documents.ids():
+            raise CommandError(f"{args.project}: no document {args.document}")
+        desk = DeskSession(project)
+        desk.show_document(args.document)
+        before = desk.progress()
+        result = None if args.dry_run else desk.mark_issue_reviewed()
+    marked = result.value if result is not None else 0
+    if args.json:
+        print_json({"document": args.document, **_progress_json(before), "marked": marked})
+        return 0
+    print(
+        f"document {args.document}: {before.reviewed}/{before.articles} reviewed, "
+        f"{before.open_suggestions} open suggestions, {before.uncertain} uncertain boundaries"
+    )
+    if result is None:
+        print("nothing marked (dry run)", file=sys.stderr)
+    else:
+        print(f"{result.label}: {marked} articles marked reviewed")
+    return 0
+
+
+def _progress_json(progress) -> dict:
+    return {
+        "articles": progress.articles,
+        "reviewed": progress.reviewed,
+        "open_suggestions": progress.open_suggestions,
+        "uncertain": progress.uncertain,
+    }
 
 
 def _history(subparsers) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from editor_app.model.article import UNCERTAIN_BELOW
-
-DONE_STATUSES = frozenset({"reviewed", "approved"})
+from editor_app.model import NON_ARTICLE_KINDS
+from editor_app.model.article import DONE_STATUSES, UNCERTAIN_BELOW
 
 
 def segment_at_line(rows: list[dict], line: int) -> dict | None:
@@ -20,6 +19,26 @@ def neighbour(rows: list[dict], current_id: int | None, step: int) -> dict | Non
         return rows[0] if step > 0 else rows[-1]
     position = ids.index(current_id) + step
     return rows[position] if 0 <= position < len(rows) else None
+
+
+def waiting_for_review(row: dict) -> bool:
+    """An article (no boilerplate, no noise) the editor has not reviewed or approved."""
+    return row["kind"] not in NON_ARTICLE_KINDS and row["status"] not in DONE_STATUSES
+
+
+def uncertain_boundary(row: dict) -> bool:
+    """A proposed article start the segmenter was unsure of."""
+    return row["kind"] not in NON_ARTICLE_KINDS and row["confidence"] < UNCERTAIN_BELOW
+
+
+def next_unreviewed(rows: list[dict], current_id: int | None) -> dict | None:
+    """The next article waiting for review after the current one in line order, else the
+    first one before it: never one of another document. None when all are reviewed."""
+    waiting = [r for r in rows if waiting_for_review(r) and r["id"] != current_id]
+    ids = [r["id"] for r in rows]
+    here = ids.index(current_id) if current_id in ids else -1
+    later = [r for r in waiting if ids.index(r["id"]) > here]
+    return (later or waiting or [None])[0]
 
 
 def next_uncertain(rows: list[dict], current_id: int | None) -> dict | None:

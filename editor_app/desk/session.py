@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor_app.desk import navigation
+from editor_app.desk.progress import IssueProgress, issue_progress
 from editor_app.model.project_change import EMPTY, ProjectChange
 
 Run = Callable[..., object]
@@ -52,6 +53,7 @@ class DeskSession:
         self.roles: dict[int, str] = {}
         self.open_suggestions: list = []
         self.last_update = DeskUpdate()
+        self.replaying: str | None = None
         self._following = False
 
     # -- the project and the document -------------------------------------------------------
@@ -195,14 +197,27 @@ class DeskSession:
 
     def reviewed_and_next(self):
         """Mark the current article reviewed (one step); returns (OpResult or None, the
-        next article to review, None when every article is reviewed)."""
+        next article of this document to review, None when all of them are reviewed).
+        Review never runs on into the next issue: the editor moves there on purpose."""
         if self.article_id is None:
             return None, None
         article_id = self.article_id
         result = self.run(self.project.articles.set_status, article_id, "reviewed")
         if result is None:
             return None, None
-        return result, self.project.history.next_unreviewed(article_id)
+        following = navigation.next_unreviewed(self.segments, article_id)
+        return result, following["id"] if following is not None else None
+
+    def mark_issue_reviewed(self):
+        """Every article of the current document reviewed, as one step (approved stay so)."""
+        if self.document_id is None:
+            return None
+        return self.run(self.project.articles.mark_document_reviewed, self.document_id)
+
+    def progress(self) -> IssueProgress:
+        """The current document's review progress, open suggestions and uncertain
+        boundaries, counted from the rows the desk keeps in step with every change."""
+        return issue_progress(self.segments, self.open_suggestions)
 
     # -- suggestions ------------------------------------------------------------------------
 
@@ -220,19 +235,20 @@ class DeskSession:
     # -- undo and redo ----------------------------------------------------------------------
 
     def undo(self):
-        return self.run_following(lambda: self.project.undo.undo())
+        return self.run_following(lambda: self.project.undo.undo(), replaying="undo")
 
     def redo(self):
-        return self.run_following(lambda: self.project.undo.redo())
+        return self.run_following(lambda: self.project.undo.redo(), replaying="redo")
 
-    def run_following(self, operation, *args):
+    def run_following(self, operation, *args, replaying: str | None = None):
         """Run an undo, redo or revert: the desk goes to the document it changed, since
-        the editor cannot see beforehand where that is. Other edits leave the place alone."""
-        self._following = True
+        the editor cannot see beforehand where that is. Other edits leave the place alone.
+        While it runs, `replaying` says "undo" or "redo", so a view can word the step."""
+        self._following, self.replaying = True, replaying
         try:
             return self.run(operation, *args)
         finally:
-            self._following = False
+            self._following, self.replaying = False, None
 
     # -- after a change ---------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ TEXT_FIELDS = tuple(
 )
 # A proposed boundary with a confidence under this is flagged to the editor as uncertain.
 UNCERTAIN_BELOW = 0.6
+# The statuses of an article the editor is done with: review counts them as reviewed.
+DONE_STATUSES = frozenset({"reviewed", "approved"})
 
 _SPAN = [
     ("id", int | None),

@@ -151,6 +151,12 @@ COMMANDS: tuple[Command, ...] = (
         "Ctrl+R",
     ),
     _c(
+        "mark_issue_reviewed",
+        "article",
+        QT_TRANSLATE_NOOP("Commands", "Mark whole issue reviewed…"),
+        "Ctrl+Shift+R",
+    ),
+    _c(
         "mark_approved",
         "article",
         QT_TRANSLATE_NOOP("Commands", "Mark approved"),

@@ -60,6 +60,7 @@ OPERATION_NAMES = {
     "修改正文": QT_TRANSLATE_NOOP("Labels", "edit text"),
     "标记非文章": QT_TRANSLATE_NOOP("Labels", "mark non-article"),
     "设置状态": QT_TRANSLATE_NOOP("Labels", "set status"),
+    "本期标为已审": QT_TRANSLATE_NOOP("Labels", "mark issue reviewed"),
     "标题移至文首": QT_TRANSLATE_NOOP("Labels", "move title to head"),
     "批量修改": QT_TRANSLATE_NOOP("Labels", "batch edit"),
     "接受建议": QT_TRANSLATE_NOOP("Labels", "accept suggestions"),

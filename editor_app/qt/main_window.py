@@ -32,6 +32,7 @@ from editor_app.qt.review.history_pane import HistoryPane
 from editor_app.qt.review.review_filters import ReviewFilterBar
 from editor_app.qt.settings import Preferences
 from editor_app.qt.widgets.article_form import ArticleForm
+from editor_app.qt.widgets.issue_status import IssueStatus
 from editor_app.qt.widgets.learning_bars import LearningStatus, OfferBar
 from editor_app.qt.widgets.raw_view import RawTextView
 from editor_app.qt.widgets.suggestion_panel import SuggestionPanel
@@ -41,6 +42,7 @@ from editor_app.qt.window_files import FileController, WindowHooks
 from editor_app.qt.window_learning import LearningController
 from editor_app.qt.window_panes import DeskPanes, PaneWidgets
 from editor_app.qt.window_review import ReviewController, ReviewWidgets
+from editor_app.qt.window_status import StatusController
 
 SPLITTERS = ("main", "left", "right")
 
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.line_box)
         self.addToolBar(self.toolbar)
         self.status_label = QLabel(self)
+        self.issue_status = IssueStatus(self)
+        self.statusBar().addPermanentWidget(self.issue_status)
         self.statusBar().addPermanentWidget(self.status_label)
         self.resize(1400, 860)
 
@@ -298,6 +302,7 @@ class MainWindow(QMainWindow):
             commit_typing=self.panes.commit_typing,
             window=self,
         )
+        self.status_words = StatusController(self.desk, self.issue_status, self.raw_view, say=say)
         self.commands = (self.files, self.editing, self.review, self.learning_bars)
 
     def _build_actions(self) -> None:
@@ -387,6 +392,7 @@ class MainWindow(QMainWindow):
         self.runner.before_run.append(self.panes.commit_typing)
         self._connect_actions()
         self.panes.connect()
+        self.status_words.connect(self.runner, self.panes)
         self.editing.connect(self.form)
         self.review.connect()
         self.learning_bars.connect(self.import_finished)

@@ -30,6 +30,7 @@ class PaneWidgets:
 
 class DeskPanes(QObject):
     article_shown = Signal(int)
+    document_shown = Signal()  # another document (or none) is on screen
 
     def __init__(self, desk: DeskSession, widgets: PaneWidgets, parent=None) -> None:
         super().__init__(parent)
@@ -71,6 +72,7 @@ class DeskPanes(QObject):
             w.articles.set_rows(None, [])
             w.raw_view.show_document(None, "", [], {}, [])
             self.show_article(None)
+            self.document_shown.emit()
             return
         w.articles.set_rows(document_id, self.filtered_segments())
         w.raw_view.show_document(
@@ -79,6 +81,7 @@ class DeskPanes(QObject):
         self.select_document_row(document_id)
         w.raw_view.go_to_lines(line if line is not None else desk.first_line())
         self.cursor_line_changed(w.raw_view.current_line(), force=True)
+        self.document_shown.emit()
 
     def show_article(self, article_id: int | None, *, move_cursor: bool = False) -> None:
         """Show an article's form, text and suggestions, highlight its span."""

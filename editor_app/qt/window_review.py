@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDockWidget, QScrollArea, QWidget
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QScrollArea, QWidget
 
 from editor_app.desk import DeskSession
 from editor_app.qt.review.dictionary_panel import DictionaryPanel
@@ -21,6 +21,7 @@ from editor_app.qt.review.stats_view import StatsDialog
 from editor_app.qt.window_panes import DeskPanes
 
 STATUS_MS = 5000
+NATIVE = QKeySequence.SequenceFormat.NativeText
 HISTORY_ROWS = 12  # the history opens showing at least this many changes
 
 
@@ -286,15 +287,62 @@ class ReviewController:
     # -- review shortcuts -------------------------------------------------------------------
 
     def cmd_reviewed_next(self) -> None:
+        """Reviewed, then the next unreviewed article of this issue; at the end of the
+        issue it stops and says so: the next issue is the editor's own step."""
         result, following = self.desk.reviewed_and_next()
         if result is None:
             return
         if following is None:
-            self.say(
-                QCoreApplication.translate("Commands", "Every article is reviewed."), STATUS_MS
-            )
+            self.say(self._end_of_issue(), STATUS_MS)
             return
         self.go_to_article(following)
+
+    def _end_of_issue(self) -> str:
+        key = self.window.actions["next_document"].shortcut().toString(NATIVE)
+        return QCoreApplication.translate(
+            "Commands", "End of this issue: all articles reviewed (next issue: %1)"
+        ).replace("%1", key)
+
+    def cmd_mark_issue_reviewed(self) -> None:
+        """Every article of the issue reviewed in one step, once the editor has seen what
+        is still open in it."""
+        if self.desk.document_id is None:
+            return
+        progress = self.desk.progress()
+        if progress.done:
+            self.say(self._end_of_issue(), STATUS_MS)
+            return
+        if not self._confirm_issue_reviewed(progress):
+            return
+        result = self.desk.mark_issue_reviewed()
+        if result is not None:
+            self.say(
+                QCoreApplication.translate(
+                    "Commands", "Issue marked reviewed: %1 articles"
+                ).replace("%1", str(result.value)),
+                STATUS_MS,
+            )
+
+    def _confirm_issue_reviewed(self, progress) -> bool:
+        translate = QCoreApplication.translate
+        text = (
+            translate(
+                "Commands",
+                "Mark %1 unreviewed articles of this issue reviewed?\n\n"
+                "Still open in this issue: %2 suggestions, %3 uncertain boundaries.",
+            )
+            .replace("%1", str(progress.waiting))
+            .replace("%2", str(progress.open_suggestions))
+            .replace("%3", str(progress.uncertain))
+        )
+        answer = QMessageBox.question(
+            self.window,
+            translate("Commands", "Mark whole issue reviewed"),
+            text,
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Ok
 
     def cmd_mark_approved(self) -> None:
         self.desk.set_status("approved")

@@ -16,6 +16,7 @@ LABELS = {
     "replace_text": "修改正文",
     "mark_non_article": "标记非文章",
     "set_status": "设置状态",
+    "mark_document_reviewed": "本期标为已审",
     "move_title": "标题移至文首",
     "group": "批量修改",
 }

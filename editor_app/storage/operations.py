@@ -14,7 +14,7 @@ from editor_app.model import (
     Article,
 )
 from editor_app.model.alignment import corrected_position
-from editor_app.model.article import FLAG_FIELDS, KINDS, LIST_FIELDS
+from editor_app.model.article import DONE_STATUSES, FLAG_FIELDS, KINDS, LIST_FIELDS
 from editor_app.model.fields import from_lines
 from editor_app.model.text_edits import TextEdit, apply_edits, follow_edits
 from editor_app.storage.errors import OperationError
@@ -198,6 +198,20 @@ class Articles:
             "set_status", document_id=article["document_id"], article_id=article_id
         ) as op:
             self.journal.update("articles", {"id": article_id}, {"status": status})
+        return op
+
+    def mark_document_reviewed(self, document_id: int) -> OpResult:
+        """Every article of a document reviewed, as one step; approved ones stay approved
+        and non-article segments are left alone. The value is how many were marked."""
+        waiting = [
+            row["id"]
+            for row in article_rows(self.db, document_id)
+            if row["kind"] not in NON_ARTICLE_KINDS and row["status"] not in DONE_STATUSES
+        ]
+        with self.edits.operation("mark_document_reviewed", document_id=document_id) as op:
+            for article_id in waiting:
+                self.journal.update("articles", {"id": article_id}, {"status": "reviewed"})
+            op.value = len(waiting)
         return op
 
     # -- the work ---------------------------------------------------------------------------

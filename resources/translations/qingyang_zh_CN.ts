@@ -222,118 +222,118 @@
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="156"/>
+        <source>Mark whole issue reviewed…</source>
+        <translation>整期标为已审…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="162"/>
         <source>Mark approved</source>
         <translation>标记为已审定</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="163"/>
+        <location filename="../../editor_app/qt/keymap.py" line="169"/>
         <source>Next suggestion</source>
         <translation>下一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="170"/>
+        <location filename="../../editor_app/qt/keymap.py" line="176"/>
         <source>Previous suggestion</source>
         <translation>上一条建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="174"/>
+        <location filename="../../editor_app/qt/keymap.py" line="180"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="178"/>
+        <location filename="../../editor_app/qt/keymap.py" line="184"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="184"/>
+        <location filename="../../editor_app/qt/keymap.py" line="190"/>
         <source>Accept all of this rule in the document</source>
         <translation>接受本页此规则的全部建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="190"/>
+        <location filename="../../editor_app/qt/keymap.py" line="196"/>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="197"/>
+        <location filename="../../editor_app/qt/keymap.py" line="203"/>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="204"/>
+        <location filename="../../editor_app/qt/keymap.py" line="210"/>
         <source>Next document</source>
         <translation>下一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="211"/>
+        <location filename="../../editor_app/qt/keymap.py" line="217"/>
         <source>Previous document</source>
         <translation>上一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="218"/>
+        <location filename="../../editor_app/qt/keymap.py" line="224"/>
         <source>Next uncertain boundary</source>
         <translation>下一个不确定边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="222"/>
+        <location filename="../../editor_app/qt/keymap.py" line="228"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="223"/>
+        <location filename="../../editor_app/qt/keymap.py" line="229"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="227"/>
+        <location filename="../../editor_app/qt/keymap.py" line="233"/>
         <source>Show differences from raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="234"/>
+        <location filename="../../editor_app/qt/keymap.py" line="240"/>
         <source>History of changes</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="241"/>
+        <location filename="../../editor_app/qt/keymap.py" line="247"/>
         <source>Project statistics…</source>
         <translation>项目统计…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="248"/>
+        <location filename="../../editor_app/qt/keymap.py" line="254"/>
         <source>Switch language (中文 / English)</source>
         <translation>切换语言（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="255"/>
+        <location filename="../../editor_app/qt/keymap.py" line="261"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="261"/>
+        <location filename="../../editor_app/qt/keymap.py" line="267"/>
         <source>Re-propose untouched documents</source>
         <translation>重新提议未改动的文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="267"/>
+        <location filename="../../editor_app/qt/keymap.py" line="273"/>
         <source>Project dictionary…</source>
         <translation>项目词典…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="274"/>
+        <location filename="../../editor_app/qt/keymap.py" line="280"/>
         <source>Stop learning</source>
         <translation>停止学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="280"/>
+        <location filename="../../editor_app/qt/keymap.py" line="286"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../editor_app/qt/window_review.py" line="294"/>
-        <source>Every article is reviewed.</source>
-        <translation>所有文章均已审阅。</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/window_commands.py" line="144"/>
@@ -344,6 +344,30 @@
         <location filename="../../editor_app/qt/window_commands.py" line="185"/>
         <source>Type a line number or a range like 83-87.</source>
         <translation>请输入行号或范围，如 83-87。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="302"/>
+        <source>End of this issue: all articles reviewed (next issue: %1)</source>
+        <translation>本期已审完（下一期：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="320"/>
+        <source>Issue marked reviewed: %1 articles</source>
+        <translation>本期已标为已审：%1 篇</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="329"/>
+        <source>Mark %1 unreviewed articles of this issue reviewed?
+
+Still open in this issue: %2 suggestions, %3 uncertain boundaries.</source>
+        <translation>将本期 %1 篇未审文章标为已审？
+
+本期尚有：%2 条未处理建议，%3 处不确定边界。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_review.py" line="340"/>
+        <source>Mark whole issue reviewed</source>
+        <translation>整期标为已审</translation>
     </message>
 </context>
 <context>
@@ -953,6 +977,24 @@ is opened read-only: %2</source>
     </message>
 </context>
 <context>
+    <name>IssueStatus</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/issue_status.py" line="39"/>
+        <source>Reviewed %1/%2</source>
+        <translation>已审 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/issue_status.py" line="44"/>
+        <source>Open suggestions %1</source>
+        <translation>未处理建议 %1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/issue_status.py" line="47"/>
+        <source>Uncertain boundaries %1</source>
+        <translation>不确定边界 %1</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="13"/>
@@ -1141,54 +1183,59 @@ is opened read-only: %2</source>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="63"/>
+        <source>mark issue reviewed</source>
+        <translation>本期标为已审</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="64"/>
         <source>move title to head</source>
         <translation>标题移至文首</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="64"/>
+        <location filename="../../editor_app/qt/labels.py" line="65"/>
         <source>batch edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="65"/>
-        <location filename="../../editor_app/qt/labels.py" line="75"/>
+        <location filename="../../editor_app/qt/labels.py" line="66"/>
+        <location filename="../../editor_app/qt/labels.py" line="76"/>
         <source>accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="66"/>
-        <location filename="../../editor_app/qt/labels.py" line="76"/>
+        <location filename="../../editor_app/qt/labels.py" line="67"/>
+        <location filename="../../editor_app/qt/labels.py" line="77"/>
         <source>reject suggestions</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="67"/>
-        <location filename="../../editor_app/qt/labels.py" line="77"/>
+        <location filename="../../editor_app/qt/labels.py" line="68"/>
+        <location filename="../../editor_app/qt/labels.py" line="78"/>
         <source>import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="71"/>
+        <location filename="../../editor_app/qt/labels.py" line="72"/>
         <source>replace %1 occurrences</source>
         <translation>替换 %1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="72"/>
+        <location filename="../../editor_app/qt/labels.py" line="73"/>
         <source>revert: %1</source>
         <translation>还原：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="73"/>
+        <location filename="../../editor_app/qt/labels.py" line="74"/>
         <source>dictionary entry %1</source>
         <translation>词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="74"/>
+        <location filename="../../editor_app/qt/labels.py" line="75"/>
         <source>remove dictionary entry %1</source>
         <translation>删除词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="78"/>
+        <location filename="../../editor_app/qt/labels.py" line="79"/>
         <source>re-propose: %1 documents, %2 boundaries</source>
         <translation>重新提议：%1 篇文档，%2 处边界</translation>
     </message>
@@ -1232,57 +1279,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="402"/>
+        <location filename="../../editor_app/qt/main_window.py" line="408"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="403"/>
+        <location filename="../../editor_app/qt/main_window.py" line="409"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="404"/>
+        <location filename="../../editor_app/qt/main_window.py" line="410"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="405"/>
+        <location filename="../../editor_app/qt/main_window.py" line="411"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="406"/>
+        <location filename="../../editor_app/qt/main_window.py" line="412"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="425"/>
+        <location filename="../../editor_app/qt/main_window.py" line="431"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="429"/>
+        <location filename="../../editor_app/qt/main_window.py" line="435"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="431"/>
+        <location filename="../../editor_app/qt/main_window.py" line="437"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="433"/>
+        <location filename="../../editor_app/qt/main_window.py" line="439"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="435"/>
+        <location filename="../../editor_app/qt/main_window.py" line="441"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="437"/>
+        <location filename="../../editor_app/qt/main_window.py" line="443"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1453,19 +1500,27 @@ Everything saved before this change is kept.</source>
     </message>
 </context>
 <context>
+    <name>RawTextView</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/raw_view.py" line="114"/>
+        <source>Boundary confidence %1</source>
+        <translation>边界把握 %1</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="99"/>
+        <location filename="../../editor_app/qt/window_review.py" line="100"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="100"/>
+        <location filename="../../editor_app/qt/window_review.py" line="101"/>
         <source>Whole project</source>
         <translation>整个项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_review.py" line="265"/>
+        <location filename="../../editor_app/qt/window_review.py" line="266"/>
         <source>That article no longer exists.</source>
         <translation>这篇文章已不存在。</translation>
     </message>
@@ -1741,6 +1796,34 @@ Everything saved before this change is kept.</source>
         <location filename="../../editor_app/qt/review/stats_view.py" line="295"/>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="25"/>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="27"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="29"/>
+        <source>Suggestion accepted</source>
+        <translation>已接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="31"/>
+        <source>Suggestion rejected</source>
+        <translation>已拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_status.py" line="66"/>
+        <source>Uncertain boundary — %1</source>
+        <translation>不确定边界 — %1</translation>
     </message>
 </context>
 <context>

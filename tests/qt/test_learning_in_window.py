@@ -51,9 +51,10 @@ def learning_window(window, desk, tmp_path):
 
 
 def review(editor: KeyboardEditor, doc: int, gold: dict) -> None:
-    """Fix the document to its gold answer by keys, then Ctrl+R through its articles."""
+    """Fix the document to its gold answer by keys, Ctrl+R through its articles, then go
+    on to the next issue: review itself stops at the end of this one."""
     window = editor.window
-    assert window.document_id == doc  # "reviewed, next" has brought the editor here
+    assert window.document_id == doc  # the editor went on to this issue
     for row in reversed(window.segments[1:]):
         editor.merge_with_previous(row["start_line"])
     for start in starts(gold)[1:]:
@@ -71,6 +72,9 @@ def review(editor: KeyboardEditor, doc: int, gold: dict) -> None:
     editor.go_to(1)
     for _ in gold["articles"]:
         editor.key(Qt.Key.Key_R, CTRL)  # mark reviewed, go to the next unreviewed
+    assert window.statusBar().currentMessage().startswith("End of this issue")
+    assert window.document_id == doc
+    editor.key(Qt.Key.Key_PageDown, CTRL | SHIFT)  # the next issue
 
 
 def every_state(project) -> dict:

@@ -1,13 +1,16 @@
-"""The raw text of a document: role gutter, boundary rules, selected span, suggestions."""
+"""The raw text of a document: role gutter, boundary rules, selected span, suggestions.
+
+The gutter marks each proposed start line the segmenter was unsure of; its tooltip on a
+start line gives the boundary's confidence and reason."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from editor_app.desk.navigation import uncertain_boundary
 from editor_app.model import NON_ARTICLE_KINDS
-from editor_app.model.article import UNCERTAIN_BELOW
 from editor_app.qt.labels import ROLE_NAMES, role_colour, role_name
 
 SPAN_COLOUR = QColor("#fff6d5")
@@ -17,6 +20,8 @@ RULE_COLOUR = QColor("#2c6fbb")
 UNCERTAIN_RULE_COLOUR = QColor("#c0392b")
 NON_ARTICLE_RULE_COLOUR = QColor("#95a5a6")
 ROLE_BAR_WIDTH = 6
+MARK_WIDTH = 10  # the gutter's right edge, where an uncertain boundary is marked
+MARK_SIZE = 7
 
 
 class RoleGutter(QWidget):
@@ -31,6 +36,17 @@ class RoleGutter(QWidget):
 
     def paintEvent(self, event) -> None:
         self.view.paint_gutter(self, event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            note = self.view.boundary_note(self.view.line_at(event.pos().y()))
+            if note:
+                QToolTip.showText(event.globalPos(), note, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
 
 class RawTextView(QPlainTextEdit):
@@ -49,6 +65,7 @@ class RawTextView(QPlainTextEdit):
         self.roles: dict[int, str] = {}
         self.suggestions: list = []
         self.span: tuple[int, int] | None = None
+        self.marked_lines: frozenset[int] = frozenset()  # uncertain proposed start lines
         self._underlines: list = []
         self.context_actions: list = []
         self._last_line = 0
@@ -71,6 +88,9 @@ class RawTextView(QPlainTextEdit):
 
     def set_overlay(self, segments, roles, suggestions) -> None:
         self.segments, self.roles, self.suggestions = list(segments), dict(roles), list(suggestions)
+        self.marked_lines = frozenset(
+            s["start_line"] for s in self.segments if uncertain_boundary(s)
+        )
         size = self.document().characterCount()
         self._underlines = [self._underline(s) for s in self.suggestions if s.end < size]
         self._update_margins()
@@ -81,6 +101,22 @@ class RawTextView(QPlainTextEdit):
     def highlight_span(self, span: tuple[int, int] | None) -> None:
         self.span = span
         self._refresh_selections()
+
+    def boundary_at(self, line: int) -> dict | None:
+        """The segment whose proposed start is this line."""
+        return next((s for s in self.segments if s["start_line"] == line), None)
+
+    def boundary_note(self, line: int) -> str:
+        """A start line's confidence and reason ("" on any other line)."""
+        segment = self.boundary_at(line)
+        if segment is None:
+            return ""
+        note = self.tr("Boundary confidence %1").replace("%1", f"{segment['confidence']:.2f}")
+        return f"{note}: {segment['reason']}" if segment["reason"] else note
+
+    def line_at(self, y: int) -> int:
+        """The line drawn at height y of the viewport (and of the gutter beside it)."""
+        return self.cursorForPosition(QPoint(0, y)).blockNumber() + 1
 
     # -- cursor -----------------------------------------------------------------------------
 
@@ -131,7 +167,8 @@ class RawTextView(QPlainTextEdit):
         metrics = self.fontMetrics()
         digits = len(str(max(1, self.blockCount())))
         widest_role = max(metrics.horizontalAdvance(role_name(r)) for r in ROLE_NAMES)
-        return ROLE_BAR_WIDTH + 12 + metrics.horizontalAdvance("9" * digits) + widest_role
+        numbers = metrics.horizontalAdvance("9" * digits)
+        return ROLE_BAR_WIDTH + 12 + numbers + widest_role + MARK_WIDTH
 
     def _update_margins(self, *_args) -> None:
         self.setViewportMargins(self.gutter_width(), 0, 0, 0)
@@ -172,17 +209,28 @@ class RawTextView(QPlainTextEdit):
                     Qt.AlignmentFlag.AlignLeft,
                     role_name(role),
                 )
+            if number in self.marked_lines:
+                self._paint_mark(painter, gutter.width(), top, metrics.height())
             painter.setPen(QColor("#999999"))
             painter.drawText(
                 0,
                 top,
-                gutter.width() - 4,
+                gutter.width() - MARK_WIDTH,
                 metrics.height(),
                 Qt.AlignmentFlag.AlignRight,
                 str(number),
             )
             block = block.next()
             top += height
+
+    @staticmethod
+    def _paint_mark(painter: QPainter, width: int, top: int, height: int) -> None:
+        """A dot at the gutter's right edge: this line's proposed start is uncertain."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(UNCERTAIN_RULE_COLOUR)
+        left = width - MARK_WIDTH + (MARK_WIDTH - MARK_SIZE) // 2
+        painter.drawEllipse(left, top + (height - MARK_SIZE) // 2, MARK_SIZE, MARK_SIZE)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -202,7 +250,7 @@ class RawTextView(QPlainTextEdit):
         colour = RULE_COLOUR
         if segment["kind"] in NON_ARTICLE_KINDS:
             colour = NON_ARTICLE_RULE_COLOUR
-        elif segment["confidence"] < UNCERTAIN_BELOW:
+        elif uncertain_boundary(segment):
             colour = UNCERTAIN_RULE_COLOUR
         painter.setPen(QPen(colour, 2, Qt.PenStyle.SolidLine))
         painter.drawLine(0, y, self.viewport().width(), y)
