@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor_app.cleanup import lexicon
 from editor_app.cleanup.chars import DATELINE_RE, HAN, SPACES
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.join_cuts import Cut, cuts
 from editor_app.cleanup.join_features import PageShape, cut_features, ends_sentence, page_shape
 from editor_app.cleanup.join_model import JoinModel, shipped_join_model
-from editor_app.model import Suggestion
+from editor_app.model import Suggestion, lexicon
 
 RULE = "join"
 PATTERN = "join"

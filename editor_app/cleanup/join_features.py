@@ -12,10 +12,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from editor_app.cleanup import lexicon
 from editor_app.cleanup.chars import DATELINE_RE, SPACES
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.join_cuts import Cut
+from editor_app.model import lexicon
 
 OCR_PREFIX = "ocr|"  # features that weigh apart on pages read by OCR
 # On OCR'd pages these shapes weigh differently: lines are cut by the engine too.
@@ -185,17 +185,7 @@ def _add_line_shapes(names: list[str], a: str, b: str, head: str) -> None:
 
 def _add_words(names: list[str], tail: str, head: str) -> None:
     """Does the cut fall inside a word? The best word across it against those beside it."""
-    get = lexicon.words().get
-    best, size = 0, 0
-    for i in range(1, min(3, len(tail)) + 1):
-        left = tail[-i:]
-        for j in range(1, min(4 - i, len(head)) + 1):
-            freq = get(left + head[:j], 0)
-            if freq > best:
-                best, size = freq, i + j
-    beside = 0
-    for k in range(2, 5):
-        beside = max(beside, get(tail[-k:], 0), get(head[:k], 0))
+    best, size, beside = lexicon.word_across(tail, head)
     # frequency bins by decade: the number of digits
     names.append(f"xw={size}|{min(6, len(str(best))) if best else 0}")
     if best > beside:

@@ -10,9 +10,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from editor_app.cleanup import lexicon
 from editor_app.cleanup.document import CleanupDocument
-from editor_app.model import Suggestion
+from editor_app.model import Suggestion, lexicon
 
 RULE = "lookalike"
 # jieba lists some fragments with tiny counts: below this a "word" does not count.

@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from editor_app.cleanup import lexicon
 from editor_app.cleanup.document import CleanupDocument
-from editor_app.model import Suggestion
+from editor_app.model import Suggestion, lexicon
 
 RULE = "traditional"
 ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from editor_app.cleanup import lexicon, table_cache
+from editor_app.model import lexicon
+from editor_app.support import table_cache
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-from editor_app.cleanup import table_cache
+from editor_app.support import table_cache
 
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "cleanup"
 MAX_WORD = 5
@@ -115,6 +115,27 @@ def segmentation_score(text: str) -> float:
                 if score > best[j]:
                     best[j] = score
     return best[size]
+
+
+def word_across(tail: str, head: str) -> tuple[int, int, int]:
+    """Does a cut between `tail` and `head` fall inside a word?
+
+    Returns the frequency and length of the most frequent word (up to four characters) made
+    of the end of `tail` and the start of `head` (0, 0 when there is none), and the highest
+    frequency of a word of 2-4 characters that ends `tail` or starts `head`, to weigh it by.
+    """
+    get = words().get
+    best, size = 0, 0
+    for i in range(1, min(3, len(tail)) + 1):
+        left = tail[-i:]
+        for j in range(1, min(4 - i, len(head)) + 1):
+            freq = get(left + head[:j], 0)
+            if freq > best:
+                best, size = freq, i + j
+    beside = 0
+    for k in range(2, 5):
+        beside = max(beside, get(tail[-k:], 0), get(head[:k], 0))
+    return best, size, beside
 
 
 def verbs() -> frozenset[str]:
