@@ -19,7 +19,7 @@ import orjson
 
 from editor_app.cleanup import suggest
 from editor_app.ingest.decoding import DecodeError, decode_bytes
-from editor_app.ingest.filenames import date_and_page
+from editor_app.ingest.filenames import name_fields
 from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
 from editor_app.model import LineIndex, Proposal, Segment, Suggestion
 from editor_app.model.fields import PROPOSED, names_of
@@ -40,6 +40,7 @@ class Analysis:
     text: str = ""
     encoding: str = ""
     had_crlf: bool = False
+    file_name: str = ""
     date: str = ""
     page: str = ""
     line_count: int = 0
@@ -110,7 +111,7 @@ def analyse_file(path: str) -> Analysis:
         return result
     result.text, result.encoding, result.had_crlf = decoded.text, decoded.encoding, decoded.had_crlf
     # Stored and shown as text: a name's bytes that are not UTF-8 are written `\xe9`.
-    result.date, result.page = date_and_page(Path(printable_path(path)).name)
+    result.file_name, result.date, result.page = name_fields(path)
     result.source_path = printable_path(str(Path(path).resolve()))
     lines = LineIndex(decoded.text)  # split once, for segmentation, cleanup and the rows
     proposal = _propose(lines)

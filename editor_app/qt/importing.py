@@ -55,10 +55,10 @@ class ImportJob(QObject):
 
     done = Signal(object, str)  # ImportReport or None, error message
 
-    def __init__(self, project, paths: list[str], parent=None) -> None:
+    def __init__(self, project, paths: list[str], parent=None, publication: str = "") -> None:
         super().__init__(parent)
         self.thread = QThread(self)
-        self.worker = ImportWorker(project, paths)
+        self.worker = ImportWorker(project, paths, publication)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._finished)

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
     def _build_panes(self) -> None:
         self.documents = DocumentListModel(self)
         self.document_view = self._table(self.documents, "documentList")
+        self.document_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps page and suffix
         self.articles = ArticleListModel(self)
         self.article_view = self._table(self.articles, "articleList")
         self.filter_bar = ReviewFilterBar(None, self)
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         self.main_splitter = self._splitter(
             "main", Qt.Orientation.Horizontal, self.left, self.raw_view, self.right
         )
-        self.main_splitter.setSizes([340, 640, 520])
+        self.main_splitter.setSizes([460, 540, 500])  # the documents: room for file names
         self.right.setSizes([330, 330, 160])
         self.setCentralWidget(self.main_splitter)
         self.line_box = QLineEdit(self)
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
         view.setWordWrap(False)
         header = view.horizontalHeader()
-        stretch = 0 if name == "documentList" else 1  # the publication, the title
+        stretch = getattr(model, "STRETCH_COLUMN", 1)  # the file name, the title
         for column in range(model.columnCount()):
             mode = (
                 QHeaderView.ResizeMode.Stretch

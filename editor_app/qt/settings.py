@@ -67,6 +67,15 @@ class Preferences:
     def text_size(self, value: int) -> None:
         self.qsettings.setValue("ui/text_size", int(value))
 
+    @property
+    def last_publication(self) -> str:
+        """The publication the last import was given: the next one offers it again."""
+        return self._get("import/publication", "")
+
+    @last_publication.setter
+    def last_publication(self, value: str) -> None:
+        self.qsettings.setValue("import/publication", value)
+
     # -- learning from the reviewed documents ------------------------------------------------
 
     @property

@@ -27,6 +27,7 @@ from editor_app.qt.i18n import install_language, next_language
 from editor_app.qt.importing import ImportJob
 from editor_app.qt.widgets.export_dialog import ExportDialog
 from editor_app.qt.widgets.preferences import PreferencesDialog
+from editor_app.qt.widgets.publication_dialog import PublicationDialog
 from editor_app.storage import PROJECT_SUFFIX, Project, ProjectError, storage_error
 
 MAX_SKIPPED_SHOWN = 15
@@ -65,6 +66,7 @@ class FileController(QObject):
         self.language = "en"
         self.reader: ProjectReader | None = None
         self.import_job: ImportJob | None = None
+        self.publication_dialog: PublicationDialog | None = None
         self.import_progress: QProgressDialog | None = None
         self.export_call = None
         self.export_progress: QProgressDialog | None = None
@@ -209,21 +211,41 @@ class FileController(QObject):
             QCoreApplication.translate("Files", "Text files (*.txt *.text);;All files (*)"),
         )
         if paths:
-            self.start_import(paths)
+            self.ask_publication(paths)
 
     def cmd_import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self.window, QCoreApplication.translate("Files", "Import folder")
         )
         if folder:
-            self.start_import([folder])
+            self.ask_publication([folder])
 
-    def start_import(self, paths: list[str]) -> None:
+    def ask_publication(self, paths: list[str]) -> None:
+        """The publication of the files, asked in a small dialog; Enter starts the import,
+        Escape cancels it. The answer is offered again at the next import."""
+        if not self.runner.can_edit:
+            return
+        dialog = PublicationDialog(
+            self.preferences.last_publication, self.project.documents.publications(), self.window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._publication_given(dialog.chosen(), paths))
+        dialog.finished.connect(lambda _result: setattr(self, "publication_dialog", None))
+        self.publication_dialog = dialog
+        dialog.open()
+
+    def _publication_given(self, publication: str, paths: list[str]) -> None:
+        self.preferences.last_publication = publication
+        self.start_import(paths, publication)
+
+    def start_import(self, paths: list[str], publication: str = "") -> None:
         """Import in a worker thread; editing is blocked until it ends."""
         if not self.runner.can_edit:
             return
         self.hooks.commit_typing()
-        self.import_job = ImportJob(self.project, [str(p) for p in paths], self.window)
+        self.import_job = ImportJob(
+            self.project, [str(p) for p in paths], self.window, publication=publication
+        )
         self.import_progress = QProgressDialog(
             QCoreApplication.translate("Files", "Importing…"),
             QCoreApplication.translate("Files", "Cancel"),

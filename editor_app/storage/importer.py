@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import orjson
 
@@ -277,7 +276,7 @@ class _Writer:
 
     def _document_row(self, analysis: Analysis) -> tuple:
         return (
-            Path(printable_path(analysis.path)).name,
+            analysis.file_name,
             analysis.source_path,
             analysis.sha256,
             analysis.encoding,

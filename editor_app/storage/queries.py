@@ -83,6 +83,13 @@ class Documents:
             for doc_id, name in self.db.execute("SELECT id, file_name FROM documents ORDER BY id")
         }
 
+    def publications(self) -> list[str]:
+        """The publications the documents are stored under, each once, sorted."""
+        rows = self.db.execute(
+            "SELECT DISTINCT publication FROM documents WHERE publication != '' ORDER BY 1"
+        )
+        return [row[0] for row in rows]
+
     def line_roles(self, document_id: int) -> dict[int, str]:
         rows = self.db.execute(
             "SELECT line, role FROM line_roles WHERE document_id = ?", [document_id]

@@ -511,24 +511,29 @@ cannot be used:
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="116"/>
         <source>Publication</source>
         <translation>报刊</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="117"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="118"/>
         <source>Page</source>
         <translation>版次</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/models/document_list.py" line="113"/>
+        <location filename="../../editor_app/qt/models/document_list.py" line="119"/>
         <source>Reviewed</source>
         <translation>已审</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/models/document_list.py" line="120"/>
+        <source>File name</source>
+        <translation>文件名</translation>
     </message>
 </context>
 <context>
@@ -627,142 +632,142 @@ cannot be used:
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="87"/>
-        <location filename="../../editor_app/qt/window_files.py" line="94"/>
-        <location filename="../../editor_app/qt/window_files.py" line="108"/>
+        <location filename="../../editor_app/qt/window_files.py" line="89"/>
+        <location filename="../../editor_app/qt/window_files.py" line="96"/>
+        <location filename="../../editor_app/qt/window_files.py" line="110"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="115"/>
+        <location filename="../../editor_app/qt/window_files.py" line="117"/>
         <source>%1
 is opened read-only: %2</source>
         <translation>%1
 以只读方式打开：%2</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="120"/>
+        <location filename="../../editor_app/qt/window_files.py" line="122"/>
         <source>Read-only project</source>
         <translation>只读项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="135"/>
+        <location filename="../../editor_app/qt/window_files.py" line="137"/>
         <source>Cannot create the project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="169"/>
+        <location filename="../../editor_app/qt/window_files.py" line="171"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="171"/>
+        <location filename="../../editor_app/qt/window_files.py" line="173"/>
         <source>Qingyang projects (*%1)</source>
         <translation>清样项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="183"/>
+        <location filename="../../editor_app/qt/window_files.py" line="185"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="185"/>
+        <location filename="../../editor_app/qt/window_files.py" line="187"/>
         <source>Qingyang projects (*%1);;All files (*)</source>
         <translation>清样项目 (*%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="207"/>
+        <location filename="../../editor_app/qt/window_files.py" line="209"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="209"/>
+        <location filename="../../editor_app/qt/window_files.py" line="211"/>
         <source>Text files (*.txt *.text);;All files (*)</source>
         <translation>文本文件 (*.txt *.text);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="216"/>
+        <location filename="../../editor_app/qt/window_files.py" line="218"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="228"/>
+        <location filename="../../editor_app/qt/window_files.py" line="250"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="229"/>
-        <location filename="../../editor_app/qt/window_files.py" line="338"/>
+        <location filename="../../editor_app/qt/window_files.py" line="251"/>
+        <location filename="../../editor_app/qt/window_files.py" line="360"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="251"/>
+        <location filename="../../editor_app/qt/window_files.py" line="273"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="260"/>
+        <location filename="../../editor_app/qt/window_files.py" line="282"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="264"/>
+        <location filename="../../editor_app/qt/window_files.py" line="286"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="272"/>
+        <location filename="../../editor_app/qt/window_files.py" line="294"/>
         <source>Imported %1 files, skipped %2.</source>
         <translation>已导入 %1 个文件，跳过 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="278"/>
+        <location filename="../../editor_app/qt/window_files.py" line="300"/>
         <source>The import was cancelled; the files imported so far are kept.</source>
         <translation>导入已取消；已导入的文件均保留。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="287"/>
+        <location filename="../../editor_app/qt/window_files.py" line="309"/>
         <source>…and %1 more</source>
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="304"/>
+        <location filename="../../editor_app/qt/window_files.py" line="326"/>
         <source>No backup could be made: %1</source>
         <translation>无法生成备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="310"/>
+        <location filename="../../editor_app/qt/window_files.py" line="332"/>
         <source>Daily backup failed</source>
         <translation>每日备份失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="315"/>
+        <location filename="../../editor_app/qt/window_files.py" line="337"/>
         <source>Daily backup made: %1</source>
         <translation>已生成每日备份：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="337"/>
+        <location filename="../../editor_app/qt/window_files.py" line="359"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="364"/>
+        <location filename="../../editor_app/qt/window_files.py" line="386"/>
         <source>Exporting %1</source>
         <translation>正在导出 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="373"/>
+        <location filename="../../editor_app/qt/window_files.py" line="395"/>
         <source>The export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="376"/>
+        <location filename="../../editor_app/qt/window_files.py" line="398"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>导出已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_files.py" line="379"/>
+        <location filename="../../editor_app/qt/window_files.py" line="401"/>
         <source>Exported %1 articles of %2 documents to %3</source>
         <translation>已将 %2 份文档中的 %1 篇文章导出到 %3</translation>
     </message>
@@ -1279,57 +1284,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="408"/>
+        <location filename="../../editor_app/qt/main_window.py" line="409"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="409"/>
+        <location filename="../../editor_app/qt/main_window.py" line="410"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="410"/>
+        <location filename="../../editor_app/qt/main_window.py" line="411"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="411"/>
+        <location filename="../../editor_app/qt/main_window.py" line="412"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="412"/>
+        <location filename="../../editor_app/qt/main_window.py" line="413"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="431"/>
+        <location filename="../../editor_app/qt/main_window.py" line="432"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="435"/>
+        <location filename="../../editor_app/qt/main_window.py" line="436"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="437"/>
+        <location filename="../../editor_app/qt/main_window.py" line="438"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="439"/>
+        <location filename="../../editor_app/qt/main_window.py" line="440"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="441"/>
+        <location filename="../../editor_app/qt/main_window.py" line="442"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="443"/>
+        <location filename="../../editor_app/qt/main_window.py" line="444"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1497,6 +1502,24 @@ Everything saved before this change is kept.</source>
         <location filename="../../editor_app/qt/widgets/preferences.py" line="64"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDialog</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/publication_dialog.py" line="17"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/publication_dialog.py" line="21"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/publication_dialog.py" line="33"/>
+        <source>Publication of the imported files</source>
+        <translation>所导入文件的报刊</translation>
     </message>
 </context>
 <context>

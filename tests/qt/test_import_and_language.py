@@ -21,6 +21,14 @@ def issue_files(folder, count: int):
     return folder
 
 
+def give_publication(qtbot, window) -> None:
+    """Enter in the dialog that asks for the publication before an import starts."""
+    qtbot.waitUntil(lambda: window.files.publication_dialog is not None)
+    dialog = window.files.publication_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog.publication, Qt.Key.Key_Return)
+
+
 def test_import_runs_in_the_background_and_reports_skipped_files(
     qtbot, window, messages, tmp_path, monkeypatch
 ):
@@ -29,6 +37,7 @@ def test_import_runs_in_the_background_and_reports_skipped_files(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
         window.actions["import_folder"].trigger()
+        give_publication(qtbot, window)
         assert not window.actions["split"].isEnabled()  # editing waits for the import
     report = finished.args[0]
     assert len(report.imported) == 2 and len(report.skipped) == 1
@@ -51,6 +60,7 @@ def test_a_cancelled_import_keeps_whole_documents(qtbot, window, messages, tmp_p
     monkeypatch.setattr(ImportWorker, "report_progress", wait_for_cancel)
     with qtbot.waitSignal(window.import_finished, timeout=60_000) as finished:
         window.actions["import_folder"].trigger()
+        give_publication(qtbot, window)
         dialog = window.files.import_progress
         qtbot.waitUntil(lambda: dialog.value() >= 1, timeout=30_000)
         assert not window.actions["split"].isEnabled()  # editing waits for the import

@@ -8,10 +8,14 @@ NO_PARENT = QModelIndex()
 
 
 PAGE_SIZE = 200
-COLUMNS = ("publication", "date", "page", "progress")
+# The file name last: it tells apart the pages of one day and the files a name gives no
+# date, and it takes the width the short columns leave.
+COLUMNS = ("publication", "date", "page", "progress", "file_name")
 
 
 class DocumentListModel(QAbstractTableModel):
+    STRETCH_COLUMN = COLUMNS.index("file_name")  # the view widens it to fill the pane
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.project = None
@@ -100,8 +104,6 @@ class DocumentListModel(QAbstractTableModel):
 
     @staticmethod
     def _display(row: dict, column: str) -> str:
-        if column == "publication":
-            return row["publication"] or row["file_name"]
         if column == "progress":
             done, total = row["reviewed"], row["articles"]
             return f"{'✓' if total and done == total else ''}{done}/{total}"
@@ -110,6 +112,10 @@ class DocumentListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Publication"), self.tr("Date"), self.tr("Page"), self.tr("Reviewed"))[
-            section
-        ]
+        return (
+            self.tr("Publication"),
+            self.tr("Date"),
+            self.tr("Page"),
+            self.tr("Reviewed"),
+            self.tr("File name"),
+        )[section]
