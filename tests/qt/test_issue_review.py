@@ -231,12 +231,14 @@ def test_every_step_leaves_a_word_in_the_status_bar(qtbot, window, tmp_path):
 
 
 def mark_pixels(window, line: int) -> int:
-    """How many pixels of the uncertain colour the gutter draws beside a line's middle."""
+    """How many pixels of the uncertain colour the gutter draws beside a line's first row."""
     view = window.raw_view
     block = view.document().findBlockByNumber(line - 1)
     box = view.blockBoundingGeometry(block).translated(view.contentOffset())
     image = view.gutter.grab().toImage()
-    y = round(box.center().y() * image.devicePixelRatio())
+    # the mark sits beside the line's first row: a long line wraps below it
+    middle_of_first_row = box.top() + view.fontMetrics().height() / 2
+    y = round(middle_of_first_row * image.devicePixelRatio())
     left = round((view.gutter.width() - MARK_WIDTH) * image.devicePixelRatio())
     wanted = UNCERTAIN_RULE_COLOUR.rgb()
     return sum(1 for x in range(left, image.width()) if QColor(image.pixel(x, y)).rgb() == wanted)
