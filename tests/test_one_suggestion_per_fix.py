@@ -91,3 +91,23 @@ def test_the_command_line_lists_one_suggestion_per_place(seed_file):
     rows = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
     on_title = [(r["rule"], r["before"]) for r in rows if r["line"] == TITLE_LINE]
     assert ("dictionary", WRONG) in on_title and ("lookalike", "潮") not in on_title
+
+
+def test_a_dictionary_entry_is_in_the_history_of_each_article_and_document_it_fixes(project):
+    project.suggestions.add_dictionary_entry(WRONG, RIGHT)
+    fixed = project.articles.at_line(1, TITLE_LINE)
+    untouched = [
+        row["id"]
+        for row in project.articles.rows(1)
+        if WRONG not in project.articles.get(row["id"]).text
+    ]
+    assert untouched
+
+    def actions(**scope):
+        return [op.action for op in project.history.entries(**scope)]
+
+    assert actions(article_id=fixed.id) == ["dict_add"]
+    assert actions(document_id=1)[0] == "dict_add"
+    assert all("dict_add" not in actions(article_id=other) for other in untouched)
+    summary = project.history.summaries(project.history.entries(article_id=fixed.id))
+    assert next(iter(summary.values())).what.startswith("并入 ")

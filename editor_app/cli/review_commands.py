@@ -100,6 +100,8 @@ def run_history(args) -> int:
     if args.json:
         print_json([_operation_json(op, summaries[op.id]) for op in operations], lines=True)
         return 0
+    if not operations:
+        print("没有符合条件的修改记录", file=sys.stderr)
     for op in operations:
         print(_history_line(op, summaries[op.id]))
         for item in items.get(op.id, ()):

@@ -288,17 +288,47 @@ class History:
         )
 
 
+# Where a logged change was: the document (and lines) of the line role or suggestion it
+# changed, the document of the article row. `{doc}`, `{lines}`: SQL filled in below.
+_ROLE_IN = "c.tbl = 'line_roles' AND json_extract(c.row_key, '$.document_id') = {doc}{lines}"
+_SUGGESTION_IN = (
+    "c.tbl = 'suggestions' AND json_extract(c.row_key, '$.id') IN "
+    "(SELECT s.id FROM suggestions s WHERE s.document_id = {doc}{lines})"
+)
+_ARTICLE_IN = (
+    "c.tbl = 'articles' AND json_extract(c.row_key, '$.id') IN "
+    "(SELECT id FROM articles WHERE document_id = {doc})"
+)
+_ROLE_LINES = " AND json_extract(c.row_key, '$.line') BETWEEN a.start_line AND a.end_line"
+_SUGGESTION_LINES = " AND s.line BETWEEN a.start_line AND a.end_line"
+# An article's changes: those made to its row, and those made to the suggestions and line
+# roles on the lines it now covers (a dictionary entry or an accepted rule names no article).
+_ARTICLE_SCOPE = f"""(o.article_id = ? OR o.id IN (
+    SELECT operation_id FROM changes WHERE tbl = 'articles' AND row_key = ?
+    UNION
+    SELECT c.operation_id FROM articles a
+    JOIN operations w ON w.document_id = a.document_id OR w.document_id IS NULL
+    JOIN changes c ON c.operation_id = w.id
+    WHERE a.id = ? AND (({_ROLE_IN.format(doc="a.document_id", lines=_ROLE_LINES)})
+        OR ({_SUGGESTION_IN.format(doc="a.document_id", lines=_SUGGESTION_LINES)}))))"""
+# A document's changes: its own operations, and the project-wide ones (a dictionary entry,
+# a replace across the project) that changed something in it.
+_DOCUMENT_SCOPE = f"""(o.document_id = ? OR o.id IN (
+    SELECT c.operation_id FROM operations w JOIN changes c ON c.operation_id = w.id
+    WHERE w.document_id IS NULL AND (({_ROLE_IN.format(doc="?", lines="")})
+        OR ({_SUGGESTION_IN.format(doc="?", lines="")})
+        OR ({_ARTICLE_IN.format(doc="?")}))))"""
+
+
 def _history_filters(article_id, document_id, editor, since, until, action):
     clauses, params = ["1 = 1"], []
     if article_id is not None:
-        clauses.append(
-            "(o.article_id = ? OR o.id IN (SELECT operation_id FROM changes "
-            "WHERE tbl = 'articles' AND row_key = ?))"
-        )
-        params += [article_id, json.dumps({"id": article_id})]
-    more, values = equal_to(
-        (("o.document_id", document_id), ("o.editor", editor), ("o.action", action))
-    )
+        clauses.append(_ARTICLE_SCOPE)
+        params += [article_id, json.dumps({"id": article_id}), article_id]
+    if document_id is not None:
+        clauses.append(_DOCUMENT_SCOPE)
+        params += [document_id] * 4
+    more, values = equal_to((("o.editor", editor), ("o.action", action)))
     clauses += more
     params += values
     if since:

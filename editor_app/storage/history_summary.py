@@ -26,6 +26,7 @@ SUGGESTION_VERBS = {
     "accepted": "接受",
     "rejected": "拒绝",
     "stale": "过时",
+    "superseded": "并入",  # another suggestion makes the same fix and names this one's rule
     "open": "重开",
     "added": "新增",
     "removed": "删除",

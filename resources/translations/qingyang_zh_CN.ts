@@ -866,16 +866,21 @@ is opened read-only: %2</source>
     </message>
     <message>
         <location filename="../../editor_app/qt/review/history_words.py" line="41"/>
+        <source>merge</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_words.py" line="42"/>
         <source>reopen</source>
         <translation>重开</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="42"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="43"/>
         <source>add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="43"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="44"/>
         <source>remove</source>
         <translation>删除</translation>
     </message>
@@ -951,32 +956,47 @@ is opened read-only: %2</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="429"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="394"/>
+        <source>No changes to this article yet.</source>
+        <translation>这篇文章还没有修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="396"/>
+        <source>No changes match these filters.</source>
+        <translation>没有符合筛选条件的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="398"/>
+        <source>No changes yet.</source>
+        <translation>还没有任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="441"/>
         <source>Only the first %1 of %2 items are shown.</source>
         <translation>只显示 %2 项中的前 %1 项。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="446"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="458"/>
         <source>Cannot revert</source>
         <translation>无法还原</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="459"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="471"/>
         <source>Nothing reverted</source>
         <translation>没有还原任何内容</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="460"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="472"/>
         <source>Later changes set every field of this change; nothing was reverted.</source>
         <translation>这次修改的每个字段都被后来的修改改过，没有还原任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="487"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="499"/>
         <source>Article %1</source>
         <translation>文章 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="490"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="502"/>
         <source>Document %1, line %2</source>
         <translation>文档 %1，第 %2 行</translation>
     </message>

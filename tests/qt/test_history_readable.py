@@ -14,6 +14,7 @@ import sys
 
 from PySide6.QtCore import Qt
 
+from editor_app.storage import Project
 from tests.qt.conftest import ROOT, make_project, press
 from tests.qt.keyboard import CTRL, SHIFT, KeyboardEditor
 from tests.qt.test_review_in_window import FIRST, wait_idle
@@ -159,3 +160,40 @@ def run_history(path, *options) -> list:
     if "--json" in options:
         return [json.loads(line) for line in done.stdout.splitlines()]
     return done.stdout.splitlines()
+
+
+def test_an_articles_history_names_its_dictionary_fix_and_says_when_it_has_none(
+    qtbot, window, tmp_path
+):
+    """A dictionary entry changes the suggestions on an article's lines, not its row: the
+    article's history still lists it, in words; an untouched article's history says so."""
+    path = make_project(tmp_path, FIRST)
+    with Project.open(path, editor="tester", backups=False) as project:
+        project.suggestions.add_dictionary_entry("潮县镇", "漷县镇")
+    assert window.open_project(path)
+    wait_idle(qtbot, window)
+    project = window.project
+    article = project.articles.at_line(window.document_id, WRONG_TITLE_LINE)
+    window.review.go_to_article(article.id)
+    press(qtbot, window, Qt.Key.Key_H, CTRL | SHIFT)
+    pane, model = window.history_pane, window.history_pane.model
+    assert pane.current_filters()["article_id"] == article.id
+    assert model.rowCount() == 1
+    what = texts(model, 0)[2]
+    assert "merge 5 look-alike" in what and "superseded" not in what
+    untouched = next(
+        row["id"]
+        for row in project.articles.rows(window.document_id)
+        if row["id"] != article.id and not run_history(path, "--article", str(row["id"]))
+    )
+    window.review.go_to_article(untouched)
+    qtbot.waitUntil(lambda: pane.current_filters()["article_id"] == untouched)
+    assert model.rowCount() == 0
+    assert pane.diff_view.toPlainText() == "No changes to this article yet."
+    window.history_whole_project.setChecked(True)
+    assert model.rowCount() == 2 and pane.diff_view.toPlainText() == ""
+    lines = run_history(path, "--article", str(article.id))
+    assert len(lines) == 1 and "并入 5 条形近字建议" in lines[0]
+
+
+WRONG_TITLE_LINE = 89  # `潮县镇:“敲门招商”促发展`: 潮 is read as a look-alike of 漷

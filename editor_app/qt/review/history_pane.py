@@ -382,9 +382,21 @@ class HistoryPane(QWidget):
         self.revert_button.setEnabled(writable and revertable)
         self.jump_button.setEnabled(self._article_of(self._selected_index()) is not None)
         if op is None:
-            self.diff_view.setHtml("")
+            self.diff_view.setHtml(self._nothing_selected_html())
         else:
             self.diff_view.setHtml(self.diff_document(op, self.selected_item()))
+
+    def _nothing_selected_html(self) -> str:
+        """Blank while the log has rows; else why it has none, so an empty pane says so."""
+        if self.project is None or self.model.rowCount() > 0:
+            return ""
+        if "article_id" in self.scope:
+            word = self.tr("No changes to this article yet.")
+        elif any(value is not None for value in self.current_filters().values()):
+            word = self.tr("No changes match these filters.")
+        else:
+            word = self.tr("No changes yet.")
+        return f"<p style='color:gray'>{escape(word)}</p>"
 
     def _article_of(self, index: QModelIndex | QPersistentModelIndex | None) -> int | None:
         """The article an index names: its item's, else its operation's (first) article."""

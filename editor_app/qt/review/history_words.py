@@ -38,6 +38,7 @@ VERBS = {
     "accepted": QT_TRANSLATE_NOOP("History", "accept"),
     "rejected": QT_TRANSLATE_NOOP("History", "reject"),
     "stale": QT_TRANSLATE_NOOP("History", "stale"),
+    "superseded": QT_TRANSLATE_NOOP("History", "merge"),
     "open": QT_TRANSLATE_NOOP("History", "reopen"),
     "added": QT_TRANSLATE_NOOP("History", "add"),
     "removed": QT_TRANSLATE_NOOP("History", "remove"),
