@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor_app.model.alignment import RunMap, corrected_position, diff_runs
+from editor_app.model.alignment import RunMap, corrected_position, diff_runs, edits_between
+from editor_app.model.text_edits import apply_edits
 
 ALPHABET = st.sampled_from("甲乙丙丁，。 \n")
 
@@ -104,3 +105,13 @@ def test_a_cut_at_a_raw_position_puts_each_traced_character_on_its_raw_side(pair
     kept = [(a + i, b + i) for a, b, n in diff_runs(text, raw) for i in range(n)]
     for cut, at in enumerate(positions):
         assert all((corrected < at) == (source < cut) for corrected, source in kept)
+
+
+@given(
+    st.text(alphabet="甲乙丙\n 。ab", max_size=30), st.text(alphabet="甲乙丙\n 。ab", max_size=30)
+)
+def test_the_edits_between_two_texts_make_the_one_the_other(before, after):
+    edits = edits_between(before, after)
+    assert apply_edits(before, edits) == after
+    assert all(0 <= start <= end <= len(before) for start, end, _ in edits)
+    assert [start for start, _, _ in edits] == sorted(start for start, _, _ in edits)

@@ -60,6 +60,18 @@ def diff_runs(text: str, source: str) -> list[Run]:
     return runs
 
 
+def edits_between(before: str, after: str) -> list[tuple[int, int, str]]:
+    """The edits `(start, end, text)` of `before` that make it `after`: the stretches
+    between the runs both texts share, placed in `before` (see model/text_edits.py)."""
+    edits = []
+    a = b = 0
+    for run_a, run_b, length in [*diff_runs(after, before), (len(after), len(before), 0)]:
+        if run_a > a or run_b > b:
+            edits.append((b, run_b, after[a:run_a]))
+        a, b = run_a + length, run_b + length
+    return edits
+
+
 def _changed_block(runs: list[Run], old: str, new: str, a: int, b: int) -> tuple[int, int]:
     """Runs of one block of changed lines (text `old` at a, source `new` at b).
 

@@ -13,7 +13,7 @@ from editor_app.model import (
     STATUSES,
     Article,
 )
-from editor_app.model.alignment import corrected_position
+from editor_app.model.alignment import corrected_position, edits_between
 from editor_app.model.article import DONE_STATUSES, FLAG_FIELDS, KINDS, LIST_FIELDS
 from editor_app.model.fields import from_lines
 from editor_app.model.text_edits import TextEdit, apply_edits, follow_edits
@@ -187,7 +187,10 @@ class Articles:
         with self.edits.operation(
             "replace_text", document_id=article["document_id"], article_id=article_id
         ) as op:
-            self.set_fields(article_id, {"corrected_text": text})
+            # Made as the edits that turn the old text into the new one, so a heading or
+            # dateline typed over in the text is corrected in its field too.
+            before = self.get(article_id).text
+            self.rewrite_text(article_id, before, edits_between(before, text))
         return op
 
     def set_status(self, article_id: int, status: str) -> OpResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from editor_app.storage import Project
+from tests.conftest import run_cli
 from tests.qt.conftest import SEEDS, make_project
 from tests.qt.keyboard import KeyboardEditor
 
@@ -90,3 +91,27 @@ def test_one_listed_suggestion_per_fix_and_none_over_changed_text(qtbot, window,
     keys.go_to(TITLE_LINE)
     keys.undo()
     assert ("punctuation", ":") in listed(window)
+
+
+def test_typing_over_the_title_line_in_the_text_corrects_the_title(qtbot, window, tmp_path):
+    path = make_project(tmp_path, FIRST)
+    assert window.open_project(path)
+    keys = KeyboardEditor(qtbot, window)
+    article = keys.select_article_at(TITLE_LINE)
+    title = window.form.edits["title"]
+    assert title.text() == "潮县镇:“敲门招商”促发展"
+    keys.delete_in_text(len("潮县镇:“"), 1)  # 敲
+    assert window.project.articles.get(article).text.startswith("潮县镇:“门招商”")
+    assert title.text() == "潮县镇:“门招商”促发展"
+    assert window.project.articles.get(article).title == "潮县镇:“门招商”促发展"
+    keys.undo()
+    assert title.text() == "潮县镇:“敲门招商”促发展"
+    window.close_project()
+    # the command line's whole-text replacement keeps the title in step the same way
+    with Project.open(path, editor="tester", backups=False) as project:
+        text = project.articles.get(article).text.replace("敲门招商", "登门招商", 1)
+    (tmp_path / "text.txt").write_text(text, encoding="utf-8")
+    done = run_cli("edit", str(path), "text", str(article), str(tmp_path / "text.txt"))
+    assert done.returncode == 0, done.stderr
+    with Project.open(path, editor="tester", backups=False) as project:
+        assert project.articles.get(article).title == "潮县镇:“登门招商”促发展"
