@@ -71,10 +71,13 @@ def test_editing_the_title_corrects_its_line_when_they_read_alike(project):
     fixed = project.articles.get(story)
     assert fixed.text.startswith("漷县镇：“敲门招商”促发展\n")
     retyped = fixed.text.replace("“敲门招商”", "敲门招商", 1)
-    project.articles.replace_text(story, retyped)  # the line no longer reads as the title
+    project.articles.replace_text(story, retyped)  # the line retyped: the title follows
+    assert project.articles.get(story).title == "漷县镇：敲门招商促发展"
     project.articles.set_field(story, "title", "另拟的标题")
     assert project.articles.get(story).title == "另拟的标题"
-    assert project.articles.get(story).text == retyped
+    assert project.articles.get(story).text == retyped.replace(
+        "漷县镇：敲门招商促发展", "另拟的标题"
+    )
     assert project.checks.problems() == []
 
 
