@@ -158,7 +158,7 @@ class DeskPanes(QObject):
         panel = self.w.suggestion_panel
         self.outline(suggestion)
         if suggestion is not None and panel.list.hasFocus():
-            self.w.raw_view.go_to_offset(suggestion.start)
+            self.w.raw_view.walk_to(suggestion)
 
     def outline(self, suggestion) -> None:
         """Box the selected suggestion in the raw text and the article text."""

@@ -78,6 +78,7 @@ class RawTextView(QPlainTextEdit):
         self.marks: list[Mark] = []
         self.selected_mark: Mark | None = None
         self._mark_selections: list = []
+        self._walked_to: tuple[int, int] | None = None  # (suggestion id, offset)
         self.context_actions: list = []
         self._last_line = 0
         self.gutter = RoleGutter(self)
@@ -180,6 +181,20 @@ class RawTextView(QPlainTextEdit):
             self.centerCursor()
         else:
             self.ensureCursorVisible()
+
+    def walk_to(self, suggestion) -> None:
+        """Put the cursor on a suggestion for the editor to decide on, and remember it, so
+        the next step from here goes past it."""
+        self.go_to_offset(suggestion.start, centre=False)
+        self._walked_to = (suggestion.id, self.textCursor().position())
+
+    def walked_suggestion_id(self) -> int | None:
+        """The suggestion the cursor was walked to, while the cursor still stands there."""
+        cursor = self.textCursor()
+        if self._walked_to is None or cursor.hasSelection():
+            return None
+        suggestion_id, offset = self._walked_to
+        return suggestion_id if cursor.position() == offset else None
 
     def _cursor_moved(self) -> None:
         line = self.current_line()
