@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ class SuggestionPanel(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("suggestionList")
         self.list.setModel(self.model)
+        self.list.setIconSize(QSize(6, 14))  # the kind's colour: a bar, like the role bar
         self.accept = QPushButton(self)
         self.accept.setObjectName("acceptSuggestion")
         self.reject = QPushButton(self)
