@@ -386,10 +386,14 @@ class MainWindow(QMainWindow):
             + [None]
             + [self.actions["mark_boilerplate"], self.actions["mark_noise"]]
         )
-        self.suggestion_panel.set_context_actions(
-            [self.actions["accept_suggestion"], self.actions["reject_suggestion"], None]
-            + [self.actions[n] for n in DECIDE_RULE_COMMANDS]
-        )
+        suggestion_actions = [
+            self.actions["accept_suggestion"],
+            self.actions["reject_suggestion"],
+            None,
+            *(self.actions[n] for n in DECIDE_RULE_COMMANDS),
+        ]
+        self.suggestion_panel.set_context_actions(suggestion_actions)
+        self.raw_view.suggestion_actions = suggestion_actions
 
     def _connect(self) -> None:
         self.runner.changed.connect(self.panes.apply_change)

@@ -43,6 +43,7 @@ class DeskPanes(QObject):
         w.article_view.selectionModel().currentRowChanged.connect(self._article_clicked)
         w.raw_view.cursor_line_changed.connect(self.cursor_line_changed)
         w.suggestion_panel.current_changed.connect(self._suggestion_focused)
+        w.raw_view.suggestion_pointed.connect(self._suggestion_pointed)
         w.filter_bar.articles_filtered.connect(self._articles_filtered)
 
     def commit_typing(self) -> None:
@@ -159,6 +160,11 @@ class DeskPanes(QObject):
         self.outline(suggestion)
         if suggestion is not None and panel.list.hasFocus():
             self.w.raw_view.walk_to(suggestion)
+
+    def _suggestion_pointed(self, suggestion) -> None:
+        """A right click on a mark selects its suggestion, for the menu to act on."""
+        self.w.suggestion_panel.select(suggestion.id)
+        self.outline(suggestion)
 
     def outline(self, suggestion) -> None:
         """Box the selected suggestion in the raw text and the article text."""

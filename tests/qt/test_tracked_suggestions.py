@@ -6,8 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from editor_app.qt.labels import rule_colour
 from editor_app.qt.widgets.suggestion_marks import outline_rects
@@ -224,3 +225,28 @@ def test_the_command_line_accepts_a_kind_in_an_issue_as_the_window_does(qtbot, w
     texts, statuses = decided(path)
     assert any(corrected for _, corrected, _ in texts)  # the window joined paragraphs
     assert decided(copy) == (texts, statuses)
+
+
+def test_a_right_click_on_a_mark_offers_to_decide_on_its_suggestion(desk):
+    shown: list[list] = []
+
+    def read_and_close_menu(tries: int = 300) -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            if tries:  # the menu opens once the event is handled
+                QTimer.singleShot(10, lambda: read_and_close_menu(tries - 1))
+            return
+        shown.append(menu.actions())
+        menu.close()
+
+    raw = desk.raw_view
+    lookalike = open_suggestions(desk, document_id=desk.document_id, rule="lookalike")[0]
+    raw.go_to_offset(lookalike.start)
+    cursor = QTextCursor(raw.document())
+    cursor.setPosition(lookalike.start)
+    at = raw.cursorRect(cursor).center() + QPoint(2, 0)  # on the character
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, raw.viewport().mapToGlobal(at))
+    QTimer.singleShot(0, read_and_close_menu)
+    QApplication.sendEvent(raw.viewport(), event)
+    assert selected(desk).id == lookalike.id
+    assert desk.actions["accept_rule"] in shown[-1] and desk.actions["split"] in shown[-1]

@@ -16,7 +16,7 @@ from editor_app.qt.labels import ROLE_NAMES, role_colour, role_name
 from editor_app.qt.widgets.suggestion_marks import (
     Mark,
     SuggestionNote,
-    mark_at,
+    mark_near,
     mark_selections,
     mark_span,
     mark_tooltip,
@@ -60,6 +60,7 @@ class RoleGutter(QWidget):
 
 class RawTextView(QPlainTextEdit):
     cursor_line_changed = Signal(int)
+    suggestion_pointed = Signal(object)  # the suggestion under a right click
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class RawTextView(QPlainTextEdit):
         self._mark_selections: list = []
         self._walked_to: tuple[int, int] | None = None  # (suggestion id, offset)
         self.context_actions: list = []
+        self.suggestion_actions: list = []  # first in the menu over a mark
         self._last_line = 0
         self.gutter = RoleGutter(self)
         self.note = SuggestionNote(self)
@@ -344,9 +346,7 @@ class RawTextView(QPlainTextEdit):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            mark = mark_at(self.marks, self.cursorForPosition(event.pos()).position())
-            if mark is None:  # the cursor's position is between characters: try the left one
-                mark = mark_at(self.marks, self.cursorForPosition(event.pos()).position() - 1)
+            mark = mark_near(self.marks, self.cursorForPosition(event.pos()).position())
             if mark is not None:
                 QToolTip.showText(event.globalPos(), mark_tooltip(mark.suggestion), self)
             else:
@@ -359,9 +359,17 @@ class RawTextView(QPlainTextEdit):
         if not self.textCursor().hasSelection():
             self.setTextCursor(cursor)
         menu = QMenu(self)
-        for action in self.context_actions:
+        mark = mark_near(self.marks, cursor.position())
+        if mark is not None:  # the menu decides on the suggestion clicked
+            self.suggestion_pointed.emit(mark.suggestion)
+            self._add_actions(menu, [*self.suggestion_actions, None])
+        self._add_actions(menu, self.context_actions)
+        menu.exec(event.globalPos())
+
+    @staticmethod
+    def _add_actions(menu: QMenu, actions: list) -> None:
+        for action in actions:
             if action is None:
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-        menu.exec(event.globalPos())

@@ -96,6 +96,12 @@ def mark_at(marks: list[Mark], position: int) -> Mark | None:
     return next((m for m in marks if m.first <= position < m.last), None)
 
 
+def mark_near(marks: list[Mark], position: int) -> Mark | None:
+    """The mark a pointer at a cursor position is over: a position lies between two
+    characters, and the pointer on a character's right half gives the one after it."""
+    return mark_at(marks, position) or mark_at(marks, position - 1)
+
+
 def outline_rects(view: QPlainTextEdit, mark: Mark) -> list[QRect]:
     """Boxes around a mark's characters in the view's viewport, one per row they lie on."""
     document = view.document()

@@ -27,7 +27,7 @@ from editor_app.model.alignment import RunMap, diff_runs
 from editor_app.qt.diff_view import raw_diff_html
 from editor_app.qt.widgets.suggestion_marks import (
     Mark,
-    mark_at,
+    mark_near,
     mark_selections,
     mark_span,
     mark_tooltip,
@@ -84,8 +84,7 @@ class CorrectedTextEdit(QPlainTextEdit):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            position = self.cursorForPosition(event.pos()).position()
-            mark = mark_at(self.marks, position) or mark_at(self.marks, position - 1)
+            mark = mark_near(self.marks, self.cursorForPosition(event.pos()).position())
             if mark is not None:
                 QToolTip.showText(event.globalPos(), mark_tooltip(mark.suggestion), self)
             else:
