@@ -212,7 +212,10 @@ def test_next_suggestion_goes_in_text_order(desk):
     if len(desk.open_suggestions) < 2:
         pytest.skip("the document has too few suggestions")
     ordered = sorted(desk.open_suggestions, key=lambda s: (s.start, s.id))
-    assert desk.suggestion_from(ordered[0].start, +1).start > ordered[0].start
+    assert desk.suggestion_from(ordered[0].start, +1) == ordered[0]  # the one at the cursor
+    assert desk.suggestion_from(ordered[0].start, +1, passed=ordered[0]) == ordered[1]
+    assert desk.suggestion_from(ordered[0].end, +1) == ordered[1]
+    assert desk.suggestion_from(ordered[1].start, -1) == ordered[0]
     assert desk.suggestion_from(ordered[0].start, -1) is None
 
 

@@ -20,6 +20,9 @@ def register(subparsers) -> None:
         which.add_argument("--rule")
         which.add_argument("--pattern", metavar="TEXT")
         parser.add_argument("--document", type=int, help="only in this document")
+        parser.add_argument(
+            "--dry-run", action="store_true", help=f"say how many would be {verb}ed, change nothing"
+        )
         parser.set_defaults(func=run_decide, verb=verb)
     _dictionary(subparsers)
 
@@ -41,6 +44,11 @@ def run_suggestions(args) -> int:
 
 
 def run_decide(args) -> int:
+    if args.dry_run:
+        with opened_project(args, read_only=True) as project:
+            count = _matching(project, args)
+        print(f"would {args.verb} {count} suggestions")
+        return 0
     with opened_project(args) as project:
         method = project.suggestions.accept if args.verb == "accept" else project.suggestions.reject
         result = method(args.ids, rule=args.rule, pattern=args.pattern, document_id=args.document)
@@ -48,6 +56,15 @@ def run_decide(args) -> int:
         raise CommandError(f"{args.project}: no open suggestion matches")
     print(f"{result.label}: {result.value}")
     return 0
+
+
+def _matching(project, args) -> int:
+    """How many open suggestions the chosen ids, rule or pattern name."""
+    if args.rule:
+        return project.suggestions.count_open(rule=args.rule, document_id=args.document)
+    return len(
+        project.suggestions.find(document_id=args.document, pattern=args.pattern, ids=args.ids)
+    )
 
 
 def _dictionary(subparsers) -> None:

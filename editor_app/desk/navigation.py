@@ -64,12 +64,27 @@ def parse_line_range(text: str) -> tuple[int, int] | None:
     return (first, last) if 0 < first <= last else None
 
 
-def suggestion_from(suggestions: list, offset: int, step: int):
-    """The next (step > 0) or previous suggestion from a raw offset, in text order."""
-    ordered = sorted(suggestions, key=lambda s: (s.start, s.id or 0))
+def suggestion_from(suggestions: list, offset: int, step: int, passed=None):
+    """The suggestion F8 (step > 0) or Shift+F8 (step < 0) goes to from a raw offset.
+
+    Forward: the first one at or after the offset, the one the cursor stands in included.
+    Backward: the last one starting before it. `passed` is the suggestion the editor was
+    walked to and still stands on: the walk goes on from it instead, so pressing the key
+    again moves on (and two suggestions at one place are each visited once).
+    """
+    ordered = sorted(suggestions, key=_in_text_order)
+    if passed is not None:
+        here = _in_text_order(passed)
+        if step > 0:
+            return next((s for s in ordered if _in_text_order(s) > here), None)
+        return next((s for s in reversed(ordered) if _in_text_order(s) < here), None)
     if step > 0:
-        return next((s for s in ordered if s.start > offset), None)
+        return next((s for s in ordered if s.start >= offset or s.end > offset), None)
     return next((s for s in reversed(ordered) if s.start < offset), None)
+
+
+def _in_text_order(suggestion) -> tuple[int, int]:
+    return suggestion.start, suggestion.id or 0
 
 
 def suggestions_in(suggestions: list, row: dict | None, lines) -> list:

@@ -118,8 +118,8 @@ class DeskSession:
     def next_uncertain(self) -> dict | None:
         return navigation.next_uncertain(self.segments, self.article_id)
 
-    def suggestion_from(self, offset: int, step: int):
-        return navigation.suggestion_from(self.open_suggestions, offset, step)
+    def suggestion_from(self, offset: int, step: int, passed=None):
+        return navigation.suggestion_from(self.open_suggestions, offset, step, passed)
 
     def neighbour_document(self, step: int) -> int | None:
         if self.project is None:
@@ -227,10 +227,18 @@ class DeskSession:
     def reject_suggestion(self, suggestion_id: int):
         return self.run(self.project.suggestions.reject, [suggestion_id])
 
-    def accept_rule(self, rule: str):
-        """Every open suggestion of a rule in the current document, as one step."""
-        project, document_id = self.project, self.document_id
-        return self.run(lambda: project.suggestions.accept(rule=rule, document_id=document_id))
+    def open_of_rule(self, rule: str, whole_project: bool = False) -> int:
+        """How many open suggestions of a rule the current document (or project) has."""
+        document_id = None if whole_project else self.document_id
+        return self.project.suggestions.count_open(rule=rule, document_id=document_id)
+
+    def decide_rule(self, verdict: str, rule: str, whole_project: bool = False):
+        """Accept (verdict "accept") or reject every open suggestion of a rule in the
+        current document, or in the whole project: one operation, one undo step."""
+        suggestions = self.project.suggestions
+        decide = suggestions.accept if verdict == "accept" else suggestions.reject
+        document_id = None if whole_project else self.document_id
+        return self.run(lambda: decide(rule=rule, document_id=document_id))
 
     # -- undo and redo ----------------------------------------------------------------------
 

@@ -187,8 +187,24 @@ COMMANDS: tuple[Command, ...] = (
     _c(
         "accept_rule",
         "suggestion",
-        QT_TRANSLATE_NOOP("Commands", "Accept all of this rule in the document"),
+        QT_TRANSLATE_NOOP("Commands", "Accept all of this kind in this issue…"),
         "Ctrl+F9",
+    ),
+    _c(
+        "reject_rule",
+        "suggestion",
+        QT_TRANSLATE_NOOP("Commands", "Reject all of this kind in this issue…"),
+        "Ctrl+Shift+F9",
+    ),
+    _c(
+        "accept_rule_project",
+        "suggestion",
+        QT_TRANSLATE_NOOP("Commands", "Accept all of this kind in the whole project…"),
+    ),
+    _c(
+        "reject_rule_project",
+        "suggestion",
+        QT_TRANSLATE_NOOP("Commands", "Reject all of this kind in the whole project…"),
     ),
     _c(
         "next_article",

@@ -98,6 +98,19 @@ ROLE_COLOURS = {
     "boilerplate": "#7f8c8d",
     "noise": "#34495e",
 }
+# One colour per kind of suggestion, marking it in the raw and the article text: the
+# Okabe–Ito palette, told apart with every common colour-vision deficiency and dark enough
+# to read as an underline on white; the tooltip and the note under the text name the kind.
+RULE_COLOURS = {
+    "punctuation": "#0072b2",  # blue
+    "lookalike": "#d55e00",  # vermillion
+    "dictionary": "#cc79a7",  # reddish purple
+    "traditional": "#e69f00",  # orange
+    "join": "#009e73",  # bluish green
+    "whitespace": "#56b4e9",  # sky blue
+    "noise": "#666666",  # grey
+}
+OTHER_RULE_COLOUR = "#000000"
 
 
 def _translate(names: dict[str, str], value: str) -> str:
@@ -178,3 +191,8 @@ def _named_action(action: str, detail: str = "", *more: str) -> str:
 
 def role_colour(role: str | None) -> QColor:
     return QColor(ROLE_COLOURS.get(role or "", "#ecf0f1"))
+
+
+def rule_colour(rule: str | None) -> QColor:
+    """The colour a kind of suggestion is marked in (black for a kind without one)."""
+    return QColor(RULE_COLOURS.get(rule or "", OTHER_RULE_COLOUR))

@@ -45,6 +45,7 @@ from editor_app.qt.window_review import ReviewController, ReviewWidgets
 from editor_app.qt.window_status import StatusController
 
 SPLITTERS = ("main", "left", "right")
+DECIDE_RULE_COMMANDS = ("accept_rule", "reject_rule", "accept_rule_project", "reject_rule_project")
 
 
 class MainWindow(QMainWindow):
@@ -385,6 +386,14 @@ class MainWindow(QMainWindow):
             + [None]
             + [self.actions["mark_boilerplate"], self.actions["mark_noise"]]
         )
+        suggestion_actions = [
+            self.actions["accept_suggestion"],
+            self.actions["reject_suggestion"],
+            None,
+            *(self.actions[n] for n in DECIDE_RULE_COMMANDS),
+        ]
+        self.suggestion_panel.set_context_actions(suggestion_actions)
+        self.raw_view.suggestion_actions = suggestion_actions
 
     def _connect(self) -> None:
         self.runner.changed.connect(self.panes.apply_change)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from editor_app.desk import DeskSession
 from editor_app.desk.navigation import parse_line_range
+from editor_app.qt import rule_decisions
 from editor_app.qt.widgets.cheat_sheet import CheatSheet
 from editor_app.qt.window_panes import DeskPanes
 
@@ -112,19 +113,51 @@ class EditingController:
     # -- suggestions ------------------------------------------------------------------------
 
     def cmd_accept_suggestion(self) -> None:
-        suggestion = self.w.suggestion_panel.current()
-        if suggestion is not None:
-            self.desk.accept_suggestion(suggestion.id)
+        self._decide(self.desk.accept_suggestion)
 
     def cmd_reject_suggestion(self) -> None:
+        self._decide(self.desk.reject_suggestion)
+
+    def _decide(self, decide: Callable[[int], object]) -> None:
+        """Accept or reject the selected suggestion, then go on to the next open one from
+        its place (not back to the first of the list)."""
         suggestion = self.w.suggestion_panel.current()
-        if suggestion is not None:
-            self.desk.reject_suggestion(suggestion.id)
+        if suggestion is None or decide(suggestion.id) is None:
+            return
+        self._walk(self.desk.suggestion_from(suggestion.start, +1))
 
     def cmd_accept_rule(self) -> None:
+        self._decide_rule("accept_rule")
+
+    def cmd_reject_rule(self) -> None:
+        self._decide_rule("reject_rule")
+
+    def cmd_accept_rule_project(self) -> None:
+        self._decide_rule("accept_rule_project")
+
+    def cmd_reject_rule_project(self) -> None:
+        self._decide_rule("reject_rule_project")
+
+    def _decide_rule(self, command: str) -> None:
+        """Every open suggestion of the selected one's kind, in the issue or the project,
+        once the editor has seen how many: one step; the cursor keeps its place."""
         suggestion = self.w.suggestion_panel.current()
-        if suggestion is not None:
-            self.desk.accept_rule(suggestion.rule)
+        if suggestion is None:
+            return
+        decision = rule_decisions.DECISIONS[command]
+        count = self.desk.open_of_rule(suggestion.rule, decision.whole_project)
+        if count == 0:
+            return
+        title = self.window.actions[command].text().rstrip("…")
+        if not rule_decisions.confirmed(self.window, decision, title, suggestion.rule, count):
+            return
+        result = self.desk.decide_rule(decision.verdict, suggestion.rule, decision.whole_project)
+        if result is None:
+            return
+        following = self.desk.suggestion_from(suggestion.start, +1)
+        if following is not None:
+            self._walk(following)
+        self.say(rule_decisions.done_message(decision, suggestion.rule, result.value), STATUS_MS)
 
     def cmd_next_suggestion(self) -> None:
         self._step_suggestion(+1)
@@ -133,20 +166,23 @@ class EditingController:
         self._step_suggestion(-1)
 
     def _step_suggestion(self, step: int) -> None:
-        raw_view, panel = self.w.raw_view, self.w.suggestion_panel
-        offset = raw_view.textCursor().position()
-        current = panel.current()
-        if current is not None and step > 0:
-            offset = max(offset, current.start)
-        suggestion = self.desk.suggestion_from(offset, step)
+        """From the raw text's cursor: a suggestion the cursor stands on is the next one,
+        unless the walk has just put the cursor there."""
+        raw_view = self.w.raw_view
+        walked = raw_view.walked_suggestion_id()
+        passed = next((s for s in self.desk.open_suggestions if s.id == walked), None)
+        self._walk(self.desk.suggestion_from(raw_view.textCursor().position(), step, passed))
+
+    def _walk(self, suggestion) -> None:
+        """Put the cursor on a suggestion and select it in the list (None: say so)."""
         if suggestion is None:
             self.say(
                 QCoreApplication.translate("Commands", "No more suggestions in this document."),
                 STATUS_MS,
             )
             return
-        raw_view.go_to_offset(suggestion.start)
-        panel.select(suggestion.id)
+        self.w.raw_view.walk_to(suggestion)
+        self.w.suggestion_panel.select(suggestion.id)
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ class DeskPanes(QObject):
         w.article_view.selectionModel().currentRowChanged.connect(self._article_clicked)
         w.raw_view.cursor_line_changed.connect(self.cursor_line_changed)
         w.suggestion_panel.current_changed.connect(self._suggestion_focused)
+        w.raw_view.suggestion_pointed.connect(self._suggestion_pointed)
         w.filter_bar.articles_filtered.connect(self._articles_filtered)
 
     def commit_typing(self) -> None:
@@ -91,11 +92,16 @@ class DeskPanes(QObject):
         article = desk.project.articles.get(article_id) if article_id is not None else None
         w.form.load(article)
         raw = desk.project.documents.raw_span(article) if article is not None else ""
-        w.text_pane.load(article_id, article.text if article else "", raw)
+        w.text_pane.load(
+            article_id, article.text if article else "", raw, article.start_offset if article else 0
+        )
         segment = desk.segment_at(article.start_line) if article else None
         w.raw_view.highlight_span((article.start_line, article.end_line) if article else None)
         keep = w.suggestion_panel.current()
-        w.suggestion_panel.set_items(desk.suggestions_of(segment), keep.id if keep else None)
+        listed = desk.suggestions_of(segment)
+        w.suggestion_panel.set_items(listed, keep.id if keep else None)
+        w.text_pane.show_suggestions(listed, w.suggestion_panel.current())
+        self.outline(w.suggestion_panel.current())
         self.select_article_row(article_id)
         if move_cursor and article is not None:
             w.raw_view.go_to_lines(article.start_line)
@@ -151,8 +157,19 @@ class DeskPanes(QObject):
 
     def _suggestion_focused(self, suggestion) -> None:
         panel = self.w.suggestion_panel
+        self.outline(suggestion)
         if suggestion is not None and panel.list.hasFocus():
-            self.w.raw_view.go_to_offset(suggestion.start)
+            self.w.raw_view.walk_to(suggestion)
+
+    def _suggestion_pointed(self, suggestion) -> None:
+        """A right click on a mark selects its suggestion, for the menu to act on."""
+        self.w.suggestion_panel.select(suggestion.id)
+        self.outline(suggestion)
+
+    def outline(self, suggestion) -> None:
+        """Box the selected suggestion in the raw text and the article text."""
+        self.w.raw_view.select_suggestion(suggestion)
+        self.w.text_pane.editor.select_suggestion(suggestion)
 
     # -- the filter bar ---------------------------------------------------------------------
 

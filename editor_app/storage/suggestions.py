@@ -73,6 +73,14 @@ class Suggestions:
         """Open suggestions by rule."""
         return open_suggestion_counts(self.db)
 
+    def count_open(self, *, rule=None, document_id=None) -> int:
+        """How many open suggestions `accept` or `reject` with this rule and document
+        would decide: of one document, or (document_id None) of the whole project."""
+        if document_id is None:
+            counts = self.counts()
+            return counts.get(rule, 0) if rule is not None else sum(counts.values())
+        return len(self.find(document_id=document_id, rule=rule))
+
     def accept(self, ids=None, *, rule=None, pattern=None, document_id=None) -> OpResult:
         """Apply the chosen open suggestions: one operation, one undo step."""
         chosen = self._choose(ids, rule, pattern, document_id)

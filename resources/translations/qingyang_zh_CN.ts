@@ -252,96 +252,111 @@
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="190"/>
-        <source>Accept all of this rule in the document</source>
-        <translation>接受本页此规则的全部建议</translation>
+        <source>Accept all of this kind in this issue…</source>
+        <translation>接受本期所有此类建议…</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="196"/>
+        <source>Reject all of this kind in this issue…</source>
+        <translation>拒绝本期所有此类建议…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="202"/>
+        <source>Accept all of this kind in the whole project…</source>
+        <translation>接受全项目所有此类建议…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="207"/>
+        <source>Reject all of this kind in the whole project…</source>
+        <translation>拒绝全项目所有此类建议…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="212"/>
         <source>Next article</source>
         <translation>下一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="203"/>
+        <location filename="../../editor_app/qt/keymap.py" line="219"/>
         <source>Previous article</source>
         <translation>上一篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="210"/>
+        <location filename="../../editor_app/qt/keymap.py" line="226"/>
         <source>Next document</source>
         <translation>下一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="217"/>
+        <location filename="../../editor_app/qt/keymap.py" line="233"/>
         <source>Previous document</source>
         <translation>上一个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="224"/>
+        <location filename="../../editor_app/qt/keymap.py" line="240"/>
         <source>Next uncertain boundary</source>
         <translation>下一个不确定边界</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="228"/>
+        <location filename="../../editor_app/qt/keymap.py" line="244"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="229"/>
+        <location filename="../../editor_app/qt/keymap.py" line="245"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="233"/>
+        <location filename="../../editor_app/qt/keymap.py" line="249"/>
         <source>Show differences from raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="240"/>
+        <location filename="../../editor_app/qt/keymap.py" line="256"/>
         <source>History of changes</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="247"/>
+        <location filename="../../editor_app/qt/keymap.py" line="263"/>
         <source>Project statistics…</source>
         <translation>项目统计…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="254"/>
+        <location filename="../../editor_app/qt/keymap.py" line="270"/>
         <source>Switch language (中文 / English)</source>
         <translation>切换语言（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="261"/>
+        <location filename="../../editor_app/qt/keymap.py" line="277"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="267"/>
+        <location filename="../../editor_app/qt/keymap.py" line="283"/>
         <source>Re-propose untouched documents</source>
         <translation>重新提议未改动的文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="273"/>
+        <location filename="../../editor_app/qt/keymap.py" line="289"/>
         <source>Project dictionary…</source>
         <translation>项目词典…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="280"/>
+        <location filename="../../editor_app/qt/keymap.py" line="296"/>
         <source>Stop learning</source>
         <translation>停止学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="286"/>
+        <location filename="../../editor_app/qt/keymap.py" line="302"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="144"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="180"/>
         <source>No more suggestions in this document.</source>
         <translation>本文档没有更多建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="185"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="221"/>
         <source>Type a line number or a range like 83-87.</source>
         <translation>请输入行号或范围，如 83-87。</translation>
     </message>
@@ -368,6 +383,51 @@ Still open in this issue: %2 suggestions, %3 uncertain boundaries.</source>
         <location filename="../../editor_app/qt/window_review.py" line="340"/>
         <source>Mark whole issue reviewed</source>
         <translation>整期标为已审</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="28"/>
+        <source>Accept all %1 open “%2” suggestions in this issue?</source>
+        <translation>接受本期全部 %1 条“%2”建议？</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="29"/>
+        <source>Accepted %1 “%2” suggestions in this issue.</source>
+        <translation>已接受本期 %1 条“%2”建议。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="34"/>
+        <source>Reject all %1 open “%2” suggestions in this issue?</source>
+        <translation>拒绝本期全部 %1 条“%2”建议？</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="35"/>
+        <source>Rejected %1 “%2” suggestions in this issue.</source>
+        <translation>已拒绝本期 %1 条“%2”建议。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="40"/>
+        <source>Accept all %1 open “%2” suggestions in the whole project?</source>
+        <translation>接受全项目全部 %1 条“%2”建议？</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="41"/>
+        <source>Accepted %1 “%2” suggestions in the whole project.</source>
+        <translation>已接受全项目 %1 条“%2”建议。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="46"/>
+        <source>Reject all %1 open “%2” suggestions in the whole project?</source>
+        <translation>拒绝全项目全部 %1 条“%2”建议？</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="47"/>
+        <source>Rejected %1 “%2” suggestions in the whole project.</source>
+        <translation>已拒绝全项目 %1 条“%2”建议。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/rule_decisions.py" line="63"/>
+        <source>One undo step takes them all back.</source>
+        <translation>撤销一步即可全部恢复。</translation>
     </message>
 </context>
 <context>
@@ -416,7 +476,7 @@ Still open in this issue: %2 suggestions, %3 uncertain boundaries.</source>
 <context>
     <name>CorrectedTextPane</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/text_editor.py" line="79"/>
+        <location filename="../../editor_app/qt/widgets/text_editor.py" line="143"/>
         <source>Show differences from the raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
@@ -1304,57 +1364,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="409"/>
+        <location filename="../../editor_app/qt/main_window.py" line="418"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="410"/>
+        <location filename="../../editor_app/qt/main_window.py" line="419"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="411"/>
+        <location filename="../../editor_app/qt/main_window.py" line="420"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="412"/>
+        <location filename="../../editor_app/qt/main_window.py" line="421"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="413"/>
+        <location filename="../../editor_app/qt/main_window.py" line="422"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="432"/>
+        <location filename="../../editor_app/qt/main_window.py" line="441"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="436"/>
+        <location filename="../../editor_app/qt/main_window.py" line="445"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="438"/>
+        <location filename="../../editor_app/qt/main_window.py" line="447"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="440"/>
+        <location filename="../../editor_app/qt/main_window.py" line="449"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="442"/>
+        <location filename="../../editor_app/qt/main_window.py" line="451"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="444"/>
+        <location filename="../../editor_app/qt/main_window.py" line="453"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1545,7 +1605,7 @@ Everything saved before this change is kept.</source>
 <context>
     <name>RawTextView</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/raw_view.py" line="114"/>
+        <location filename="../../editor_app/qt/widgets/raw_view.py" line="139"/>
         <source>Boundary confidence %1</source>
         <translation>边界把握 %1</translation>
     </message>
@@ -1872,24 +1932,24 @@ Everything saved before this change is kept.</source>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="47"/>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="49"/>
         <source>Open suggestions</source>
         <translation>待处理建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="48"/>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="50"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="49"/>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="51"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="50"/>
-        <source>Accept all of this rule</source>
-        <translation>接受此规则全部建议</translation>
+        <location filename="../../editor_app/qt/widgets/suggestion_panel.py" line="52"/>
+        <source>Accept all of this kind…</source>
+        <translation>接受本期所有此类建议…</translation>
     </message>
 </context>
 <context>

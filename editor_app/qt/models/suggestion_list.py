@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
-from editor_app.qt.labels import rule_name
+from editor_app.qt.labels import rule_colour, rule_name
+from editor_app.qt.widgets.suggestion_marks import mark_tooltip, shown
 
 NO_PARENT = QModelIndex()
 
 
 def describe(suggestion) -> str:
     """One line: where, what becomes what, and which rule says so."""
-    before = suggestion.before.replace("\n", "⏎") or "∅"
-    after = suggestion.after.replace("\n", "⏎") or "∅"
+    before, after = shown(suggestion.before), shown(suggestion.after)
     return (
         f"{suggestion.line}:{suggestion.column}  {before} → {after}  [{rule_name(suggestion.rule)}]"
     )
@@ -41,7 +41,9 @@ class SuggestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return describe(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.reason} ({item.confidence:.2f})"
+            return f"{mark_tooltip(item)} ({item.confidence:.2f})"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return rule_colour(item.rule)  # the colour its mark has in the text
         if role == Qt.ItemDataRole.UserRole:
             return item.id
         return None

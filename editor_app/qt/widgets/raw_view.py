@@ -1,21 +1,30 @@
 """The raw text of a document: role gutter, boundary rules, selected span, suggestions.
 
 The gutter marks each proposed start line the segmenter was unsure of; its tooltip on a
-start line gives the boundary's confidence and reason."""
+start line gives the boundary's confidence and reason. Open suggestions are marked in the
+text in their kind's colour, the selected one boxed and named in the note under the text."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QPainter, QPen, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from editor_app.desk.navigation import uncertain_boundary
 from editor_app.model import NON_ARTICLE_KINDS
 from editor_app.qt.labels import ROLE_NAMES, role_colour, role_name
+from editor_app.qt.widgets.suggestion_marks import (
+    Mark,
+    SuggestionNote,
+    mark_near,
+    mark_selections,
+    mark_span,
+    mark_tooltip,
+    paint_outline,
+)
 
 SPAN_COLOUR = QColor("#fff6d5")
 CURSOR_LINE_COLOUR = QColor("#ffe9a8")
-SUGGESTION_COLOUR = QColor("#d35400")
 RULE_COLOUR = QColor("#2c6fbb")
 UNCERTAIN_RULE_COLOUR = QColor("#c0392b")
 NON_ARTICLE_RULE_COLOUR = QColor("#95a5a6")
@@ -51,6 +60,7 @@ class RoleGutter(QWidget):
 
 class RawTextView(QPlainTextEdit):
     cursor_line_changed = Signal(int)
+    suggestion_pointed = Signal(object)  # the suggestion under a right click
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -66,10 +76,15 @@ class RawTextView(QPlainTextEdit):
         self.suggestions: list = []
         self.span: tuple[int, int] | None = None
         self.marked_lines: frozenset[int] = frozenset()  # uncertain proposed start lines
-        self._underlines: list = []
+        self.marks: list[Mark] = []
+        self.selected_mark: Mark | None = None
+        self._mark_selections: list = []
+        self._walked_to: tuple[int, int] | None = None  # (suggestion id, offset)
         self.context_actions: list = []
+        self.suggestion_actions: list = []  # first in the menu over a mark
         self._last_line = 0
         self.gutter = RoleGutter(self)
+        self.note = SuggestionNote(self)
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._scroll_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
@@ -82,7 +97,8 @@ class RawTextView(QPlainTextEdit):
         if document_id != self.document_id or text != self.toPlainText():
             self.document_id = document_id
             self._last_line = 0
-            self.segments, self.suggestions, self.span, self._underlines = [], [], None, []
+            self.segments, self.suggestions, self.span = [], [], None
+            self.marks, self.selected_mark, self._mark_selections = [], None, []
             self.setPlainText(text)
         self.set_overlay(segments, roles, suggestions)
 
@@ -91,12 +107,21 @@ class RawTextView(QPlainTextEdit):
         self.marked_lines = frozenset(
             s["start_line"] for s in self.segments if uncertain_boundary(s)
         )
-        size = self.document().characterCount()
-        self._underlines = [self._underline(s) for s in self.suggestions if s.end < size]
+        self.marks = [Mark(s, *mark_span(s, s.start, s.end)) for s in self.suggestions]
+        self._mark_selections = mark_selections(self.document(), self.marks)
+        selected = self.selected_mark.suggestion if self.selected_mark else None
+        self.select_suggestion(selected)
         self._update_margins()
         self._refresh_selections()
         self.viewport().update()
         self.gutter.update()
+
+    def select_suggestion(self, suggestion) -> None:
+        """Box this suggestion's characters and name it in the note (None: no box)."""
+        wanted = suggestion.id if suggestion is not None else None
+        self.selected_mark = next((m for m in self.marks if m.suggestion.id == wanted), None)
+        self.note.show_suggestion(self.selected_mark.suggestion if self.selected_mark else None)
+        self.viewport().update()
 
     def highlight_span(self, span: tuple[int, int] | None) -> None:
         self.span = span
@@ -148,11 +173,30 @@ class RawTextView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
-    def go_to_offset(self, offset: int) -> None:
+    def go_to_offset(self, offset: int, *, centre: bool = True) -> None:
+        """Put the cursor at a raw offset: in the middle of the view, or (centre=False)
+        scrolling only as far as it takes, so walking from mark to mark keeps the page."""
         cursor = self.textCursor()
         cursor.setPosition(max(0, min(offset, self.document().characterCount() - 1)))
         self.setTextCursor(cursor)
-        self.centerCursor()
+        if centre:
+            self.centerCursor()
+        else:
+            self.ensureCursorVisible()
+
+    def walk_to(self, suggestion) -> None:
+        """Put the cursor on a suggestion for the editor to decide on, and remember it, so
+        the next step from here goes past it."""
+        self.go_to_offset(suggestion.start, centre=False)
+        self._walked_to = (suggestion.id, self.textCursor().position())
+
+    def walked_suggestion_id(self) -> int | None:
+        """The suggestion the cursor was walked to, while the cursor still stands there."""
+        cursor = self.textCursor()
+        if self._walked_to is None or cursor.hasSelection():
+            return None
+        suggestion_id, offset = self._walked_to
+        return suggestion_id if cursor.position() == offset else None
 
     def _cursor_moved(self) -> None:
         line = self.current_line()
@@ -170,8 +214,13 @@ class RawTextView(QPlainTextEdit):
         numbers = metrics.horizontalAdvance("9" * digits)
         return ROLE_BAR_WIDTH + 12 + numbers + widest_role + MARK_WIDTH
 
+    def note_height(self) -> int:
+        return self.fontMetrics().height() + 6  # the note has the text's font
+
     def _update_margins(self, *_args) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        self.setViewportMargins(self.gutter_width(), 0, 0, self.note_height())
+        if hasattr(self, "note"):  # a font change during construction comes before it
+            self._place_margins()
 
     def _scroll_gutter(self, rect, dy) -> None:
         if dy:
@@ -181,8 +230,17 @@ class RawTextView(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        area = self.contentsRect()
-        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
+        self._place_margins()
+
+    def _place_margins(self) -> None:
+        """The gutter left of the text, the note under it (not under the scroll bar)."""
+        area, text = self.contentsRect(), self.viewport().geometry()
+        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), text.height()))
+        self.note.setGeometry(
+            QRect(
+                area.left(), text.bottom() + 1, text.right() + 1 - area.left(), self.note_height()
+            )
+        )
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -237,6 +295,8 @@ class RawTextView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         for segment in self.segments[1:]:
             self._paint_rule(painter, segment)
+        painter.end()
+        paint_outline(self, self.selected_mark)
 
     def _paint_rule(self, painter: QPainter, segment: dict) -> None:
         """A rule above the first line of each segment: where the boundary is proposed."""
@@ -263,7 +323,7 @@ class RawTextView(QPlainTextEdit):
             selections += self._line_backgrounds(self.span[0], self.span[1], SPAN_COLOUR)
         line = self.current_line()
         selections += self._line_backgrounds(line, line, CURSOR_LINE_COLOUR)
-        selections += self._underlines  # built once per overlay: cursor moves are frequent
+        selections += self._mark_selections  # built once per overlay: cursor moves are frequent
         self.setExtraSelections(selections)
 
     def _line_backgrounds(self, first: int, last: int, colour: QColor) -> list:
@@ -284,27 +344,32 @@ class RawTextView(QPlainTextEdit):
             result.append(selection)
         return result
 
-    def _underline(self, suggestion) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        # Change the format in place: assigning a new one to the field trips PySide's refcounts.
-        selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        selection.format.setUnderlineColor(SUGGESTION_COLOUR)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(suggestion.start)
-        cursor.setPosition(
-            max(suggestion.end, suggestion.start + 1), QTextCursor.MoveMode.KeepAnchor
-        )
-        selection.cursor = cursor
-        return selection
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            mark = mark_near(self.marks, self.cursorForPosition(event.pos()).position())
+            if mark is not None:
+                QToolTip.showText(event.globalPos(), mark_tooltip(mark.suggestion), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event) -> None:
         cursor = self.cursorForPosition(event.pos())
         if not self.textCursor().hasSelection():
             self.setTextCursor(cursor)
         menu = QMenu(self)
-        for action in self.context_actions:
+        mark = mark_near(self.marks, cursor.position())
+        if mark is not None:  # the menu decides on the suggestion clicked
+            self.suggestion_pointed.emit(mark.suggestion)
+            self._add_actions(menu, [*self.suggestion_actions, None])
+        self._add_actions(menu, self.context_actions)
+        menu.exec(event.globalPos())
+
+    @staticmethod
+    def _add_actions(menu: QMenu, actions: list) -> None:
+        for action in actions:
             if action is None:
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-        menu.exec(event.globalPos())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from editor_app.qt.models.suggestion_list import SuggestionListModel
@@ -21,6 +22,7 @@ class SuggestionPanel(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("suggestionList")
         self.list.setModel(self.model)
+        self.list.setIconSize(QSize(6, 14))  # the kind's colour: a bar, like the role bar
         self.accept = QPushButton(self)
         self.accept.setObjectName("acceptSuggestion")
         self.reject = QPushButton(self)
@@ -47,20 +49,39 @@ class SuggestionPanel(QWidget):
         self.heading.setText(self.tr("Open suggestions"))
         self.accept.setText(self.tr("Accept"))
         self.reject.setText(self.tr("Reject"))
-        self.accept_rule.setText(self.tr("Accept all of this rule"))
+        self.accept_rule.setText(self.tr("Accept all of this kind…"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
+    def set_context_actions(self, actions: list) -> None:
+        """The list's context menu: these actions, a separator for each None."""
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in actions:
+            if action is None:
+                action = QAction(self.list)
+                action.setSeparator(True)
+            self.list.addAction(action)
+
     def set_items(self, items: list, keep_id: int | None = None) -> None:
-        self.model.set_items(items)
-        row = self.model.row_of(keep_id) if keep_id is not None else None
-        if row is None and items:
-            row = 0
+        """List an article's suggestions, the kept one (else the first) current. Quietly:
+        a new list is no choice of the editor's, so the text's cursor stays where it is."""
+        selection = self.list.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            self.model.set_items(items)
+            row = self.model.row_of(keep_id) if keep_id is not None else None
+            if row is None and items:
+                row = 0
+            if row is not None:
+                self.list.setCurrentIndex(self.model.index(row))
+        finally:
+            selection.blockSignals(blocked)
         if row is not None:
-            self.list.setCurrentIndex(self.model.index(row))
+            self.list.scrollTo(self.model.index(row))
+        self.list.viewport().update()
         self._enable()
 
     def select(self, suggestion_id: int) -> None:

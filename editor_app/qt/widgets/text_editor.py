@@ -2,6 +2,10 @@
 
 Typing is not an operation per keystroke: the text is committed when the editor loses
 focus, after a pause in typing, or on Escape (which also hands focus back to the raw text).
+
+The article's open suggestions are marked in its text as in the raw text, placed through
+the alignment of the text with its raw span; typing takes the marks away until the text
+is saved and shown again, since their places no longer hold.
 """
 
 from __future__ import annotations
@@ -14,20 +18,79 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStackedWidget,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
+from editor_app.model.alignment import RunMap, diff_runs
 from editor_app.qt.diff_view import raw_diff_html
+from editor_app.qt.widgets.suggestion_marks import (
+    Mark,
+    mark_near,
+    mark_selections,
+    mark_span,
+    mark_tooltip,
+    paint_outline,
+)
 
 PAUSE_MS = 1500
 
 
+def place_marks(suggestions: list, raw_span: str, span_start: int, text: str) -> list[Mark]:
+    """Marks in an article's text for suggestions at raw offsets of its span (which starts
+    at raw offset `span_start`); one whose characters the text no longer has is left out."""
+    mapping = None if text == raw_span else RunMap(diff_runs(text, raw_span))
+    marks = []
+    for suggestion in suggestions:
+        raw_first = suggestion.start - span_start
+        if raw_first < 0 or suggestion.end - span_start > len(raw_span):
+            continue
+        first = raw_first
+        if mapping is not None:
+            first = mapping.text_position(raw_first, len(text), len(raw_span))
+        last = first + len(suggestion.before)
+        if text[first:last] == suggestion.before:
+            marks.append(Mark(suggestion, *mark_span(suggestion, first, last)))
+    return marks
+
+
 class CorrectedTextEdit(QPlainTextEdit):
-    """A plain text editor that reports when the editor leaves it or pauses."""
+    """A plain text editor that reports when the editor leaves it or pauses, and shows the
+    article's open suggestions as marks."""
 
     left = Signal()
     escaped = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.marks: list[Mark] = []
+        self.selected_mark: Mark | None = None
+
+    def set_marks(self, marks: list[Mark], selected=None) -> None:
+        self.marks = marks
+        self.setExtraSelections(mark_selections(self.document(), marks))
+        self.select_suggestion(selected)
+
+    def select_suggestion(self, suggestion) -> None:
+        """Box this suggestion's characters (None, or one not marked here: no box)."""
+        wanted = suggestion.id if suggestion is not None else None
+        self.selected_mark = next((m for m in self.marks if m.suggestion.id == wanted), None)
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        paint_outline(self, self.selected_mark)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            mark = mark_near(self.marks, self.cursorForPosition(event.pos()).position())
+            if mark is not None:
+                QToolTip.showText(event.globalPos(), mark_tooltip(mark.suggestion), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
@@ -48,6 +111,7 @@ class CorrectedTextPane(QWidget):
         super().__init__(parent)
         self.article_id: int | None = None
         self.raw_span = ""
+        self.span_start = 0
         self.baseline = ""
         self._loading = False
         self._keeping_typing = False
@@ -83,11 +147,12 @@ class CorrectedTextPane(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def load(self, article_id: int | None, text: str, raw_span: str) -> None:
+    def load(self, article_id: int | None, text: str, raw_span: str, span_start: int = 0) -> None:
         """Show an article's text; unchanged text keeps the cursor where it is."""
         self.pause.stop()
         typing_kept = self._keeping_typing and article_id == self.article_id
         self.article_id, self.raw_span, self.baseline = article_id, raw_span, text
+        self.span_start = span_start
         if not typing_kept and self.editor.toPlainText() != text:
             self._loading = True
             self.editor.setPlainText(text)
@@ -95,6 +160,15 @@ class CorrectedTextPane(QWidget):
         self.editor.setEnabled(article_id is not None)
         if self.diff_toggle.isChecked():
             self._show_diff(True)
+
+    def show_suggestions(self, suggestions: list, selected=None) -> None:
+        """Mark the article's open suggestions in its text (none while typing is unsaved)."""
+        text = self.editor.toPlainText()
+        if text != self.baseline:
+            self.editor.set_marks([])
+            return
+        marks = place_marks(suggestions, self.raw_span, self.span_start, text)
+        self.editor.set_marks(marks, selected)
 
     @contextmanager
     def keeping_typing(self):
@@ -109,6 +183,8 @@ class CorrectedTextPane(QWidget):
     def _typed(self) -> None:
         if not self._loading:
             self.pause.start()
+            if self.editor.marks:
+                self.editor.set_marks([])
 
     def commit(self) -> None:
         """Hand pending typing to the window as one edit (no-op when nothing changed)."""
