@@ -33,7 +33,7 @@ def read_alto(root, name: str) -> OcrPage:
         raise OcrFormatError(name, "the ALTO file holds no Layout/Page")
     width, height = _page_size(page, scale, name)
     blocks = _in_reading_order(root, list(page.iter(tag("TextBlock"))), tag)
-    reader = _BlockReader(tag, scale, name)
+    reader = _BlockReader(tag, scale, name, (width, height))
     paragraphs = tuple(p for p in map(reader.paragraph, blocks) if p is not None)
     return OcrPage("alto", width, height, (image or "").strip(), paragraphs)
 
@@ -79,10 +79,11 @@ def _in_reading_order(root, blocks: list, tag) -> list:
 class _BlockReader:
     """Reads TextBlocks of one file: its tag names, unit and name, given once."""
 
-    def __init__(self, tag, scale: float, name: str) -> None:
+    def __init__(self, tag, scale: float, name: str, size: tuple[int, int]) -> None:
         self.line_tag, self.string_tag, self.hyp_tag = tag("TextLine"), tag("String"), tag("HYP")
         self.scale = scale
         self.name = name
+        self.size = size
 
     def paragraph(self, block) -> OcrParagraph | None:
         lines = [self.line(element) for element in block.iter(self.line_tag)]
@@ -107,7 +108,18 @@ class _BlockReader:
                 self.name, f"an ALTO {_local(element.tag)} without HPOS, VPOS, WIDTH and HEIGHT"
             ) from None
         s = self.scale
-        return _ordered(round(x * s), round(y * s), round((x + w) * s), round((y + h) * s))
+        if s == 1.0:
+            return _ordered(round(x), round(y), round(x + w), round(y + h))
+        width, height = self.size
+        x0, x1 = _converted(x, s, width), _converted(x + w, s, width)
+        y0, y1 = _converted(y, s, height), _converted(y + h, s, height)
+        return _ordered(x0, y0, x1, y1)
+
+
+def _converted(value: float, scale: float, limit: int) -> int:
+    """A coordinate in pixels; one on the page's edge may round a pixel past it: kept on."""
+    pixels = round(value * scale)
+    return limit if limit < pixels <= limit + 1 else pixels
 
 
 def _ordered(x0: int, y0: int, x1: int, y1: int) -> Box:

@@ -38,8 +38,6 @@ _HEAD = 4096  # the first element of an OCR file comes before this many bytes
 _FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _ROOTS = {b"alto": "alto", b"pcgts": "page"}
 _HOCR_MARKS = (b"ocr_page", b"ocr-system")
-# How far a box may reach past the page: boxes converted from mm10 round to a pixel.
-TOLERANCE = 1
 _READERS = {"alto": read_alto, "hocr": read_hocr, "page": read_pagexml}
 
 
@@ -103,7 +101,12 @@ def _parse_html(data: bytes, name: str, xml_error) -> object:
     from lxml import html
 
     try:
-        return html.document_fromstring(data)
+        data.decode("utf-8")
+        encoding = "utf-8"  # lxml.html would take bytes without a charset for Latin-1
+    except UnicodeDecodeError:
+        encoding = None
+    try:
+        return html.document_fromstring(data, parser=html.HTMLParser(encoding=encoding))
     except (etree.ParserError, ValueError):
         raise OcrFormatError(name, f"malformed XML: {_why(xml_error)}") from None
 
@@ -127,12 +130,7 @@ def _check(page: OcrPage, name: str) -> None:
 
 
 def _check_box(box: Box, page: OcrPage, name: str, what: str) -> None:
-    if (
-        box.x0 < -TOLERANCE
-        or box.y0 < -TOLERANCE
-        or box.x1 > page.width + TOLERANCE
-        or box.y1 > page.height + TOLERANCE
-    ):
+    if box.x0 < 0 or box.y0 < 0 or box.x1 > page.width or box.y1 > page.height:
         raise OcrFormatError(
             name,
             f"coordinates outside the page: {what} at {tuple(box)} "
