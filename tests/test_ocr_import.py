@@ -7,7 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
 from editor_app.export import ExportOptions, export_project
