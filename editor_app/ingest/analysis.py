@@ -23,6 +23,7 @@ from editor_app.ingest.filenames import name_fields
 from editor_app.ingest.ocr_model import OcrFormatError
 from editor_app.ingest.ocr_read import looks_like_markup, sniff_ocr_format
 from editor_app.ingest.ocr_source import OCR_SUFFIXES, OcrSource, read_source
+from editor_app.ingest.printed_lines import lift, paragraph_view, printed_paragraphs
 from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
 from editor_app.model import LineIndex, Proposal, Segment, Suggestion
 from editor_app.model.fields import PROPOSED, names_of
@@ -82,6 +83,14 @@ def set_context(
 
 
 def _propose(lines: LineIndex) -> Proposal:
+    """The segmenter's proposal; paragraph-wise for a text printed line by line."""
+    runs = printed_paragraphs(lines) if lines.text.count("\n") >= 7 else None
+    if runs is None:
+        return _segment(lines)
+    return lift(_segment(LineIndex(paragraph_view(lines, runs))), runs)
+
+
+def _segment(lines: LineIndex) -> Proposal:
     if _context.model is None:
         return segment(lines)
     return segmenter_from_bytes(_context.model).segment(lines.text)
