@@ -100,20 +100,35 @@ class _BlockReader:
         return line_of(words, self.box(element) if element.get("HPOS") else None)
 
     def box(self, element) -> Box:
+        get = element.get
         try:
-            x, y = float(element.get("HPOS")), float(element.get("VPOS"))
-            w, h = float(element.get("WIDTH")), float(element.get("HEIGHT"))
+            x, y, w, h = (
+                _number(get("HPOS")),
+                _number(get("VPOS")),
+                _number(get("WIDTH")),
+                _number(get("HEIGHT")),
+            )
         except (TypeError, ValueError):
             raise OcrFormatError(
                 self.name, f"an ALTO {_local(element.tag)} without HPOS, VPOS, WIDTH and HEIGHT"
             ) from None
         s = self.scale
         if s == 1.0:
+            if all(type(v) is int for v in (x, y, w, h)) and w >= 0 and h >= 0:
+                return Box(x, y, x + w, y + h)
             return _ordered(round(x), round(y), round(x + w), round(y + h))
         width, height = self.size
         x0, x1 = _converted(x, s, width), _converted(x + w, s, width)
         y0, y1 = _converted(y, s, height), _converted(y + h, s, height)
         return _ordered(x0, y0, x1, y1)
+
+
+def _number(text: str) -> int | float:
+    """An ALTO coordinate: most files write integers, some decimals."""
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
 
 
 def _converted(value: float, scale: float, limit: int) -> int:
