@@ -55,7 +55,7 @@ def alto_page(text: str, number: int) -> bytes:
         "<MeasurementUnit>pixel</MeasurementUnit><sourceImageInformation>"
         f"<fileName>page-{number:04d}.png</fileName></sourceImageInformation></Description>"
         f'<Layout><Page WIDTH="{CHARS_PER_LINE * CHAR}" HEIGHT="{max(y, 1)}" ID="page_0">'
-        f'<PrintSpace>{"".join(blocks)}</PrintSpace></Page></Layout></alto>\n'
+        f"<PrintSpace>{''.join(blocks)}</PrintSpace></Page></Layout></alto>\n"
     ).encode("utf-8")
 
 
@@ -85,12 +85,18 @@ def main() -> None:
         box_bytes = boxes.fetchone()[0]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"pages imported           {len(report.imported)} of {args.pages} ({len(report.skipped)} skipped)")
+    print(
+        f"pages imported           {len(report.imported)} of {args.pages} ({len(report.skipped)} skipped)"
+    )
     print(f"ALTO read                {xml_bytes / 1e6:.1f} MB")
     print(f"derived raw text         {raw_bytes / 1e6:.2f} MB")
-    print(f"import                   {seconds:.1f} s, {raw_bytes / 1e6 / seconds:.2f} MB/s of raw text")
+    print(
+        f"import                   {seconds:.1f} s, {raw_bytes / 1e6 / seconds:.2f} MB/s of raw text"
+    )
     print(f"peak memory              writer {peak:.0f} MB, largest worker {workers:.0f} MB")
-    print(f"line boxes stored        {box_bytes / 1e6:.2f} MB ({box_bytes / args.pages:.0f} B a page)")
+    print(
+        f"line boxes stored        {box_bytes / 1e6:.2f} MB ({box_bytes / args.pages:.0f} B a page)"
+    )
     print(f"project file             {project_path.stat().st_size / 1e6:.1f} MB")
 
 
