@@ -56,7 +56,7 @@ def alto_page(text: str, number: int) -> bytes:
         f"<fileName>page-{number:04d}.png</fileName></sourceImageInformation></Description>"
         f'<Layout><Page WIDTH="{CHARS_PER_LINE * CHAR}" HEIGHT="{max(y, 1)}" ID="page_0">'
         f"<PrintSpace>{''.join(blocks)}</PrintSpace></Page></Layout></alto>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def main() -> None:
