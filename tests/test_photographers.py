@@ -164,7 +164,7 @@ def test_a_file_from_before_photographers_is_upgraded_and_searched_as_before(tmp
     )
     db.close()
     with Project.open(path, editor="乙") as project:
-        assert project.schema_version == version + 1
+        assert project.schema_version == len(MIGRATION_NAMES)  # every later migration ran too
         assert project.articles.get(1).photographers == []  # proposed for pages imported later
         assert [h.field for h in project.search.find("王五")] == ["reporters", "text"]
         project.articles.set_field(1, "photographers", ["刘振清"])

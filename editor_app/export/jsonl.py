@@ -32,7 +32,7 @@ def document_json(document: ExportDocument) -> dict:
 
 
 def article_json(article: ExportArticle, document: dict | None = None) -> dict:
-    return {
+    record = {
         "schema": SCHEMA,
         "project": article.project,
         "document": document or document_json(article.document),
@@ -63,6 +63,19 @@ def article_json(article: ExportArticle, document: dict | None = None) -> dict:
             "line_roles": article.line_roles,
             "alignment": article.alignment,
         },
+    }
+    if article.document.ocr is not None:
+        record["provenance"] |= page_provenance(article)
+    return record
+
+
+def page_provenance(article: ExportArticle) -> dict:
+    """Where an OCR page's article lies: the page and its image, and per paragraph the
+    boxes of its printed lines (x0, y0, x1, y1 in page pixels)."""
+    page = article.document.ocr
+    return {
+        "page": {key: page[key] for key in ("format", "width", "height", "image", "image_sha256")},
+        "paragraph_boxes": [article.document.boxes_of(p.line) for p in article.paragraphs],
     }
 
 

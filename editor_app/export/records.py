@@ -60,6 +60,15 @@ class ExportDocument:
     edition: str
     raw_length: int
     line_count: int
+    # The OCR page of a document imported from ALTO, hOCR or PAGE: format, width, height, image, image_sha256 and `line_boxes`
+    # (per raw line, its paragraph's printed lines as (x0, y0, x1, y1)); None from text.
+    ocr: dict | None = None
+
+    def boxes_of(self, line: int) -> list:
+        """The printed line boxes of raw line `line` (1-based); none without a page."""
+        if self.ocr is None or not 0 < line <= len(self.ocr["line_boxes"]):
+            return []
+        return self.ocr["line_boxes"][line - 1]
 
 
 def _byline(self) -> str:
@@ -203,6 +212,7 @@ def _document(project, document_id: int) -> tuple[ExportDocument, str]:
         edition=doc.edition or "",
         raw_length=len(raw),
         line_count=raw.count("\n") + 1,
+        ocr=project.documents.page(document_id),
     )
     return exported, raw
 

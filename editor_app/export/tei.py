@@ -3,8 +3,11 @@
 Per article: teiHeader/fileDesc (titleStmt: titles and authors; publicationStmt: ids;
 notesStmt: section, flags, note; sourceDesc/bibl: paper, date, page, file, raw lines),
 revisionDesc (status, last change, editors); text/body/div with head, dateline, byline
-and one p per paragraph (subheads as p rend="subhead"). resources/tei/qingyang-tei.rng
-is the schema of exactly this subset.
+and one p per paragraph (subheads as p rend="subhead"). An article of an OCR page also has
+a facsimile, as TEI P5 gives transcriptions of printed pages: a surface the size of the
+page with its graphic, one zone per printed line of the article's paragraphs, and each p
+pointing at its zones (`@facs`). resources/tei/qingyang-tei.rng is the schema of exactly
+this subset.
 """
 
 from __future__ import annotations
@@ -70,8 +73,34 @@ def article_tei(article: ExportArticle):
     _notes(file_desc, article)
     _source(_add(file_desc, "sourceDesc"), article.document, article)
     _revisions(header, article)
-    _body(_add(_add(tei, "text"), "body"), article)
+    zones = _facsimile(tei, article) if article.document.ocr is not None else {}
+    _body(_add(_add(tei, "text"), "body"), article, zones)
     return tei
+
+
+def _facsimile(tei, article: ExportArticle) -> dict[int, str]:
+    """The page's surface and a zone per printed line; {paragraph index: its @facs}."""
+    page = article.document.ocr
+    surface = _add(
+        _add(tei, "facsimile"), "surface", ulx=0, uly=0, lrx=page["width"], lry=page["height"]
+    )
+    graphic = _add(surface, "graphic", url=page["image"] or article.document.file_name)
+    graphic.set("width", f"{page['width']}px")
+    graphic.set("height", f"{page['height']}px")
+    if page["image_sha256"]:
+        _add(graphic, "desc", page["image_sha256"], type="sha256")
+    links: dict[int, str] = {}
+    count = 0
+    for index, paragraph in enumerate(article.paragraphs):
+        names = []
+        for x0, y0, x1, y1 in article.document.boxes_of(paragraph.line):
+            count += 1
+            name = f"a{article.id}-z{count}"
+            _add(surface, "zone", **{f"{{{XML_NS}}}id": name}, ulx=x0, uly=y0, lrx=x1, lry=y1)
+            names.append(f"#{name}")
+        if names:
+            links[index] = " ".join(names)
+    return links
 
 
 def _title_stmt(file_desc, article: ExportArticle) -> None:
@@ -123,7 +152,7 @@ def _revisions(header, article: ExportArticle) -> None:
         _add(change, "name", editor, type="editor")
 
 
-def _body(body, article: ExportArticle) -> None:
+def _body(body, article: ExportArticle, zones: dict[int, str]) -> None:
     div_type = "article" if article.is_article else article.kind
     div = _add(body, "div", type=div_type, subtype=article.kind, n=article.order)
     for kind, text in (
@@ -135,11 +164,12 @@ def _body(body, article: ExportArticle) -> None:
             _add(div, "head", text, type=kind)
     for line in article.byline_lines:
         _add(div, "byline", line)
-    for paragraph in article.paragraphs:
+    for index, paragraph in enumerate(article.paragraphs):
+        element = _add(div, "p", paragraph.text)
         if paragraph.role == "subhead":
-            _add(div, "p", paragraph.text, rend="subhead")
-        else:
-            _add(div, "p", paragraph.text)
+            element.set("rend", "subhead")
+        if index in zones:
+            element.set("facs", zones[index])
     if not article.paragraphs:
         _add(div, "p")  # a div holds at least one paragraph
 

@@ -20,6 +20,10 @@ import orjson
 from editor_app.cleanup import suggest
 from editor_app.ingest.decoding import DecodeError, decode_bytes
 from editor_app.ingest.filenames import name_fields
+from editor_app.ingest.ocr_model import OcrFormatError
+from editor_app.ingest.ocr_read import looks_like_markup, sniff_ocr_format
+from editor_app.ingest.ocr_source import OCR_SUFFIXES, OcrSource, read_source
+from editor_app.ingest.printed_lines import lift, paragraph_view, printed_paragraphs
 from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
 from editor_app.model import LineIndex, Proposal, Segment, Suggestion
 from editor_app.model.fields import PROPOSED, names_of
@@ -50,6 +54,9 @@ class Analysis:
     suggestion_kinds: list[tuple] = field(default_factory=list)
     suggestions: str = "[]"  # JSON [[PACK_PLACEMENTS..., index into kinds], ...]
     error: str = ""
+    # An OCR file (ALTO, hOCR, PAGE): its bytes, kept as they are, and its geometry.
+    source: bytes | None = None
+    ocr: OcrSource | None = None
 
 
 # What an import writes of each segment: its span, then the fields the segmenter proposes.
@@ -76,6 +83,14 @@ def set_context(
 
 
 def _propose(lines: LineIndex) -> Proposal:
+    """The segmenter's proposal; paragraph-wise for a text printed line by line."""
+    runs = printed_paragraphs(lines) if lines.text.count("\n") >= 7 else None
+    if runs is None:
+        return _segment(lines)
+    return lift(_segment(LineIndex(paragraph_view(lines, runs))), runs)
+
+
+def _segment(lines: LineIndex) -> Proposal:
     if _context.model is None:
         return segment(lines)
     return segmenter_from_bytes(_context.model).segment(lines.text)
@@ -104,19 +119,39 @@ def analyse_file(path: str) -> Analysis:
     result.sha256 = hashlib.sha256(data).hexdigest()
     if result.sha256 in known_hashes:
         return result
+    if not _read_text(result, data, path):
+        return result
+    # Stored and shown as text: a name's bytes that are not UTF-8 are written `\xe9`.
+    result.file_name, result.date, result.page = name_fields(path)
+    result.source_path = printable_path(str(Path(path).resolve()))
+    lines = LineIndex(result.text)  # split once, for segmentation, cleanup and the rows
+    proposal = _propose(lines)
+    _add_rows(result, lines, proposal, suggest(lines, proposal, dictionary))
+    return result
+
+
+def _read_text(result: Analysis, data: bytes, path: str) -> bool:
+    """The raw text of a text file, or the text derived from an OCR file; False: skipped."""
+    if sniff_ocr_format(data) or _named_as_ocr(path, data):
+        try:
+            derived, result.ocr = read_source(data, path, printable_path(path))
+        except OcrFormatError as error:
+            result.error = error.reason
+            return False
+        result.text, result.encoding, result.source = derived.text, "utf-8", data
+        return True
     try:
         decoded = decode_bytes(data)
     except DecodeError as error:
         result.error = str(error)
-        return result
+        return False
     result.text, result.encoding, result.had_crlf = decoded.text, decoded.encoding, decoded.had_crlf
-    # Stored and shown as text: a name's bytes that are not UTF-8 are written `\xe9`.
-    result.file_name, result.date, result.page = name_fields(path)
-    result.source_path = printable_path(str(Path(path).resolve()))
-    lines = LineIndex(decoded.text)  # split once, for segmentation, cleanup and the rows
-    proposal = _propose(lines)
-    _add_rows(result, lines, proposal, suggest(lines, proposal, dictionary))
-    return result
+    return True
+
+
+def _named_as_ocr(path: str, data: bytes) -> bool:
+    """An .xml or .html file that is markup of no OCR format known here (refused as such)."""
+    return Path(path).suffix.lower() in OCR_SUFFIXES and looks_like_markup(data)
 
 
 def _add_rows(

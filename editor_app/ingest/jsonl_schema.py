@@ -57,6 +57,20 @@ class ParagraphRecord(_Record):
     line: Number
 
 
+class PageRecord(_Record):
+    """The OCR page an article was read from, and its image (as the OCR file names it)."""
+
+    format: Literal["alto", "hocr", "page"]
+    width: Number
+    height: Number
+    image: str
+    image_sha256: Sha256 | None
+
+
+# A printed line's box on the page: x0, y0, x1, y1 in pixels.
+LineBox = tuple[int, int, int, int]
+
+
 class Provenance(_Record):
     start_line: Number
     end_line: Number
@@ -66,6 +80,9 @@ class Provenance(_Record):
     corrected_text: str | None
     line_roles: list[tuple[Number, Role]]
     alignment: list[Run]
+    # Only for articles of OCR pages: the page, and per paragraph its printed lines' boxes.
+    page: PageRecord | None = None
+    paragraph_boxes: list[list[LineBox]] | None = None
 
 
 def _value_type(field: fields.Field):

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 TEXT_SUFFIXES = (".txt", ".text")
+# What OCR engines write (ALTO, PAGE XML, hOCR); which format a file holds, its content says.
+OCR_SUFFIXES = (".xml", ".hocr", ".html", ".htm")
+READ_SUFFIXES = TEXT_SUFFIXES + OCR_SUFFIXES
 NOT_REGULAR = "not a regular file"
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe"),
@@ -40,7 +43,7 @@ def printable_path(path: str) -> str:
 
 
 def find_sources(paths: Iterable) -> Sources:
-    """Files named directly, and the .txt files inside folders (sorted, recursive)."""
+    """Files named directly, and the text and OCR files inside folders (sorted, recursive)."""
     found = Sources()
     for raw in paths:
         path = os.fspath(raw)
@@ -68,7 +71,7 @@ def _walk(top: str, found: Sources) -> None:
             reading.pop()
         elif _is_real_folder(entry):
             reading.append(iter(_entries(entry.path, found)))
-        elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES and not _is_folder(entry):
+        elif os.path.splitext(entry.name)[1].lower() in READ_SUFFIXES and not _is_folder(entry):
             problem = regular_file_problem(entry.path)
             if problem:
                 found.refused.append((entry.path, problem))

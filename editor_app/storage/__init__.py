@@ -24,6 +24,7 @@ _EXPORTS = {
         "restore",
     ),
     "check": ("Checks",),
+    "document_sources": ("PageGeometry",),
     "editing": ("Edits",),
     "errors": (
         "CorruptProjectError",
@@ -87,6 +88,7 @@ if TYPE_CHECKING:
         restore,
     )
     from editor_app.storage.check import Checks
+    from editor_app.storage.document_sources import PageGeometry
     from editor_app.storage.editing import Edits
     from editor_app.storage.errors import (
         CorruptProjectError,

@@ -252,6 +252,8 @@ class _Writer:
         batch.size += analysis.size
         conn = self.db.conn
         conn.execute(ROLE_INSERT, (doc_id, analysis.roles))
+        if analysis.ocr is not None:
+            _store_source(conn, doc_id, analysis)
         if analysis.suggestion_kinds:
             self._store_pack(doc_id, analysis)
         return doc_id
@@ -296,6 +298,24 @@ class _Writer:
         return found if found is not None else reason_id(self.db, text, self.reasons)
 
 
+def _store_source(conn, doc_id: int, analysis: Analysis) -> None:
+    """The OCR file the document's raw text was derived from, and its geometry."""
+    ocr = analysis.ocr
+    conn.execute(
+        SOURCE_INSERT,
+        (
+            doc_id,
+            ocr.format,
+            analysis.source,
+            ocr.image_path,
+            ocr.image_sha256,
+            ocr.width,
+            ocr.height,
+            ocr.line_boxes,
+        ),
+    )
+
+
 # Bound parameters per statement: SQLite builds before 3.32 allow no more than 999.
 MAX_VARIABLES = 999
 
@@ -320,6 +340,10 @@ DOCUMENT_INSERT = (
 ARTICLE_INSERT = (
     f"INSERT INTO articles (document_id, {', '.join(ARTICLE_COLUMNS)}) "
     f"VALUES ({', '.join('?' * (1 + len(ARTICLE_COLUMNS)))})"
+)
+SOURCE_INSERT = (
+    "INSERT INTO document_sources (document_id, format, source, image_path, image_sha256, "
+    "width, height, line_boxes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 ROLE_INSERT = (
     "INSERT INTO line_roles (document_id, line, role) "

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from editor_app.model import Article, Document, LineIndex
 from editor_app.model.fields import FIELDS, NON_ARTICLE_KINDS, SPAN_COLUMNS
+from editor_app.storage.document_sources import PageGeometry, page_geometry, page_summary
 from editor_app.storage.errors import NotFoundError
 from editor_app.storage.suggestion_packs import packed_counts
 
@@ -53,6 +54,15 @@ class Documents:
         if row is None:
             raise NotFoundError(self.path, f"no document {document_id}")
         return row[0]
+
+    def geometry(self, document_id: int) -> PageGeometry | None:
+        """Page size, image, line boxes per raw line and word box per character of a
+        document imported from an OCR file; None for one imported from plain text."""
+        return page_geometry(self.db, document_id)
+
+    def page(self, document_id: int) -> dict | None:
+        """The page size, image reference and line boxes, without the source file."""
+        return page_summary(self.db, document_id)
 
     def rows(self, *, offset: int = 0, limit: int = -1) -> list[dict]:
         """Documents without their text, with article and reviewed counts, in import order."""

@@ -261,6 +261,28 @@ def photographers(db) -> None:
     add_article_field(db, "photographers")
 
 
+@migration("0009_document_sources")
+def document_sources(db) -> None:
+    """The OCR file a document was imported from (ALTO, hOCR, PAGE), kept byte for byte.
+
+    The raw text is derived from it; `line_boxes` holds, per raw line, the page boxes of
+    the paragraph's printed lines as JSON (`[[x0, y0, x1, y1, x0, …], [], …]`). The page
+    image is referenced, not copied: its path relative to the source file, and its
+    sha256 when it was found at import.
+    """
+    _run(
+        db,
+        [
+            """CREATE TABLE document_sources (
+                document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+                format TEXT NOT NULL, source BLOB NOT NULL,
+                image_path TEXT NOT NULL DEFAULT '', image_sha256 TEXT,
+                width INTEGER NOT NULL, height INTEGER NOT NULL,
+                line_boxes TEXT NOT NULL)""",
+        ],
+    )
+
+
 # -- adding a field ---------------------------------------------------------------------------
 
 

@@ -1,0 +1,143 @@
+"""Read an OCR engine's page (ALTO, hOCR or PAGE XML), recognised by its content.
+
+`sniff_ocr_format` looks at the first element (and, for HTML, the hOCR classes) without
+parsing; `read_ocr` parses with lxml (no network, no entities, no DTD loaded), reads the
+page with the format's reader and checks it: a page with a size, every box on it, some text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from editor_app.ingest.ocr_alto import read_alto
+from editor_app.ingest.ocr_hocr import read_hocr
+from editor_app.ingest.ocr_model import (
+    Box,
+    OcrFormatError,
+    OcrLine,
+    OcrPage,
+    OcrParagraph,
+    OcrWord,
+)
+from editor_app.ingest.ocr_pagexml import read_pagexml
+
+__all__ = [
+    "Box",
+    "OcrFormatError",
+    "OcrLine",
+    "OcrPage",
+    "OcrParagraph",
+    "OcrWord",
+    "read_ocr",
+    "sniff_ocr_format",
+]
+
+_HEAD = 4096  # the first element of an OCR file comes before this many bytes
+_FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_ROOTS = {b"alto": "alto", b"pcgts": "page"}
+_HOCR_MARKS = (b"ocr_page", b"ocr-system")
+_READERS = {"alto": read_alto, "hocr": read_hocr, "page": read_pagexml}
+
+
+def sniff_ocr_format(data: bytes) -> str | None:
+    """'alto', 'hocr' or 'page' when the bytes look like that format; None otherwise."""
+    head = _without_prolog(data[:_HEAD])
+    if head is None:
+        return None
+    found = _FIRST_ELEMENT.match(head)
+    if found is None:
+        return None
+    root = found.group(2).lower()
+    if root in _ROOTS:
+        return _ROOTS[root]
+    if root == b"html" and any(mark in data for mark in _HOCR_MARKS):
+        return "hocr"
+    return None
+
+
+def _without_prolog(head: bytes) -> bytes | None:
+    """The bytes from the first element on: past a BOM, declarations, comments, a DOCTYPE."""
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    while head.startswith(b"<?") or head.startswith(b"<!"):
+        end = head.find(b"-->") + 3 if head.startswith(b"<!--") else head.find(b">") + 1
+        if end <= 0:
+            return None
+        head = head[end:].lstrip()
+    return head if head.startswith(b"<") else None
+
+
+def looks_like_markup(data: bytes) -> bool:
+    """Whether the bytes start as XML or HTML do (an OCR file of a format not known here)."""
+    return _without_prolog(data[:_HEAD]) is not None
+
+
+def read_ocr(data: bytes, name: str) -> OcrPage:
+    """The page the OCR file `name` describes; OcrFormatError(name, reason) if it cannot be."""
+    kind = sniff_ocr_format(data)
+    if kind is None:
+        raise OcrFormatError(name, "unknown schema: not ALTO, hOCR or PAGE XML")
+    page = _READERS[kind](_parse(data, name, kind), name)
+    _check(page, name)
+    return page
+
+
+# collect_ids=False: OCR files hold an ID on every word, and hashing them all costs a third
+# of the parse; nothing here looks an element up by ID.
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, collect_ids=False
+)
+
+
+def _parse(data: bytes, name: str, kind: str):
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as error:
+        if kind == "hocr":  # hOCR may be plain HTML rather than XHTML
+            return _parse_html(data, name, error)
+        raise OcrFormatError(name, f"malformed XML: {_why(error)}") from None
+
+
+def _parse_html(data: bytes, name: str, xml_error) -> object:
+    from lxml import html
+
+    try:
+        data.decode("utf-8")
+        encoding = "utf-8"  # lxml.html would take bytes without a charset for Latin-1
+    except UnicodeDecodeError:
+        encoding = None
+    try:
+        return html.document_fromstring(data, parser=html.HTMLParser(encoding=encoding))
+    except (etree.ParserError, ValueError):
+        raise OcrFormatError(name, f"malformed XML: {_why(xml_error)}") from None
+
+
+def _why(error) -> str:
+    message = str(error.msg if getattr(error, "msg", None) else error)
+    return message.split(" (line")[0] + (f" (line {error.lineno})" if error.lineno else "")
+
+
+def _check(page: OcrPage, name: str) -> None:
+    if page.width <= 0 or page.height <= 0:
+        raise OcrFormatError(name, f"the page has no size ({page.width}×{page.height})")
+    if not page.paragraphs:
+        raise OcrFormatError(name, "the page holds no text")
+    width, height = page.width, page.height
+    for paragraph in page.paragraphs:
+        _check_box(paragraph.box, page, name, "a paragraph")
+        for line in paragraph.lines:
+            _check_box(line.box, page, name, "a line")
+            for word in line.words:
+                x0, y0, x1, y1 = word.box
+                if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
+                    _check_box(word.box, page, name, f"the word {word.text!r}")
+
+
+def _check_box(box: Box, page: OcrPage, name: str, what: str) -> None:
+    if box.x0 < 0 or box.y0 < 0 or box.x1 > page.width or box.y1 > page.height:
+        raise OcrFormatError(
+            name,
+            f"coordinates outside the page: {what} at {tuple(box)} "
+            f"on a page of {page.width}×{page.height}",
+        )

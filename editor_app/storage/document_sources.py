@@ -1,0 +1,86 @@
+"""The OCR source of a document (ALTO, hOCR, PAGE) and the geometry read from it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from editor_app.ingest.ocr_model import Box
+from editor_app.ingest.ocr_read import read_ocr
+from editor_app.ingest.ocr_source import unpack_line_boxes
+from editor_app.ingest.ocr_text import derive_text
+
+
+@dataclass(slots=True)
+class PageGeometry:
+    """Where a document's raw text lies on its page.
+
+    `line_boxes[n - 1]`: the boxes of the printed lines of raw line n's paragraph (none
+    for a blank line). `char_boxes[offset]`: (paragraph index, line index, word box) of
+    the raw character, None for a newline; read again from the stored source on first use.
+    `image_path` is as the OCR file names it (relative to `source_path`'s folder);
+    `image_sha256` is None when the image was not found at import.
+    """
+
+    format: str
+    width: int
+    height: int
+    image_path: str
+    image_sha256: str | None
+    source_path: str
+    line_boxes: list[tuple[Box, ...]]
+    source: bytes = field(repr=False, default=b"")
+    _char_boxes: list | None = field(repr=False, default=None)
+
+    @property
+    def image_found(self) -> bool:
+        return self.image_sha256 is not None
+
+    @property
+    def image_file(self) -> str:
+        """The image's path as found from the source file's folder ("" when none is named)."""
+        if not self.image_path:
+            return ""
+        return os.path.join(os.path.dirname(self.source_path or ""), self.image_path)
+
+    @property
+    def char_boxes(self) -> list[tuple[int, int, Box] | None]:
+        if self._char_boxes is None:
+            self._char_boxes = derive_text(read_ocr(self.source, self.source_path)).char_boxes
+        return self._char_boxes
+
+
+_GEOMETRY = """SELECT s.format, s.width, s.height, s.image_path, s.image_sha256,
+    coalesce(d.source_path, ''), s.line_boxes, s.source
+    FROM document_sources s JOIN documents d ON d.id = s.document_id
+    WHERE s.document_id = ?"""
+
+
+def page_geometry(db, document_id: int) -> PageGeometry | None:
+    """The document's geometry; None for a document imported from plain text."""
+    row = db.execute(_GEOMETRY, [document_id]).fetchone()
+    if row is None:
+        return None
+    *head, packed, source = row
+    boxes = [tuple(Box(*box) for box in line) for line in unpack_line_boxes(packed)]
+    return PageGeometry(*head, line_boxes=boxes, source=bytes(source))
+
+
+_PAGES = """SELECT s.format, s.width, s.height, s.image_path, s.image_sha256, s.line_boxes
+    FROM document_sources s WHERE s.document_id = ?"""
+
+
+def page_summary(db, document_id: int) -> dict | None:
+    """The page, image and line boxes without the source bytes (what an export writes)."""
+    row = db.execute(_PAGES, [document_id]).fetchone()
+    if row is None:
+        return None
+    format_, width, height, image_path, image_sha256, packed = row
+    return {
+        "format": format_,
+        "width": width,
+        "height": height,
+        "image": image_path,
+        "image_sha256": image_sha256,
+        "line_boxes": unpack_line_boxes(packed),
+    }

@@ -1,0 +1,1 @@
+"""Tests of OCR input (ALTO, hOCR, PAGE XML) and the pages they read."""
