@@ -149,13 +149,42 @@ def test_bad_files_are_refused_with_the_reason_and_the_name(data, reason):
     assert "page-07.xml" in str(caught.value)
 
 
+PLAIN_HTML_HOCR = (
+    "<html><head><meta name='ocr-system' content='ocropus'></head><body>"
+    "<div class='ocr_page' title='bbox 0 0 500 400'>"
+    "<span class='ocr_line' title='bbox 10 10 200 40'>新 华 社</span><br>"
+    "<span class='ocr_line' title='bbox 10 50 200 80'>北 京 电</span>"
+    "</div></body></html>"
+)
+
+
 def test_hocr_written_as_plain_html_is_read():
-    data = (
-        "<html><head><meta name='ocr-system' content='ocropus'></head><body>"
-        "<div class='ocr_page' title='bbox 0 0 500 400'>"
-        "<span class='ocr_line' title='bbox 10 10 200 40'>新 华 社</span><br>"
-        "<span class='ocr_line' title='bbox 10 50 200 80'>北 京 电</span>"
-        "</div></body></html>"
-    ).encode()
-    page = read_ocr(data, "ocropus.html")
+    page = read_ocr(PLAIN_HTML_HOCR.encode(), "ocropus.html")
     assert derive_text(page).text == "新华社\n\n北京电"
+
+
+def test_an_html_hocr_cut_off_mid_page_is_refused_not_read_as_a_shorter_page():
+    whole = PLAIN_HTML_HOCR.encode()
+    assert derive_text(read_ocr(whole, "ocropus.html")).text == "新华社\n\n北京电"
+    cut = whole[: whole.index("北".encode())]
+    with pytest.raises(OcrFormatError) as caught:
+        read_ocr(cut, "ocropus.html")
+    assert "malformed XML" in caught.value.reason and "</html>" in caught.value.reason
+
+
+def test_a_damaged_xhtml_hocr_is_refused_rather_than_mended_as_html():
+    whole = TESSERACT["hocr"].read_bytes()
+    middle = len(whole) // 2
+    damaged = whole[:middle] + whole[middle : middle + 400] * 2 + whole[middle + 400 :]
+    with pytest.raises(OcrFormatError) as caught:
+        read_ocr(damaged, "page-07.hocr")
+    assert "malformed XML" in caught.value.reason
+
+
+def test_tesseracts_xhtml_hocr_is_read_as_xml_with_its_doctype():
+    data = TESSERACT["hocr"].read_bytes()
+    assert b"<!DOCTYPE html" in data[:300]
+    damaged = data.replace(b"</body>", b"</bdy>")  # mended by an HTML parser, not by XML
+    assert read_ocr(data, "page.hocr").paragraphs
+    with pytest.raises(OcrFormatError):
+        read_ocr(damaged, "page.hocr")

@@ -83,25 +83,42 @@ def read_ocr(data: bytes, name: str) -> OcrPage:
     return page
 
 
+_HTML_END = re.compile(rb"</html\s*>\s*$", re.IGNORECASE)
 # collect_ids=False: OCR files hold an ID on every word, and hashing them all costs a third
-# of the parse; nothing here looks an element up by ID.
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, collect_ids=False
-)
+# of the parse; nothing here looks an element up by ID. With it, libxml2 reaches for the
+# DTD a DOCTYPE names (tesseract's hOCR names XHTML's), which no_network refuses: a file
+# with a DOCTYPE is parsed with IDs collected instead.
+_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": True}
+_PARSER = etree.XMLParser(**_SAFE, collect_ids=False)
+_DOCTYPE_PARSER = etree.XMLParser(**_SAFE)
 
 
 def _parse(data: bytes, name: str, kind: str):
     try:
-        return etree.fromstring(data, _PARSER)
+        parser = _DOCTYPE_PARSER if b"<!DOCTYPE" in data[:1024] else _PARSER
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        if kind == "hocr":  # hOCR may be plain HTML rather than XHTML
+        if kind == "hocr" and not _claims_xml(data):  # hOCR may be plain HTML
             return _parse_html(data, name, error)
         raise OcrFormatError(name, f"malformed XML: {_why(error)}") from None
+
+
+def _claims_xml(data: bytes) -> bool:
+    """An XML declaration or the XHTML namespace: the file says it is XML (tesseract's
+    hOCR does), so a damaged one is refused rather than mended as HTML."""
+    head = data[:1024]
+    return head.lstrip().startswith(b"<?xml") or b"http://www.w3.org/1999/xhtml" in head
 
 
 def _parse_html(data: bytes, name: str, xml_error) -> object:
     from lxml import html
 
+    # The HTML parser mends whatever it is given: a file cut off mid-page would import as
+    # a shorter page without a word. An HTML page that ends with its </html> is whole.
+    if not _HTML_END.search(data[-256:]):
+        raise OcrFormatError(
+            name, f"malformed XML ({_why(xml_error)}) and the page does not end with </html>"
+        )
     try:
         data.decode("utf-8")
         encoding = "utf-8"  # lxml.html would take bytes without a charset for Latin-1
