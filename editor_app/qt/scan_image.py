@@ -2,8 +2,9 @@
 imported, and its pixels.
 
 `read_scan` runs on any thread (it makes a QImage, never a QPixmap). A 300 dpi newspaper
-page (5000×7000 px) takes 0.06–0.4 s to decode (TIFF, PNG, JPEG) and 4–40 ms to hash, so
-a file larger than `READ_AT_ONCE_BYTES` is read off the GUI thread.
+page (5000×7000 px, grey) takes 0.11 s to hash and decode as TIFF, 0.32 s as PNG and
+0.35 s as JPEG, so a file larger than `READ_AT_ONCE_BYTES` is read off the GUI thread;
+showing it then takes 0.15 s there.
 """
 
 from __future__ import annotations
