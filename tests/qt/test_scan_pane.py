@@ -185,8 +185,7 @@ def test_a_missing_image_is_reported_and_pointed_to_again(
 def test_a_changed_image_is_reported_with_its_path(qtbot, window, tmp_path):
     path = ocr_project(tmp_path)
     image = tmp_path / "pages" / "two-columns.png"
-    shutil.copy(SEEDS.parent / "tests" / "ocr" / "data" / "two-columns.png", image)
-    image.write_bytes(image.read_bytes() + b"\0")  # another file under the same name
+    image.write_bytes(IMAGE.read_bytes() + b"\0")  # another file under the same name
     assert window.open_project(path)
     pane = window.scan_pane
     assert pane.currentWidget() is pane.notice_page
