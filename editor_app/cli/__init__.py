@@ -12,6 +12,7 @@ import sys
 from editor_app.cli import (
     cleanup_commands,
     export_commands,
+    image_command,
     learn_commands,
     project_commands,
     review_commands,
@@ -29,6 +30,7 @@ COMMAND_MODULES = (
     suggestion_commands,
     review_commands,
     roles_command,
+    image_command,
     export_commands,
     train_command,
     learn_commands,

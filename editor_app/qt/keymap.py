@@ -265,6 +265,13 @@ COMMANDS: tuple[Command, ...] = (
         edits=False,
     ),
     _c(
+        "scan",
+        "view",
+        QT_TRANSLATE_NOOP("Commands", "Page scan beside the raw text"),
+        "Ctrl+Shift+M",
+        edits=False,
+    ),
+    _c(
         "switch_language",
         "view",
         QT_TRANSLATE_NOOP("Commands", "Switch language (中文 / English)"),
@@ -302,5 +309,28 @@ COMMANDS: tuple[Command, ...] = (
         QT_TRANSLATE_NOOP("Commands", "Keyboard shortcuts"),
         "F1",
         edits=False,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PaneKey:
+    """A key that works only while one pane has the keyboard focus. The pane handles it
+    itself, so it may share its key with a window command: Ctrl+= zooms the page scan
+    while the scan has the focus, and the text anywhere else."""
+
+    name: str
+    text: str
+    keys: str
+
+
+SCAN_HEADING = QT_TRANSLATE_NOOP("Menus", "Page scan (while it has the focus)")
+SCAN_KEYS: tuple[PaneKey, ...] = (
+    PaneKey("zoom_in", QT_TRANSLATE_NOOP("Commands", "Zoom the page scan in"), "Ctrl+="),
+    PaneKey("zoom_out", QT_TRANSLATE_NOOP("Commands", "Zoom the page scan out"), "Ctrl+-"),
+    PaneKey(
+        "fit_width",
+        QT_TRANSLATE_NOOP("Commands", "Fit the page scan to the pane's width"),
+        "Ctrl+0",
     ),
 )

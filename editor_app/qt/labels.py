@@ -66,6 +66,7 @@ OPERATION_NAMES = {
     "接受建议": QT_TRANSLATE_NOOP("Labels", "accept suggestions"),
     "拒绝建议": QT_TRANSLATE_NOOP("Labels", "reject suggestions"),
     "导入文件": QT_TRANSLATE_NOOP("Labels", "import files"),
+    "重新指定页面图像": QT_TRANSLATE_NOOP("Labels", "locate page image"),
 }
 # Labels the core builds with details in them, by action key: the English UI shows these.
 ACTION_NAMES = {

@@ -35,6 +35,7 @@ from editor_app.qt.widgets.article_form import ArticleForm
 from editor_app.qt.widgets.issue_status import IssueStatus
 from editor_app.qt.widgets.learning_bars import LearningStatus, OfferBar
 from editor_app.qt.widgets.raw_view import RawTextView
+from editor_app.qt.widgets.scan_pane import ScanPane
 from editor_app.qt.widgets.suggestion_panel import SuggestionPanel
 from editor_app.qt.widgets.text_editor import CorrectedTextPane
 from editor_app.qt.window_commands import EditingController, EditingWidgets
@@ -42,9 +43,10 @@ from editor_app.qt.window_files import FileController, WindowHooks
 from editor_app.qt.window_learning import LearningController
 from editor_app.qt.window_panes import DeskPanes, PaneWidgets
 from editor_app.qt.window_review import ReviewController, ReviewWidgets
+from editor_app.qt.window_scan import ScanController, ScanWidgets
 from editor_app.qt.window_status import StatusController
 
-SPLITTERS = ("main", "left", "right")
+SPLITTERS = ("main", "left", "right", "raw")
 DECIDE_RULE_COMMANDS = ("accept_rule", "reject_rule", "accept_rule_project", "reject_rule_project")
 
 
@@ -149,10 +151,16 @@ class MainWindow(QMainWindow):
         self.right = self._splitter(
             "right", Qt.Orientation.Vertical, form_box, self.text_pane, self.suggestion_panel
         )
+        # The page scan beside the raw text, for documents imported from OCR files.
+        self.scan_pane = ScanPane(self)
+        self.raw_splitter = self._splitter(
+            "raw", Qt.Orientation.Horizontal, self.raw_view, self.scan_pane
+        )
         self.main_splitter = self._splitter(
-            "main", Qt.Orientation.Horizontal, self.left, self.raw_view, self.right
+            "main", Qt.Orientation.Horizontal, self.left, self.raw_splitter, self.right
         )
         self.main_splitter.setSizes([460, 540, 500])  # the documents: room for file names
+        self.raw_splitter.setSizes([540, 540])
         self.right.setSizes([330, 330, 160])
         self.setCentralWidget(self.main_splitter)
         self.line_box = QLineEdit(self)
@@ -305,7 +313,15 @@ class MainWindow(QMainWindow):
             window=self,
         )
         self.status_words = StatusController(self.desk, self.issue_status, self.raw_view, say=say)
-        self.commands = (self.files, self.editing, self.review, self.learning_bars)
+        self.scan = ScanController(
+            self.desk,
+            ScanWidgets(self.scan_pane, self.raw_view, self.suggestion_panel, self.actions["scan"]),
+            runner=self.runner,
+            background=self.background,
+            preferences=self.preferences,
+            window=self,
+        )
+        self.commands = (self.files, self.editing, self.review, self.learning_bars, self.scan)
 
     def _build_actions(self) -> None:
         self.actions: dict[str, QAction] = {}
@@ -323,6 +339,7 @@ class MainWindow(QMainWindow):
             self.actions[command.name] = action
         self.actions["show_diff"].setCheckable(True)
         self.actions["history"].setCheckable(True)
+        self.actions["scan"].setCheckable(True)
         self.runner.undo_action = self.actions["undo"]
         self.runner.redo_action = self.actions["redo"]
 
@@ -403,6 +420,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.panes.connect()
         self.status_words.connect(self.runner, self.panes)
+        self.scan.connect(self.panes)
         self.editing.connect(self.form)
         self.review.connect()
         self.learning_bars.connect(self.import_finished)
@@ -505,19 +523,18 @@ class MainWindow(QMainWindow):
         state = self.preferences.layout("state")
         if state is not None:
             self.restoreState(state)
-        for name, splitter in zip(
-            SPLITTERS, (self.main_splitter, self.left, self.right), strict=True
-        ):
+        for name, splitter in zip(SPLITTERS, self._splitters(), strict=True):
             saved = self.preferences.layout(f"splitter_{name}")
             if saved is not None:
                 splitter.restoreState(saved)
 
+    def _splitters(self) -> tuple[QSplitter, ...]:
+        return (self.main_splitter, self.left, self.right, self.raw_splitter)
+
     def save_layout(self) -> None:
         self.preferences.set_layout("geometry", self.saveGeometry())
         self.preferences.set_layout("state", self.saveState())
-        for name, splitter in zip(
-            SPLITTERS, (self.main_splitter, self.left, self.right), strict=True
-        ):
+        for name, splitter in zip(SPLITTERS, self._splitters(), strict=True):
             self.preferences.set_layout(f"splitter_{name}", splitter.saveState())
 
     # -- the project comes and goes -------------------------------------------------------

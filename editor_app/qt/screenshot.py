@@ -4,6 +4,8 @@ the main window on a seed issue.
 `desk` shows an article of the second issue; `suggestions` walks to a look-alike misread of
 the first issue, so the marks of several kinds and the note under the raw text show;
 `history` makes a few decisions and edits first, then opens the whole project's history.
+`--scan OCR_FILE`: the window on a page imported from an ALTO, hOCR or PAGE file (its image
+beside it), the page scan beside the raw text.
 Without a project, one is built from seeds/ in a temporary folder. Run it under a real
 display or Xvfb (with a CJK font installed) for a faithful picture; the picture is saved
 with a palette of 256 colours, which keeps it small and the text sharp.
@@ -27,12 +29,13 @@ from editor_app.storage import Project, import_paths
 
 SIZE = (1600, 940)
 SMALL_SIZE = (1440, 860)  # the pictures of one feature, for the README's width
+SCAN_SIZE = (1800, 1000)
 
 
-def demo_project(folder: Path) -> Path:
+def demo_project(folder: Path, sources: list[str] | None = None) -> Path:
     path = folder / "seeds.qingyang"
     with Project.create(path, editor="demo") as project:
-        import_paths(project, [str(SEEDS)], workers=1)
+        import_paths(project, sources or [str(SEEDS)], workers=1)
     return path
 
 
@@ -73,7 +76,27 @@ def show_history(window: MainWindow) -> None:
     table.setCurrentIndex(table.model().index(0, 0))
 
 
-VIEWS = {"desk": show_desk, "suggestions": show_suggestions, "history": show_history}
+def show_scan(window: MainWindow) -> None:
+    """The page scan view: the second article selected, its lines outlined on the image."""
+    window.main_splitter.setSizes([330, 1000, 470])
+    window.raw_splitter.setSizes([430, 570])
+    application().processEvents()
+    if len(window.segments) > 1:
+        window.panes.show_article(window.segments[1]["id"], move_cursor=True)
+        window.raw_view.go_to_lines(window.segments[1]["start_line"] + 2)
+    view = window.scan_pane.view
+    view.zoom_by(1.3)  # the print legible, the outlines clear
+    _x0, y0, _x1, _y1 = view.boxes("article")[0]
+    view.centerOn(view.sceneRect().width() / 2, y0 + 120)
+
+
+VIEWS = {
+    "desk": show_desk,
+    "suggestions": show_suggestions,
+    "history": show_history,
+    "scan": show_scan,
+}
+SIZES = {"desk": SIZE, "scan": SCAN_SIZE}
 
 
 def render(out: Path, project_path: Path | None, folder: Path, view: str = "desk") -> None:
@@ -84,7 +107,7 @@ def render(out: Path, project_path: Path | None, folder: Path, view: str = "desk
     window = MainWindow(preferences)
     window.language = language
     window.retranslate()
-    window.resize(*(SIZE if view == "desk" else SMALL_SIZE))
+    window.resize(*SIZES.get(view, SMALL_SIZE))
     window.show()
     window.open_project(project_path or demo_project(folder))
     VIEWS[view](window)
@@ -103,10 +126,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m editor_app.qt.screenshot")
     parser.add_argument("out", type=Path)
     parser.add_argument("project", type=Path, nargs="?")
-    parser.add_argument("--view", choices=sorted(VIEWS), default="desk")
+    parser.add_argument("--view", choices=sorted(set(VIEWS) - {"scan"}), default="desk")
+    parser.add_argument("--scan", type=Path, metavar="OCR_FILE", help="an ALTO/hOCR/PAGE page")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        render(args.out, args.project, Path(folder), args.view)
+        if args.scan:
+            project = demo_project(Path(folder), [str(args.scan)])
+            render(args.out, project, Path(folder), "scan")
+        else:
+            render(args.out, args.project, Path(folder), args.view)
     return 0
 
 

@@ -68,6 +68,15 @@ class Preferences:
         self.qsettings.setValue("ui/text_size", int(value))
 
     @property
+    def show_scan(self) -> bool:
+        """The page scan beside the raw text, for documents imported from OCR files."""
+        return self._get("ui/show_scan", "true") in ("true", "1", True)
+
+    @show_scan.setter
+    def show_scan(self, value: bool) -> None:
+        self.qsettings.setValue("ui/show_scan", "true" if value else "false")
+
+    @property
     def last_publication(self) -> str:
         """The publication the last import was given: the next one offers it again."""
         return self._get("import/publication", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 
@@ -9,6 +10,10 @@ from editor_app.ingest.ocr_model import Box
 from editor_app.ingest.ocr_read import read_ocr
 from editor_app.ingest.ocr_source import unpack_line_boxes
 from editor_app.ingest.ocr_text import derive_text
+from editor_app.storage.errors import NotFoundError, OperationError
+
+# The first bytes of the page images a document may point to.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 @dataclass(slots=True)
@@ -84,3 +89,53 @@ def page_summary(db, document_id: int) -> dict | None:
         "image_sha256": image_sha256,
         "line_boxes": unpack_line_boxes(packed),
     }
+
+
+# -- pointing a document at its page image again ----------------------------------------------
+
+
+def relocate_image(edits, db, project_path, document_id: int, image: str):
+    """Point a document's page image at `image`, recording its sha256: one undoable step.
+
+    The reference is kept relative to the OCR file's folder when the image lies in or
+    under it, else absolute. Refused for a document without an OCR source and for a file
+    that is not a PNG, JPEG or TIFF image.
+    """
+    row = db.execute(
+        "SELECT coalesce(d.source_path, '') FROM document_sources s "
+        "JOIN documents d ON d.id = s.document_id WHERE s.document_id = ?",
+        [document_id],
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(project_path, f"document {document_id} has no OCR page image")
+    digest = image_sha256(project_path, image)
+    values = {"image_path": image_reference(image, row[0]), "image_sha256": digest}
+    with edits.operation("relocate_image", document_id=document_id) as op:
+        edits.journal.update("document_sources", {"document_id": document_id}, values)
+    return op
+
+
+def image_reference(image: str, source_path: str) -> str:
+    """How the project names the image: from the OCR file's folder when it lies under it."""
+    image = os.path.abspath(image)
+    if source_path:
+        folder = os.path.dirname(os.path.abspath(source_path))
+        try:
+            relative = os.path.relpath(image, folder)
+        except ValueError:  # another drive
+            return image
+        if not relative.startswith(os.pardir):
+            return relative
+    return image
+
+
+def image_sha256(project_path, image: str) -> str:
+    """The sha256 of a PNG, JPEG or TIFF file; OperationError for anything else."""
+    try:
+        with open(image, "rb") as handle:
+            if not handle.read(8).startswith(IMAGE_SIGNATURES):
+                raise OperationError(project_path, f"{image} is not a PNG, JPEG or TIFF image")
+            handle.seek(0)
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as error:
+        raise OperationError(project_path, f"cannot read {image}: {error.strerror}") from error

@@ -19,6 +19,7 @@ LABELS = {
     "mark_document_reviewed": "本期标为已审",
     "move_title": "标题移至文首",
     "group": "批量修改",
+    "relocate_image": "重新指定页面图像",
 }
 
 

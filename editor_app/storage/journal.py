@@ -21,6 +21,7 @@ KEYS = {
     "suggestions": ("id",),
     "dictionary": ("id",),
     "documents": ("id",),
+    "document_sources": ("document_id",),
 }
 
 

@@ -90,7 +90,7 @@ class Project:
         self.notice = notice  # why the project is read-only when nobody asked, or no backup
         self.problems = problems or []  # what the opening check found wrong with the file
         self.edits = edits = Edits(self.journal, editor, self.require_writable)
-        self.documents = documents = Documents(db, path)
+        self.documents = documents = Documents(db, path, edits)
         self.articles = articles = Articles(db, path, edits, documents)
         self.suggestions = suggestions = Suggestions(db, path, edits, documents, articles)
         self.search = Search(db, path, edits, articles)

@@ -7,7 +7,12 @@ from functools import lru_cache
 
 from editor_app.model import Article, Document, LineIndex
 from editor_app.model.fields import FIELDS, NON_ARTICLE_KINDS, SPAN_COLUMNS
-from editor_app.storage.document_sources import PageGeometry, page_geometry, page_summary
+from editor_app.storage.document_sources import (
+    PageGeometry,
+    page_geometry,
+    page_summary,
+    relocate_image,
+)
 from editor_app.storage.errors import NotFoundError
 from editor_app.storage.suggestion_packs import packed_counts
 
@@ -33,9 +38,10 @@ _line_index = lru_cache(maxsize=64)(LineIndex)  # a document's lines, split once
 class Documents:
     """`project.documents`: the imported pages, their text, lines and line roles."""
 
-    def __init__(self, db, path) -> None:
+    def __init__(self, db, path, edits=None) -> None:
         self.db = db
         self.path = path
+        self.edits = edits  # the one write: pointing a document at its page image again
 
     def get(self, document_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
@@ -59,6 +65,11 @@ class Documents:
         """Page size, image, line boxes per raw line and word box per character of a
         document imported from an OCR file; None for one imported from plain text."""
         return page_geometry(self.db, document_id)
+
+    def relocate_image(self, document_id: int, image: str):
+        """Point the document's page image at another file (PNG, JPEG or TIFF), recording
+        its path and sha256 as one undoable step; the image is not copied."""
+        return relocate_image(self.edits, self.db, self.path, document_id, image)
 
     def page(self, document_id: int) -> dict | None:
         """The page size, image reference and line boxes, without the source file."""

@@ -68,7 +68,7 @@
 <context>
     <name>CheatSheet</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/cheat_sheet.py" line="39"/>
+        <location filename="../../editor_app/qt/widgets/cheat_sheet.py" line="44"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -322,33 +322,53 @@
     </message>
     <message>
         <location filename="../../editor_app/qt/keymap.py" line="270"/>
+        <source>Page scan beside the raw text</source>
+        <translation>原文旁显示版面图像</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="277"/>
         <source>Switch language (中文 / English)</source>
         <translation>切换语言（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="277"/>
+        <location filename="../../editor_app/qt/keymap.py" line="284"/>
         <source>Learn from reviewed documents</source>
         <translation>从已审文档学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="283"/>
+        <location filename="../../editor_app/qt/keymap.py" line="290"/>
         <source>Re-propose untouched documents</source>
         <translation>重新提议未改动的文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="289"/>
+        <location filename="../../editor_app/qt/keymap.py" line="296"/>
         <source>Project dictionary…</source>
         <translation>项目词典…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="296"/>
+        <location filename="../../editor_app/qt/keymap.py" line="303"/>
         <source>Stop learning</source>
         <translation>停止学习</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/keymap.py" line="302"/>
+        <location filename="../../editor_app/qt/keymap.py" line="309"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="329"/>
+        <source>Zoom the page scan in</source>
+        <translation>放大版面图像</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="330"/>
+        <source>Zoom the page scan out</source>
+        <translation>缩小版面图像</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="333"/>
+        <source>Fit the page scan to the pane&apos;s width</source>
+        <translation>版面图像适应窗格宽度</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/window_commands.py" line="180"/>
@@ -1283,44 +1303,49 @@ is opened read-only: %2</source>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="66"/>
-        <location filename="../../editor_app/qt/labels.py" line="76"/>
+        <location filename="../../editor_app/qt/labels.py" line="77"/>
         <source>accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="67"/>
-        <location filename="../../editor_app/qt/labels.py" line="77"/>
+        <location filename="../../editor_app/qt/labels.py" line="78"/>
         <source>reject suggestions</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
         <location filename="../../editor_app/qt/labels.py" line="68"/>
-        <location filename="../../editor_app/qt/labels.py" line="78"/>
+        <location filename="../../editor_app/qt/labels.py" line="79"/>
         <source>import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="72"/>
+        <location filename="../../editor_app/qt/labels.py" line="69"/>
+        <source>locate page image</source>
+        <translation>重新指定页面图像</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/labels.py" line="73"/>
         <source>replace %1 occurrences</source>
         <translation>替换 %1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="73"/>
+        <location filename="../../editor_app/qt/labels.py" line="74"/>
         <source>revert: %1</source>
         <translation>还原：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="74"/>
+        <location filename="../../editor_app/qt/labels.py" line="75"/>
         <source>dictionary entry %1</source>
         <translation>词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="75"/>
+        <location filename="../../editor_app/qt/labels.py" line="76"/>
         <source>remove dictionary entry %1</source>
         <translation>删除词典：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/labels.py" line="79"/>
+        <location filename="../../editor_app/qt/labels.py" line="80"/>
         <source>re-propose: %1 documents, %2 boundaries</source>
         <translation>重新提议：%1 篇文档，%2 处边界</translation>
     </message>
@@ -1364,57 +1389,57 @@ is opened read-only: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="418"/>
+        <location filename="../../editor_app/qt/main_window.py" line="436"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="419"/>
+        <location filename="../../editor_app/qt/main_window.py" line="437"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="420"/>
+        <location filename="../../editor_app/qt/main_window.py" line="438"/>
         <source>Line: </source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="421"/>
+        <location filename="../../editor_app/qt/main_window.py" line="439"/>
         <source>12 or 83-87</source>
         <translation>12 或 83-87</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="422"/>
+        <location filename="../../editor_app/qt/main_window.py" line="440"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="441"/>
+        <location filename="../../editor_app/qt/main_window.py" line="459"/>
         <source>Qingyang — no project open</source>
         <translation>清样 — 未打开项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="445"/>
+        <location filename="../../editor_app/qt/main_window.py" line="463"/>
         <source>LAST CHANGE NOT SAVED</source>
         <translation>最后一次修改未保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="447"/>
+        <location filename="../../editor_app/qt/main_window.py" line="465"/>
         <source>importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="449"/>
+        <location filename="../../editor_app/qt/main_window.py" line="467"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="451"/>
+        <location filename="../../editor_app/qt/main_window.py" line="469"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/main_window.py" line="453"/>
+        <location filename="../../editor_app/qt/main_window.py" line="471"/>
         <source>%1 — Qingyang — %2</source>
         <translation>%1 — 清样 — %2</translation>
     </message>
@@ -1465,6 +1490,11 @@ is opened read-only: %2</source>
         <location filename="../../editor_app/qt/keymap.py" line="40"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/keymap.py" line="327"/>
+        <source>Page scan (while it has the focus)</source>
+        <translation>版面图像（焦点在图像上时）</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1692,61 @@ Everything saved before this change is kept.</source>
         <location filename="../../editor_app/qt/review/running.py" line="25"/>
         <source>The change was not made</source>
         <translation>修改未完成</translation>
+    </message>
+</context>
+<context>
+    <name>ScanController</name>
+    <message>
+        <location filename="../../editor_app/qt/window_scan.py" line="182"/>
+        <source>Locate the page image</source>
+        <translation>指定页面图像</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/window_scan.py" line="184"/>
+        <source>Images (%1)</source>
+        <translation>图像 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPane</name>
+    <message>
+        <location filename="../../editor_app/qt/widgets/scan_pane.py" line="60"/>
+        <source>Locate image…</source>
+        <translation>指定图像…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/scan_pane.py" line="67"/>
+        <source>Reading the page image…</source>
+        <translation>正在读取页面图像…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/scan_pane.py" line="70"/>
+        <source>The OCR file names no page image, and none lies beside it.</source>
+        <translation>OCR 文件未指明页面图像，旁边也没有同名图像。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/scan_pane.py" line="71"/>
+        <source>The page image was not found. Looked for:
+%1</source>
+        <translation>未找到页面图像。查找过：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/scan_pane.py" line="76"/>
+        <source>The page image at
+%1
+is not the one imported: its content has changed.</source>
+        <translation>位于
+%1
+的页面图像不是导入时的那一张：其内容已改变。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/widgets/scan_pane.py" line="78"/>
+        <source>The page image
+%1
+cannot be read.</source>
+        <translation>无法读取页面图像
+%1</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from editor_app.qt.keymap import COMMANDS
+from editor_app.qt.keymap import COMMANDS, SCAN_KEYS
 from tests.qt.conftest import SEEDS, make_project, press
 from tests.qt.keyboard import CTRL, SHIFT
 
@@ -44,7 +44,8 @@ def test_chinese_menus_and_sheet_spell_keys_portably(qtbot, window, tmp_path):
     qtbot.waitUntil(sheet.isVisible)
     text = sheet.browser.toPlainText()
     keys = [line.strip() for line in text.splitlines() if line.endswith("  ")]  # key cells
-    assert keys == [", ".join(portable(k) for k in c.shortcuts()) for c in COMMANDS if c.keys]
+    listed = [", ".join(portable(k) for k in c.shortcuts()) for c in COMMANDS if c.keys]
+    assert keys == listed + [portable(k.keys) for k in SCAN_KEYS]
     assert "Ctrl+Shift+Up" in keys and "Alt+Down" in keys and "Ctrl+Return" in keys
     assert "合并" in text  # the commands themselves are in Chinese
 
