@@ -75,3 +75,18 @@ def test_the_history_command_gives_the_same_summaries(desk_day):
     assert sum(line.startswith(" " * 8) for line in lines) == sum(
         s.item_count for s in desk_day["summaries"]
     )
+
+
+def test_a_status_kind_or_role_change_reads_by_name_not_by_stored_word(tmp_path):
+    path = tmp_path / "names.qingyang"
+    with Project.create(path, editor="甲") as project:
+        import_paths(project, [SEED], workers=1)
+        article = project.articles.of_document(1)[0]
+        project.articles.set_status(article.id, "reviewed")
+        project.articles.set_field(article.id, "kind", "commentary")
+        project.articles.set_role(1, article.start_line, "body")
+    lines = run_cli("history", str(path), "--limit", "3").stdout.splitlines()
+    role, kind, status = (line.split(" · ")[-1] for line in lines)
+    assert status == "状态：待审 → 已审"
+    assert kind == "类型：消息 → 评论"
+    assert role.startswith(f"第 {article.start_line} 行：主题 → 正文")

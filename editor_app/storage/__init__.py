@@ -39,7 +39,7 @@ _EXPORTS = {
     ),
     "export_queries": ("Exports",),
     "history": ("Conflict", "History", "RevertConflict"),
-    "history_summary": ("item_text", "title_text"),
+    "history_summary": ("item_text", "title_text", "value_word"),
     "import_report": ("DUPLICATE", "ImportInterrupted", "ImportReport"),
     "importer": ("import_paths",),
     "journal": ("OpResult",),
@@ -103,7 +103,7 @@ if TYPE_CHECKING:
     )
     from editor_app.storage.export_queries import Exports
     from editor_app.storage.history import Conflict, History, RevertConflict
-    from editor_app.storage.history_summary import item_text, title_text
+    from editor_app.storage.history_summary import item_text, title_text, value_word
     from editor_app.storage.import_report import DUPLICATE, ImportInterrupted, ImportReport
     from editor_app.storage.importer import import_paths
     from editor_app.storage.journal import OpResult

@@ -32,6 +32,32 @@ SUGGESTION_VERBS = {
     "removed": "删除",
 }
 COLUMN_LABELS = {"start_line": "首行", "end_line": "末行", "role": "角色"}
+# Stored values an editor knows by name: a status, a kind, a line's role (the window's
+# Chinese names for them, qingyang_zh_CN.ts, say the same).
+ROLE_WORDS = {
+    "kicker": "引题",
+    "title": "主题",
+    "subtitle": "副题",
+    "byline": "署名",
+    "subhead": "小标题",
+    "body": "正文",
+    "boilerplate": "版面文字",
+    "noise": "噪声",
+}
+VALUE_WORDS = {
+    "status": {"proposed": "待审", "edited": "已改", "reviewed": "已审", "approved": "已批准"},
+    "kind": {
+        "news": "消息",
+        "feature": "通讯",
+        "commentary": "评论",
+        "interview": "访谈",
+        "brief": "简讯",
+        "photo": "图片",
+        "other": "其他",
+        **ROLE_WORDS,
+    },
+    "role": ROLE_WORDS,
+}
 
 
 class HistoryReader:
@@ -313,10 +339,19 @@ def item_text(item: HistoryItem) -> str:
     if item.kind == "removed":
         return f"删除文章《{item.before}》"
     if item.kind == "role":
-        return f"第 {item.line} 行：{item.before or '—'} → {item.after or '—'}"
+        before, after = value_word("role", item.before), value_word("role", item.after)
+        return f"第 {item.line} 行：{before} → {after}"
     if item.kind == "dictionary":
         return f"词典：{item.before or '—'} → {item.after or '—'}"
+    if item.column in VALUE_WORDS:
+        before, after = value_word(item.column, item.before), value_word(item.column, item.after)
+        return f"{column_label(item.column)}：{before} → {after}"
     return f"{column_label(item.column)}：{short(item.before)} → {short(item.after)}"
+
+
+def value_word(column: str, value: str) -> str:
+    """A status, kind or role by its Chinese name; an empty one as a dash."""
+    return VALUE_WORDS[column].get(value, value) if value else "—"
 
 
 def detail_text(items: list[HistoryItem]) -> str:

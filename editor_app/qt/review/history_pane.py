@@ -485,7 +485,8 @@ def _item_html(item: HistoryItem) -> str:
         name = rule_name(item.column) if item.kind == "suggestion" else field_name(item.column)
         heading = " · ".join(part for part in (title, name) if part)
         context = None if item.kind == "field" else DIFF_CONTEXT
-        body = diff_html(item.before, item.after, context=context)
+        named = words.value_change(item)  # a status or a kind: by name, not by letters
+        body = escape(named) if named else diff_html(item.before, item.after, context=context)
         return f"<p><b>{escape(heading)}</b><br/>{body}</p>"
     line = words.item_text(item)
     return (

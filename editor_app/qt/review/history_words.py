@@ -12,9 +12,18 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from editor_app.model import Operation
 from editor_app.model.change import HistoryItem, HistorySummary, HistoryTarget
 from editor_app.model.diff_html import diff_line
-from editor_app.qt.labels import chinese_ui, field_name, operation_name, role_name, rule_name
+from editor_app.qt.labels import (
+    chinese_ui,
+    field_name,
+    kind_name,
+    operation_name,
+    role_name,
+    rule_name,
+    status_name,
+)
 from editor_app.storage import item_text as core_item_text
 from editor_app.storage import title_text as core_title_text
+from editor_app.storage import value_word as core_value_word
 
 SHORT_VALUE = 40
 
@@ -43,6 +52,10 @@ VERBS = {
     "added": QT_TRANSLATE_NOOP("History", "add"),
     "removed": QT_TRANSLATE_NOOP("History", "remove"),
 }
+
+
+# Stored values shown by name in the English UI (the core names them in Chinese).
+VALUE_NAMES = {"status": status_name, "kind": kind_name}
 
 
 def translated(text: str) -> str:
@@ -152,7 +165,21 @@ def item_text(item: HistoryItem) -> str:
             item.before or "—",
             item.after or "—",
         )
+    named = value_change(item)
+    if named:
+        return f"{field_name(item.column)}: {named}"
     return f"{field_name(item.column)}: {short(item.before)} → {short(item.after)}"
+
+
+def value_change(item: HistoryItem) -> str | None:
+    """`old → new` by name, in the UI's language, for a status or kind; else None."""
+    if item.column not in VALUE_NAMES:
+        return None
+    return f"{_value_name(item.column, item.before)} → {_value_name(item.column, item.after)}"
+
+
+def _value_name(column: str, value: str) -> str:
+    return core_value_word(column, value) if chinese_ui() else VALUE_NAMES[column](value)
 
 
 def _role(role: str) -> str:
