@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import orjson
 
-from editor_app.ingest.ocr_read import read_ocr
-from editor_app.ingest.ocr_text import DerivedText, derive_text
+from editor_app.ingest.ocr_read import read_ocr_text
+from editor_app.ingest.ocr_text import PageText
 from editor_app.ingest.sources import OCR_SUFFIXES
 
 __all__ = ["OCR_SUFFIXES", "OcrSource", "find_image", "pack_line_boxes", "read_source"]
@@ -33,10 +33,9 @@ class OcrSource:
     line_boxes: str  # JSON, see `pack_line_boxes`
 
 
-def read_source(data: bytes, path: str, name: str) -> tuple[DerivedText, OcrSource]:
+def read_source(data: bytes, path: str, name: str) -> tuple[PageText, OcrSource]:
     """The raw text and what is kept of the OCR file at `path` (OcrFormatError if unreadable)."""
-    page = read_ocr(data, name)
-    derived = derive_text(page)
+    page = read_ocr_text(data, name)
     image_path, image_sha256 = find_image(path, page.image)
     source = OcrSource(
         page.format,
@@ -44,9 +43,9 @@ def read_source(data: bytes, path: str, name: str) -> tuple[DerivedText, OcrSour
         page.height,
         image_path,
         image_sha256,
-        pack_line_boxes(derived.line_boxes),
+        pack_line_boxes(page.line_boxes),
     )
-    return derived, source
+    return page, source
 
 
 def pack_line_boxes(line_boxes) -> str:
