@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
+from editor_app.bench.alto_pages import alto_page
 from editor_app.ingest.ocr_alto import read_alto_text
 from editor_app.ingest.ocr_read import OcrFormatError, read_ocr, read_ocr_text
 from editor_app.ingest.ocr_text import join_words, page_text
-from tests.ocr.bench_import import alto_page
 from tests.ocr.pages import TESSERACT, TRANSCRIBED
 
 
