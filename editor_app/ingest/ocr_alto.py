@@ -182,7 +182,7 @@ class _PlainReader:
 
     def paragraph(self, block) -> tuple[str, tuple[Box, ...]] | None:
         if block.get("HPOS"):
-            self.box(block)
+            self.box(block)  # the paragraph's box, which must lie on the page too
         words: list[str] = []
         boxes: list[Box] = []
         for line in block.iter(self.line_tag):
@@ -194,7 +194,10 @@ class _PlainReader:
         return (join_words(words), tuple(boxes)) if boxes else None
 
     def words(self, line) -> list[str]:
-        """The line's strings, each checked inside the page (the hot loop of an import)."""
+        """The line's strings, each checked inside the page.
+
+        The hot loop of an import: `box`'s check is written out here rather than called.
+        """
         if line.find(self.hyp_tag) is not None:
             return self.hyphenated_words(line)
         width, height = self.width, self.height

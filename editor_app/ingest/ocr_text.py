@@ -25,7 +25,8 @@ _CHINESE_CHAR = re.compile(f"[{_CHINESE}]")
 _SPACE_INSIDE = re.compile(f"(?<=[{_CHINESE}])\\s+(?=[{_CHINESE}])")
 _BREAKS = re.compile(r"[\r\n\t\v\f\x1c-\x1f\x85\u2028\u2029]")
 _ANY_SPACE = re.compile(r"\s")
-# NUL stands between two words while a paragraph is joined: XML cannot hold one.
+# NUL stands between two words while a paragraph is joined: XML cannot hold one (and a
+# paragraph whose words hold one is joined word by word).
 _JOINT = "\x00"
 _JOINT_INSIDE = re.compile(f"(?<=[{_CHINESE}]){_JOINT}(?=[{_CHINESE}])")
 
