@@ -11,6 +11,7 @@ KEYS = [
     "raw_mb",
     "import_mb_s",
     "import_peak_mb",
+    "ocr_import_mb_s",
     "open_s",
     "window_s",
     "switch_article_ms",
@@ -26,7 +27,7 @@ KEYS = [
     "one_line_import_s",
     "analysis_growth",
 ]
-FLOORS = ("cat_mb_s", "sqlite_utils_insert_mb_s", "grep_ms", "json_dumps_mb_s")
+FLOORS = ("cat_mb_s", "sqlite_utils_insert_mb_s", "grep_ms", "json_dumps_mb_s", "alto_parse_mb_s")
 
 
 def test_bench_json_has_every_figure(tmp_path):

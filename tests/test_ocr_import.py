@@ -11,6 +11,7 @@ from lxml import etree
 
 from editor_app.export import ExportOptions, export_project
 from editor_app.ingest.jsonl_read import read_export
+from editor_app.ingest.ocr_source import unpack_source
 from editor_app.storage import Project, import_paths
 from tests.ocr.pages import IMAGE, TESSERACT, TRANSCRIBED, printed_raw_text
 
@@ -71,11 +72,21 @@ def test_the_source_is_kept_byte_for_byte_with_its_image_reference(tmp_path):
             "SELECT source, image_path, image_sha256 FROM document_sources"
         ).fetchone()
         geometry = project.documents.geometry(1)
-    assert bytes(source) == TESSERACT["alto"].read_bytes()
+    assert unpack_source(source) == TESSERACT["alto"].read_bytes()
+    assert len(source) < len(TESSERACT["alto"].read_bytes()) / 4  # kept compressed
     assert image == "two-columns.png"
     assert geometry.image_found and digest == geometry.image_sha256
     assert Path(geometry.image_file).read_bytes() == IMAGE.read_bytes()
     assert (geometry.format, geometry.width, geometry.height) == ("alto", 1400, 700)
+
+
+def test_a_source_kept_uncompressed_by_an_older_import_is_read_as_well(tmp_path):
+    with _imported(tmp_path, TESSERACT["alto"]) as project:
+        kept = project.documents.geometry(1).char_boxes
+        project.db.execute(
+            "UPDATE document_sources SET source = ?", [TESSERACT["alto"].read_bytes()]
+        )
+        assert project.documents.geometry(1).char_boxes == kept
 
 
 def test_geometry_gives_line_boxes_per_raw_line_and_a_word_box_per_character(tmp_path):

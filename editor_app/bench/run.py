@@ -13,17 +13,20 @@ import time
 from pathlib import Path
 
 from editor_app.bench import floors, linearity
+from editor_app.bench.alto_pages import write_alto_pages
 from editor_app.bench.generate import generate_archive
 from editor_app.bench.measure import median, percentile, run_measured, timed
 from editor_app.export import export_project
 from editor_app.storage import Project
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+OCR_PAGES = 100  # ALTO pages made of the first issues: some 50 MB, one String a character
 
 # figure -> (label, target as text, floor key or None)
 FIGURES = {
     "import_mb_s": ("import + segment + suggestions, MB/s", "≥ 5", "sqlite_utils_insert_mb_s"),
     "import_peak_mb": ("peak memory during import, MB", "≤ 400", None),
+    "ocr_import_mb_s": ("import ALTO, MB/s of raw text", "≥ 5", "alto_parse_mb_s"),
     "open_s": ("open the project (core), s", "≤ 0.3", None),
     "window_s": ("start to usable main window, s", "≤ 1.5", None),
     "switch_article_ms": ("switch article, ms", "≤ 50", None),
@@ -53,6 +56,9 @@ def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
         project_path = work / "bench.qingyang"
         say("importing …")
         result.update(_import(project_path, folder, raw_bytes))
+        say("importing ALTO …")
+        ocr = _ocr_import(files, work)
+        result.update(ocr)
         say("measuring the project …")
         result.update(_core_figures(project_path, raw_bytes, work))
         say("measuring the window …")
@@ -61,12 +67,16 @@ def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
         result.update(_linearity_figures(work))
         say("measuring the floors …")
         result["floors"] = _floors(files, folder, raw_bytes, work)
+        result["floors"]["alto_parse_mb_s"] = round(
+            floors.lxml_parse_mb_s(sorted((work / "alto").iterdir()), ocr["ocr_raw_mb"]), 2
+        )
         return result
 
 
 def _clear(work: Path) -> None:
     shutil.rmtree(work / "issues", ignore_errors=True)
-    for leftover in work.glob("bench.qingyang*"):
+    shutil.rmtree(work / "alto", ignore_errors=True)
+    for leftover in [*work.glob("bench.qingyang*"), *work.glob("alto.qingyang*")]:
         leftover.unlink()
     shutil.rmtree(work / "bench.backups", ignore_errors=True)
 
@@ -82,6 +92,25 @@ def _import(project: Path, folder: Path, raw_bytes: int) -> dict:
         "import_s": round(seconds, 2),
         "import_mb_s": round(raw_bytes / 1e6 / seconds, 2),
         "import_peak_mb": round(peak_mb, 1),
+    }
+
+
+def _ocr_import(files: list[Path], work: Path) -> dict:
+    """Import ALTO pages of the first issues, one String a character, as tesseract writes."""
+    texts = (path.read_text(encoding="utf-8") for path in files)
+    _, xml_bytes = write_alto_pages(texts, work / "alto", OCR_PAGES)
+    project = work / "alto.qingyang"
+    subprocess.run(_python("new", str(project)), check=True, capture_output=True)
+    seconds, peak_mb, _ = run_measured(_python("import", str(project), str(work / "alto")))
+    with Project.open(project, editor="bench", backups=False) as opened:
+        documents = opened.documents
+        raw_bytes = sum(len(documents.raw_text(i).encode()) for i in documents.ids())
+    return {
+        "ocr_raw_mb": round(raw_bytes / 1e6, 2),
+        "ocr_xml_mb": round(xml_bytes / 1e6, 1),
+        "ocr_import_mb_s": round(raw_bytes / 1e6 / seconds, 2),
+        "ocr_import_xml_mb_s": round(xml_bytes / 1e6 / seconds, 1),
+        "ocr_import_peak_mb": round(peak_mb, 1),
     }
 
 

@@ -54,8 +54,7 @@ class Analysis:
     suggestion_kinds: list[tuple] = field(default_factory=list)
     suggestions: str = "[]"  # JSON [[PACK_PLACEMENTS..., index into kinds], ...]
     error: str = ""
-    # An OCR file (ALTO, hOCR, PAGE): its bytes, kept as they are, and its geometry.
-    source: bytes | None = None
+    # An OCR file (ALTO, hOCR, PAGE): its geometry and its bytes, as the project keeps them.
     ocr: OcrSource | None = None
 
 
@@ -138,7 +137,7 @@ def _read_text(result: Analysis, data: bytes, path: str) -> bool:
         except OcrFormatError as error:
             result.error = error.reason
             return False
-        result.text, result.encoding, result.source = derived.text, "utf-8", data
+        result.text, result.encoding = derived.text, "utf-8"
         return True
     try:
         decoded = decode_bytes(data)

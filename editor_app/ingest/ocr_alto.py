@@ -7,6 +7,9 @@ ASSUMED_DPI, the resolution archives scan newspapers at, so the boxes keep the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from editor_app.ingest.ocr_model import (
     Box,
     OcrFormatError,
@@ -17,6 +20,7 @@ from editor_app.ingest.ocr_model import (
     line_of,
     paragraph_of,
 )
+from editor_app.ingest.ocr_text import PageText, join_words, joined_paragraphs
 
 ASSUMED_DPI = 300
 # Measurement units per inch; a pixel is taken as it is.
@@ -25,6 +29,46 @@ _UNITS_PER_INCH = {"mm10": 254.0, "inch1200": 1200.0}
 
 def read_alto(root, name: str) -> OcrPage:
     """The first page of an ALTO document (an ALTO file holds one page in practice)."""
+    layout = _layout(root, name)
+    reader = _BlockReader(layout.tag, layout.scale, name, (layout.width, layout.height))
+    paragraphs = tuple(p for p in map(reader.paragraph, layout.blocks) if p is not None)
+    return OcrPage("alto", layout.width, layout.height, layout.image, paragraphs)
+
+
+def read_alto_text(root, name: str) -> PageText | None:
+    """The raw text and line boxes of a plain ALTO page, read without making its words.
+
+    Plain: pixel units, whole numbers, every line and word boxed inside the page. That is
+    how engines write ALTO, and such a page needs no word objects to check: its strings
+    are read straight into the paragraphs' text. Anything else gives None, and the page
+    is read by `read_alto`, which accepts or refuses it with its reason; the raw text
+    is the same either way (`derive_text` of `read_alto`).
+    """
+    layout = _layout(root, name)
+    if layout.scale != 1.0 or layout.width <= 0 or layout.height <= 0:
+        return None
+    reader = _PlainReader(layout.tag, layout.width, layout.height)
+    try:
+        paragraphs = [p for p in map(reader.paragraph, layout.blocks) if p is not None]
+    except _NotPlain:
+        return None
+    if not paragraphs:
+        return None
+    text, line_boxes = joined_paragraphs(paragraphs)
+    return PageText("alto", layout.width, layout.height, layout.image, text, line_boxes)
+
+
+class _Layout(NamedTuple):
+    tag: Callable[[str], str]
+    scale: float
+    image: str
+    width: int
+    height: int
+    blocks: list  # the TextBlocks in reading order
+
+
+def _layout(root, name: str) -> _Layout:
+    """The page's unit, image, size and text blocks; OcrFormatError when it has none."""
     tag = _namer(root)
     scale = _scale(root.findtext(f"{tag('Description')}/{tag('MeasurementUnit')}"), name)
     image = root.findtext(f"{tag('Description')}/{tag('sourceImageInformation')}/{tag('fileName')}")
@@ -33,9 +77,7 @@ def read_alto(root, name: str) -> OcrPage:
         raise OcrFormatError(name, "the ALTO file holds no Layout/Page")
     width, height = _page_size(page, scale, name)
     blocks = _in_reading_order(root, list(page.iter(tag("TextBlock"))), tag)
-    reader = _BlockReader(tag, scale, name, (width, height))
-    paragraphs = tuple(p for p in map(reader.paragraph, blocks) if p is not None)
-    return OcrPage("alto", width, height, (image or "").strip(), paragraphs)
+    return _Layout(tag, scale, (image or "").strip(), width, height, blocks)
 
 
 def _namer(root):
@@ -121,6 +163,81 @@ class _BlockReader:
         x0, x1 = _converted(x, s, width), _converted(x + w, s, width)
         y0, y1 = _converted(y, s, height), _converted(y + h, s, height)
         return _ordered(x0, y0, x1, y1)
+
+
+class _NotPlain(Exception):
+    """The page is not plain (see `read_alto_text`): `read_alto` must read it."""
+
+
+class _PlainReader:
+    """Reads the TextBlocks of a plain page into (text, line boxes); _NotPlain otherwise.
+
+    It checks more than `read_alto` does (every line and string, kept or not, boxed in
+    whole pixels inside the page), so whatever it reads `read_alto` reads the same.
+    """
+
+    def __init__(self, tag, width: int, height: int) -> None:
+        self.line_tag, self.string_tag, self.hyp_tag = tag("TextLine"), tag("String"), tag("HYP")
+        self.width, self.height = width, height
+
+    def paragraph(self, block) -> tuple[str, tuple[Box, ...]] | None:
+        if block.get("HPOS"):
+            self.box(block)  # the paragraph's box, which must lie on the page too
+        words: list[str] = []
+        boxes: list[Box] = []
+        for line in block.iter(self.line_tag):
+            texts = self.words(line)
+            box = self.box(line)
+            if "".join(texts).strip():  # a line of no text is left out, as `line_of` does
+                words += texts
+                boxes.append(box)
+        return (join_words(words), tuple(boxes)) if boxes else None
+
+    def words(self, line) -> list[str]:
+        """The line's strings, each checked inside the page.
+
+        The hot loop of an import: `box`'s check is written out here rather than called.
+        """
+        if line.find(self.hyp_tag) is not None:
+            return self.hyphenated_words(line)
+        width, height = self.width, self.height
+        texts = []
+        try:
+            for string in line.iterchildren(self.string_tag):
+                get = string.get
+                x, y, w, h = (
+                    int(get("HPOS")),
+                    int(get("VPOS")),
+                    int(get("WIDTH")),
+                    int(get("HEIGHT")),
+                )
+                if x < 0 or y < 0 or w < 0 or h < 0 or x + w > width or y + h > height:
+                    raise _NotPlain
+                texts.append(get("CONTENT") or "")
+        except (TypeError, ValueError):
+            raise _NotPlain from None
+        return texts
+
+    def hyphenated_words(self, line) -> list[str]:
+        """The strings of a line with a HYP: its hyphen joins the string before it."""
+        texts: list[str] = []
+        for child in line.iterchildren(self.string_tag, self.hyp_tag):
+            if child.tag == self.string_tag:
+                self.box(child)
+                texts.append(child.get("CONTENT") or "")
+            elif texts:
+                texts[-1] += child.get("CONTENT") or ""
+        return texts
+
+    def box(self, element) -> Box:
+        get = element.get
+        try:
+            x, y, w, h = int(get("HPOS")), int(get("VPOS")), int(get("WIDTH")), int(get("HEIGHT"))
+        except (TypeError, ValueError):
+            raise _NotPlain from None
+        if x < 0 or y < 0 or w < 0 or h < 0 or x + w > self.width or y + h > self.height:
+            raise _NotPlain
+        return Box(x, y, x + w, y + h)
 
 
 def _number(text: str) -> int | float:

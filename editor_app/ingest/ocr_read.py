@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from editor_app.ingest.ocr_alto import read_alto
+from editor_app.ingest.ocr_alto import read_alto, read_alto_text
 from editor_app.ingest.ocr_hocr import read_hocr
 from editor_app.ingest.ocr_model import (
     Box,
@@ -22,6 +22,7 @@ from editor_app.ingest.ocr_model import (
     OcrWord,
 )
 from editor_app.ingest.ocr_pagexml import read_pagexml
+from editor_app.ingest.ocr_text import PageText, page_text
 
 __all__ = [
     "Box",
@@ -31,6 +32,7 @@ __all__ = [
     "OcrParagraph",
     "OcrWord",
     "read_ocr",
+    "read_ocr_text",
     "sniff_ocr_format",
 ]
 
@@ -75,12 +77,23 @@ def looks_like_markup(data: bytes) -> bool:
 
 def read_ocr(data: bytes, name: str) -> OcrPage:
     """The page the OCR file `name` describes; OcrFormatError(name, reason) if it cannot be."""
-    kind = sniff_ocr_format(data)
-    if kind is None:
-        raise OcrFormatError(name, "unknown schema: not ALTO, hOCR or PAGE XML")
-    page = _READERS[kind](_parse(data, name, kind), name)
+    kind, root = _parsed(data, name)
+    page = _READERS[kind](root, name)
     _check(page, name)
     return page
+
+
+def read_ocr_text(data: bytes, name: str) -> PageText:
+    """What an import keeps of the page: `page_text(read_ocr(data, name))`, the same
+    text and line boxes, read without making the words where the format allows."""
+    kind, root = _parsed(data, name)
+    if kind == "alto":
+        plain = read_alto_text(root, name)
+        if plain is not None:
+            return plain
+    page = _READERS[kind](root, name)
+    _check(page, name)
+    return page_text(page)
 
 
 _HTML_END = re.compile(rb"</html\s*>\s*$", re.IGNORECASE)
@@ -91,6 +104,14 @@ _HTML_END = re.compile(rb"</html\s*>\s*$", re.IGNORECASE)
 _SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": True}
 _PARSER = etree.XMLParser(**_SAFE, collect_ids=False)
 _DOCTYPE_PARSER = etree.XMLParser(**_SAFE)
+
+
+def _parsed(data: bytes, name: str) -> tuple[str, object]:
+    """The file's format and its parsed root element."""
+    kind = sniff_ocr_format(data)
+    if kind is None:
+        raise OcrFormatError(name, "unknown schema: not ALTO, hOCR or PAGE XML")
+    return kind, _parse(data, name, kind)
 
 
 def _parse(data: bytes, name: str, kind: str):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from editor_app.ingest.ocr_model import Box
 from editor_app.ingest.ocr_read import read_ocr
-from editor_app.ingest.ocr_source import unpack_line_boxes
+from editor_app.ingest.ocr_source import unpack_line_boxes, unpack_source
 from editor_app.ingest.ocr_text import derive_text
 from editor_app.storage.errors import NotFoundError, OperationError
 
@@ -68,7 +68,7 @@ def page_geometry(db, document_id: int) -> PageGeometry | None:
         return None
     *head, packed, source = row
     boxes = [tuple(Box(*box) for box in line) for line in unpack_line_boxes(packed)]
-    return PageGeometry(*head, line_boxes=boxes, source=bytes(source))
+    return PageGeometry(*head, line_boxes=boxes, source=unpack_source(source))
 
 
 _PAGES = """SELECT s.format, s.width, s.height, s.image_path, s.image_sha256, s.line_boxes

@@ -306,7 +306,7 @@ def _store_source(conn, doc_id: int, analysis: Analysis) -> None:
         (
             doc_id,
             ocr.format,
-            analysis.source,
+            ocr.source,
             ocr.image_path,
             ocr.image_sha256,
             ocr.width,
