@@ -1587,137 +1587,147 @@ Everything saved before this change is kept.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="132"/>
         <source>Search and replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="112"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="133"/>
         <source>Text to find</source>
         <translation>要查找的文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="134"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="114"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="135"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="115"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="136"/>
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="116"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="137"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="117"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="138"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="118"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="139"/>
         <source>Save as dictionary entry</source>
         <translation>存为词典条目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="119"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="140"/>
         <source>Project dictionary…</source>
         <translation>项目词典…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="120"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="141"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="121"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="142"/>
         <source>Replace:</source>
         <translation>替换：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="127"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="148"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="128"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="149"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="253"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="286"/>
         <source>The first %1 hits are shown.</source>
         <translation>只显示前 %1 处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="255"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="288"/>
         <source>1 hit</source>
         <translation>1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="256"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="289"/>
         <source>%1 hits</source>
         <translation>%1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="267"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="370"/>
+        <source>%1 hits found, still searching…</source>
+        <translation>已找到 %1 处，仍在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="387"/>
+        <source>Search stopped; %1 hits listed.</source>
+        <translation>查找已停止，已列出 %1 处。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="510"/>
         <source>%1 hits would change. Untick the ones to keep as they are.</source>
         <translation>将修改 %1 处。取消勾选要保持原样的匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="288"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="311"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="322"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="404"/>
         <source>Nothing to replace: preview first and keep at least one hit.</source>
         <translation>没有可替换的内容：请先预览，并至少保留一处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="333"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="415"/>
         <source>Replaced %1 occurrences as one step.</source>
         <translation>已替换 %1 处，作为一步操作。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="347"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="429"/>
         <source>Dictionary entry saved; %1 suggestions made.</source>
         <translation>词典条目已保存，生成 %1 条建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="279"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="297"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="124"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="145"/>
         <source>Issue</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="125"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="146"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="126"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="147"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="370"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="452"/>
         <source>Not a valid replacement: %1</source>
         <translation>替换文字无效：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="376"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="458"/>
         <source>Not a valid regular expression: %1</source>
         <translation>正则表达式无效：%1</translation>
     </message>
