@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from editor_app.storage import OperationError, Project, import_paths
+from tests.conftest import run_cli
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ISSUES = 24  # ranges of 4, 8 and 16 documents
@@ -102,3 +104,15 @@ def test_a_bad_query_is_refused_before_the_first_page(archive):
         archive.search.pages("")
     with pytest.raises(OperationError, match="regular expression"):
         archive.search.pages("([", regex=True)
+
+
+def test_the_search_command_prints_the_first_hits_up_to_its_limit(archive):
+    wanted = archive.search.find(COMMON, limit=75)
+    done = run_cli("search", archive.path, COMMON, "--limit", "75", "--json")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["article"], r["field"], r["start"]) for r in records] == [
+        (hit.article_id, hit.field, hit.start) for hit in wanted
+    ]
+    as_text = run_cli("search", archive.path, f"测试{ISSUES - 1:02d}")
+    assert as_text.stdout.count("\n") == 1 and as_text.stderr.strip() == "1 hit"
