@@ -168,39 +168,50 @@ class Search:
 
 def _candidate_sql(query: str, regex: bool) -> tuple[str, dict]:
     """The rows of one range's candidate articles, in order: `:first`, `:last` to bind."""
-    return (
+    select = (
         f"SELECT a.id, a.document_id, {_METADATA_COLUMNS}, "
         f"{_PLACE_COLUMNS}, {EFFECTIVE_TEXT} AS text "
         # Walked in the index's order, so rows come as they are found, never sorted first.
         "FROM articles a INDEXED BY articles_by_document "
-        "JOIN documents d ON d.id = a.document_id WHERE a.document_id BETWEEN :first AND :last"
-        f"{_candidate_condition(query, regex)} ORDER BY a.document_id, a.start_line",
-        {} if regex else {"q": _trigram_query(query) if len(query) >= 3 else query},
+        "JOIN documents d ON d.id = a.document_id WHERE "
     )
-
-
-def _candidate_condition(query: str, regex: bool) -> str:
-    if regex:
-        return ""  # every article is checked
+    order = " ORDER BY a.document_id, a.start_line"
+    if regex:  # every article is checked
+        return f"{select}a.document_id BETWEEN :first AND :last{order}", {}
     if len(query) >= 3:
-        # Both indexes are asked for the range only: FTS5 seeks to a rowid range. An
-        # article's ids are not in document order (a split adds a new one), so the article
-        # index is asked for the ids between the range's lowest and highest.
-        return (
-            " AND ((a.corrected_text IS NULL AND a.document_id IN (SELECT rowid FROM "
-            "document_search WHERE document_search MATCH :q AND rowid BETWEEN :first AND :last))"
-            " OR a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q "
-            "AND rowid BETWEEN (SELECT min(id) FROM articles WHERE document_id BETWEEN :first "
-            "AND :last) AND (SELECT max(id) FROM articles WHERE document_id BETWEEN :first "
-            "AND :last)))"
-        )
-    return (
-        " AND ((a.corrected_text IS NULL AND a.document_id IN (SELECT id FROM documents "
-        "WHERE id BETWEEN :first AND :last AND instr(raw_text, :q) > 0)) "
-        "OR instr(a.corrected_text, :q) > 0 "
-        + "".join(f"OR instr(a.{field.name}, :q) > 0 " for field in _METADATA)
-        + ")"
-    )
+        return f"{_INDEXED_CANDIDATES}{select}{_INDEXED_CONDITION}{order}", {
+            "q": _trigram_query(query)
+        }
+    return f"{select}{_SCANNED_CONDITION}{order}", {"q": query}
+
+
+# Three or more characters: both indexes are asked for the range only (FTS5 seeks to a
+# rowid range). An article's id is not in document order (a split adds a new one), so
+# the article index is asked for the ids between the range's lowest and highest.
+_INDEXED_CANDIDATES = (
+    "WITH raw AS (SELECT rowid AS id FROM document_search WHERE document_search MATCH :q "
+    "AND rowid BETWEEN :first AND :last), "
+    "edited AS (SELECT rowid AS id FROM article_search WHERE article_search MATCH :q "
+    "AND rowid BETWEEN (SELECT min(id) FROM articles WHERE document_id BETWEEN :first AND :last) "
+    "AND (SELECT max(id) FROM articles WHERE document_id BETWEEN :first AND :last)) "
+)
+# Only the documents that hold a candidate are looked up, in order; an article's row is
+# read once its document or its own id matched.
+_INDEXED_CONDITION = (
+    "a.document_id IN (SELECT id FROM raw UNION SELECT document_id FROM articles "
+    "WHERE id IN edited AND document_id BETWEEN :first AND :last) "
+    "AND ((a.document_id IN raw AND a.corrected_text IS NULL) OR a.id IN edited)"
+)
+# One or two characters: the raw text of the range's documents is scanned, and the
+# edited text and metadata of their articles.
+_SCANNED_CONDITION = (
+    "a.document_id BETWEEN :first AND :last "
+    "AND ((a.corrected_text IS NULL AND a.document_id IN (SELECT id FROM documents "
+    "WHERE id BETWEEN :first AND :last AND instr(raw_text, :q) > 0)) "
+    "OR instr(a.corrected_text, :q) > 0 "
+    + "".join(f"OR instr(a.{field.name}, :q) > 0 " for field in _METADATA)
+    + ")"
+)
 
 
 def _paged(hits: Iterator[Hit], size: int) -> Iterator[list[Hit]]:
