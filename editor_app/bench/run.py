@@ -68,9 +68,10 @@ def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
 
 def _clear(work: Path) -> None:
     shutil.rmtree(work / "issues", ignore_errors=True)
-    for leftover in work.glob("bench.qingyang*"):
-        leftover.unlink()
-    shutil.rmtree(work / "bench.backups", ignore_errors=True)
+    for name in ("bench", "one-line"):  # the projects `new` makes: it refuses an existing one
+        for leftover in work.glob(f"{name}.qingyang*"):
+            leftover.unlink()
+        shutil.rmtree(work / f"{name}.backups", ignore_errors=True)
 
 
 def _python(*args: str) -> list[str]:
