@@ -21,6 +21,7 @@ KEYS = [
     "undo_ms_median",
     "search_short_ms",
     "search_long_ms",
+    "search_rare_ms",
     "export_jsonl_mb_s",
     "size_ratio",
     "longest_stall_ms",

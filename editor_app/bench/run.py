@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
 from editor_app.bench import floors, linearity
@@ -34,8 +35,9 @@ FIGURES = {
     "edit_ms_median": ("one edit, median ms", "≤ 5", None),
     "edit_ms_p99": ("one edit, p99 ms", "≤ 30", None),
     "undo_ms_median": ("undo, median ms", "≤ 5", None),
-    "search_short_ms": ("search 1–2 characters, ms", "≤ 300", "grep_ms"),
-    "search_long_ms": ("search 3+ characters, ms", "≤ 50", "grep_ms"),
+    "search_short_ms": ("search 1–2 characters, first screen, ms", "≤ 30", "grep_ms"),
+    "search_long_ms": ("search 3+ characters, first screen, ms", "≤ 30", "grep_ms"),
+    "search_rare_ms": ("search 1 character found nowhere, ms", "—", "grep_ms"),
     "export_jsonl_mb_s": ("export JSONL, MB/s", "≥ 30", "json_dumps_mb_s"),
     "size_ratio": ("project file / raw text", "≤ 4", None),
     "longest_stall_ms": ("longest GUI stall, ms", "≤ 100", None),
@@ -76,9 +78,14 @@ def run_bench(issues: int, *, work: Path | None = None, say=print) -> dict:
 def _clear(work: Path) -> None:
     shutil.rmtree(work / "issues", ignore_errors=True)
     shutil.rmtree(work / "alto", ignore_errors=True)
-    for leftover in [*work.glob("bench.qingyang*"), *work.glob("alto.qingyang*")]:
-        leftover.unlink()
-    shutil.rmtree(work / "bench.backups", ignore_errors=True)
+    for name in (
+        "bench",
+        "one-line",
+        "alto",
+    ):  # the projects `new` makes: it refuses an existing one
+        for leftover in work.glob(f"{name}.qingyang*"):
+            leftover.unlink()
+        shutil.rmtree(work / f"{name}.backups", ignore_errors=True)
 
 
 def _python(*args: str) -> list[str]:
@@ -150,17 +157,33 @@ def _edit_figures(project: Project, count: int = 300) -> dict:
 
 
 def _search_figures(project: Project) -> dict:
+    """Time to the first screen of hits, the worst of common words; and the whole walk a
+    short word found nowhere makes, the dearest a search can be."""
     short = [_search_ms(project, query) for query in ("镇", "区委")]
     long = [_search_ms(project, query) for query in ("副中心", "高质量发展", "基本无违建区")]
-    return {"search_short_ms": round(max(short), 1), "search_long_ms": round(max(long), 1)}
+    return {
+        "search_short_ms": round(max(short), 1),
+        "search_long_ms": round(max(long), 1),
+        "search_rare_ms": round(_search_ms(project, RARE, screens=None), 1),
+    }
 
 
-def _search_ms(project: Project, query: str, repeats: int = 3) -> float:
+RARE = "㐀"  # a character of CJK Extension A no newspaper prints
+SCREEN = 50  # hits on the first screen of the find panel
+
+
+def _search_ms(project: Project, query: str, *, screens: int | None = 1, repeats=3) -> float:
+    """Median ms to read `screens` pages of hits (None: all) through the streaming search."""
     times = []
     for _ in range(repeats):
-        seconds, _ = timed(project.search.find, query, limit=200)
+        seconds, _ = timed(_read_pages, project, query, screens)
         times.append(seconds * 1000)
     return median(times)
+
+
+def _read_pages(project: Project, query: str, screens: int | None) -> int:
+    pages = islice(project.search.pages(query, page=SCREEN), screens)
+    return sum(len(page) for page in pages)
 
 
 def _export_figures(project: Project, raw_bytes: int, work: Path) -> dict:

@@ -194,18 +194,30 @@ def _search(subparsers) -> None:
 
 
 def run_search(args) -> int:
+    """Hits are printed a page at a time as the search reads them: the first at once."""
+    count = 0
     with opened_project(args, read_only=True) as project:
-        hits = project.search.find(args.query, regex=args.regex, limit=args.limit)
-    if args.json:
+        for page in project.search.pages(args.query, regex=args.regex):
+            page = page[: max(args.limit - count, 0)]
+            _print_hits(page, as_json=args.json)
+            sys.stdout.flush()
+            count += len(page)
+            if count >= args.limit:
+                break
+    if not args.json:
+        print(hit_count(count), file=sys.stderr)
+    return 0
+
+
+def _print_hits(hits, *, as_json: bool) -> None:
+    if as_json:
         print_json([_hit_json(hit) for hit in hits], lines=True)
-        return 0
+        return
     for hit in hits:
         print(
             f"{hit.issue}\t{hit.title or '#' + str(hit.article_id)}\t{hit.line}\t"
             f"{hit.field}\t…{hit.before}【{hit.match}】{hit.after}…"
         )
-    print(hit_count(len(hits)), file=sys.stderr)
-    return 0
 
 
 def _hit_json(hit) -> dict:

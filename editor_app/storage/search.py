@@ -1,15 +1,23 @@
 """Search and replace across the project's corrected text and metadata.
 
-Three or more characters: the trigram indexes (raw text per document, edits and
-metadata per article) propose candidate articles, each checked exactly. One or two characters: the trigram index cannot answer, so the raw text of
-every document is scanned with instr() (fast, in SQLite) and edited texts separately.
-A regular expression scans every article. Either way each hit is a real occurrence.
+Hits stream out in document and article order: the documents are walked in ranges of
+ids, a few at first and more as the walk goes on, so a common word's first screen comes
+from the first documents and the rest of the archive is not read until it is asked for.
+
+In each range, three or more characters: the trigram indexes (raw text per document,
+edits and metadata per article) propose candidate articles, each checked exactly. One or
+two characters: the trigram index cannot answer, so the raw text of the range's
+documents is scanned with instr() (fast, in SQLite) and edited texts and metadata
+separately. A regular expression checks every article. Either way each hit is a real
+occurrence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from editor_app.model.fields import BODY, BY_NAME, SEARCHED, names_of
@@ -34,7 +42,9 @@ _PLACE_COLUMNS = (
     "d.page AS hit_page"
 )
 CONTEXT = 20
-CANDIDATE_BATCH = 64
+PAGE = 50  # hits in a page: a screen of results
+FIRST_RANGE = 4  # documents read for the first page of a common word
+LAST_RANGE = 1024  # the ranges double up to this: a rare word walks all in few statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,23 +82,39 @@ class Search:
 
     def find(self, query: str, *, regex: bool = False, limit: int = 1000) -> list[Hit]:
         """Hits in document and article order; at most `limit` of them."""
-        return self._find(query, regex, limit, None)
+        return list(islice(self._hits(query, regex, None, None), limit))
 
-    def _find(self, query: str, regex: bool, limit: int, replacement: str | None) -> list[Hit]:
+    def pages(
+        self,
+        query: str,
+        *,
+        regex: bool = False,
+        page: int = PAGE,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[list[Hit]]:
+        """The hits of find(), `page` at a time (the last page may be shorter).
+
+        A page is read when it is asked for: stopping after the first reads only the
+        documents it came from. `cancelled()` is asked between two ranges of documents;
+        once it says yes no more is read. A bad query is refused here, not at the first page.
+        """
+        return _paged(self._hits(query, regex, None, cancelled), page)
+
+    def _hits(self, query: str, regex: bool, replacement: str | None, cancelled) -> Iterator[Hit]:
         pattern = _compile(query, regex, self.path)
         expand = _expander(replacement, regex, self.path)
-        hits: list[Hit] = []
-        for row in self._candidate_rows(query, regex):
-            hits.extend(_hits_in_row(row, pattern, expand))
-            if len(hits) >= limit:
-                return hits[:limit]
-        return hits
+
+        def walk() -> Iterator[Hit]:
+            for row in self._candidate_rows(query, regex, cancelled):
+                yield from _hits_in_row(row, pattern, expand)
+
+        return walk()
 
     def replace_preview(
         self, find: str, replacement: str, *, regex: bool = False, limit: int = 100000
     ) -> list[Hit]:
         """Every hit with the text it would become; nothing is written."""
-        return self._find(find, regex, limit, replacement)
+        return list(islice(self._hits(find, regex, replacement, None), limit))
 
     def apply_replace(self, hits: list[Hit], label: str = "") -> OpResult:
         """Apply the kept hits of a preview as one operation (one undo step)."""
@@ -117,44 +143,80 @@ class Search:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _candidate_rows(self, query: str, regex: bool):
-        """Rows with text of the candidate articles, fetched a batch at a time.
+    def _candidate_rows(self, query: str, regex: bool, cancelled) -> Iterator[dict]:
+        """Rows with text of the candidate articles, one range of documents at a time.
 
-        Candidates are chosen and ordered without touching any text, so a search that
-        stops at its limit reads only the articles it shows.
+        Each range is one statement whose rows are read as they are used, so a search
+        that stops early reads only the articles it shows.
         """
-        ids = [row[0] for row in self.db.execute(*self._candidate_sql(query, regex))]
-        for first in range(0, len(ids), CANDIDATE_BATCH):
-            batch = ids[first : first + CANDIDATE_BATCH]
-            yield from self.db.query(
-                f"SELECT a.id, a.document_id, {_METADATA_COLUMNS}, "
-                f"{_PLACE_COLUMNS}, {EFFECTIVE_TEXT} AS text FROM articles a "
-                f"JOIN documents d ON d.id = a.document_id WHERE a.id IN "
-                f"({', '.join('?' * len(batch))}) ORDER BY a.document_id, a.start_line",
-                batch,
-            )
+        sql, params = _candidate_sql(query, regex)
+        for first, last in self._document_ranges(cancelled):
+            yield from self.db.query(sql, {**params, "first": first, "last": last})
 
-    @staticmethod
-    def _candidate_sql(query: str, regex: bool) -> tuple[str, dict]:
-        base, order = "SELECT a.id FROM articles a", " ORDER BY a.document_id, a.start_line"
-        if regex:
-            return base + order, {}
-        if len(query) >= 3:
-            return (
-                f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "
-                "(SELECT rowid FROM document_search WHERE document_search MATCH :q)) "
-                "OR a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH :q)"
-                f"{order}",
-                {"q": _trigram_query(query)},
-            )
-        return (
-            f"{base} WHERE (a.corrected_text IS NULL AND a.document_id IN "
-            "(SELECT id FROM documents WHERE instr(raw_text, :q) > 0)) "
-            "OR instr(a.corrected_text, :q) > 0 "
-            + "".join(f"OR instr(a.{field.name}, :q) > 0 " for field in _METADATA)
-            + order.lstrip(),
-            {"q": query},
-        )
+    def _document_ranges(self, cancelled) -> Iterator[tuple[int, int]]:
+        """(first, last) document ids, FIRST_RANGE wide, doubling up to LAST_RANGE."""
+        lowest, highest = self.db.execute("SELECT min(id), max(id) FROM documents").fetchone()
+        if lowest is None:
+            return
+        first, width = lowest, FIRST_RANGE
+        while first <= highest:
+            if cancelled is not None and cancelled():
+                return
+            yield first, first + width - 1
+            first, width = first + width, min(width * 2, LAST_RANGE)
+
+
+def _candidate_sql(query: str, regex: bool) -> tuple[str, dict]:
+    """The rows of one range's candidate articles, in order: `:first`, `:last` to bind."""
+    select = (
+        f"SELECT a.id, a.document_id, {_METADATA_COLUMNS}, "
+        f"{_PLACE_COLUMNS}, {EFFECTIVE_TEXT} AS text "
+        # Walked in the index's order, so rows come as they are found, never sorted first.
+        "FROM articles a INDEXED BY articles_by_document "
+        "JOIN documents d ON d.id = a.document_id WHERE "
+    )
+    order = " ORDER BY a.document_id, a.start_line"
+    if regex:  # every article is checked
+        return f"{select}a.document_id BETWEEN :first AND :last{order}", {}
+    if len(query) >= 3:
+        return f"{_INDEXED_CANDIDATES}{select}{_INDEXED_CONDITION}{order}", {
+            "q": _trigram_query(query)
+        }
+    return f"{select}{_SCANNED_CONDITION}{order}", {"q": query}
+
+
+# Three or more characters: both indexes are asked for the range only (FTS5 seeks to a
+# rowid range). An article's id is not in document order (a split adds a new one), so
+# the article index is asked for the ids between the range's lowest and highest.
+_INDEXED_CANDIDATES = (
+    "WITH raw AS (SELECT rowid AS id FROM document_search WHERE document_search MATCH :q "
+    "AND rowid BETWEEN :first AND :last), "
+    "edited AS (SELECT rowid AS id FROM article_search WHERE article_search MATCH :q "
+    "AND rowid BETWEEN (SELECT min(id) FROM articles WHERE document_id BETWEEN :first AND :last) "
+    "AND (SELECT max(id) FROM articles WHERE document_id BETWEEN :first AND :last)) "
+)
+# Only the documents that hold a candidate are looked up, in order; an article's row is
+# read once its document or its own id matched.
+_INDEXED_CONDITION = (
+    "a.document_id IN (SELECT id FROM raw UNION SELECT document_id FROM articles "
+    "WHERE id IN edited AND document_id BETWEEN :first AND :last) "
+    "AND ((a.document_id IN raw AND a.corrected_text IS NULL) OR a.id IN edited)"
+)
+# One or two characters: the raw text of the range's documents is scanned, and the
+# edited text and metadata of their articles.
+_SCANNED_CONDITION = (
+    "a.document_id BETWEEN :first AND :last "
+    "AND ((a.corrected_text IS NULL AND a.document_id IN (SELECT id FROM documents "
+    "WHERE id BETWEEN :first AND :last AND instr(raw_text, :q) > 0)) "
+    "OR instr(a.corrected_text, :q) > 0 "
+    + "".join(f"OR instr(a.{field.name}, :q) > 0 " for field in _METADATA)
+    + ")"
+)
+
+
+def _paged(hits: Iterator[Hit], size: int) -> Iterator[list[Hit]]:
+    while page := list(islice(hits, size)):
+        yield page
 
 
 def searched_text(field: str, value) -> str:

@@ -855,112 +855,112 @@ is opened read-only: %2</source>
 <context>
     <name>History</name>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="21"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="30"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="22"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="31"/>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="23"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="32"/>
         <source>%1 (undone)</source>
         <translation>%1（已撤销）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="24"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="33"/>
         <source>%1 %2 %3 suggestions</source>
         <translation>%1 %2 条%3建议</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="25"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="34"/>
         <source>%1 documents</source>
         <translation>%1 个文档</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="26"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="35"/>
         <source>%1 and %2 more articles</source>
         <translation>%1等 %2 篇文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="27"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="36"/>
         <source>whole project</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="28"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="37"/>
         <source>article %1 (gone)</source>
         <translation>第 %1 篇文章（已删除）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="29"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="38"/>
         <source>article %1 (untitled)</source>
         <translation>第 %1 篇文章（无题）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="30"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="39"/>
         <source>%1 (%2 items)</source>
         <translation>%1（共 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="31"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="40"/>
         <source>new article %1</source>
         <translation>新文章《%1》</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="32"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="41"/>
         <source>removed article %1</source>
         <translation>删除文章《%1》</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="33"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="42"/>
         <source>line %1: %2 → %3</source>
         <translation>第 %1 行：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="34"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="43"/>
         <source>dictionary: %1 → %2</source>
         <translation>词典：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="35"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="44"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="38"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="47"/>
         <source>accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="39"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="48"/>
         <source>reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="40"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="49"/>
         <source>stale</source>
         <translation>过时</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="41"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="50"/>
         <source>merge</source>
         <translation>并入</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="42"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="51"/>
         <source>reopen</source>
         <translation>重开</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="43"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="52"/>
         <source>add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_words.py" line="44"/>
+        <location filename="../../editor_app/qt/review/history_words.py" line="53"/>
         <source>remove</source>
         <translation>删除</translation>
     </message>
@@ -1071,12 +1071,12 @@ is opened read-only: %2</source>
         <translation>这次修改的每个字段都被后来的修改改过，没有还原任何内容。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="499"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="500"/>
         <source>Article %1</source>
         <translation>文章 %1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/history_pane.py" line="502"/>
+        <location filename="../../editor_app/qt/review/history_pane.py" line="503"/>
         <source>Document %1, line %2</source>
         <translation>文档 %1，第 %2 行</translation>
     </message>
@@ -1752,137 +1752,147 @@ cannot be read.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="111"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="132"/>
         <source>Search and replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="112"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="133"/>
         <source>Text to find</source>
         <translation>要查找的文字</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="113"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="134"/>
         <source>Regular expression</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="114"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="135"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="115"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="136"/>
         <source>Replace with</source>
         <translation>替换为</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="116"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="137"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="117"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="138"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="118"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="139"/>
         <source>Save as dictionary entry</source>
         <translation>存为词典条目</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="119"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="140"/>
         <source>Project dictionary…</source>
         <translation>项目词典…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="120"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="141"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="121"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="142"/>
         <source>Replace:</source>
         <translation>替换：</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="127"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="148"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="128"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="149"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="253"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="286"/>
         <source>The first %1 hits are shown.</source>
         <translation>只显示前 %1 处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="255"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="288"/>
         <source>1 hit</source>
         <translation>1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="256"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="289"/>
         <source>%1 hits</source>
         <translation>%1 处</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="267"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="370"/>
+        <source>%1 hits found, still searching…</source>
+        <translation>已找到 %1 处，仍在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="387"/>
+        <source>Search stopped; %1 hits listed.</source>
+        <translation>查找已停止，已列出 %1 处。</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="510"/>
         <source>%1 hits would change. Untick the ones to keep as they are.</source>
         <translation>将修改 %1 处。取消勾选要保持原样的匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="288"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="311"/>
         <source>Searching…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="322"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="404"/>
         <source>Nothing to replace: preview first and keep at least one hit.</source>
         <translation>没有可替换的内容：请先预览，并至少保留一处匹配。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="333"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="415"/>
         <source>Replaced %1 occurrences as one step.</source>
         <translation>已替换 %1 处，作为一步操作。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="347"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="429"/>
         <source>Dictionary entry saved; %1 suggestions made.</source>
         <translation>词典条目已保存，生成 %1 条建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="279"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="297"/>
         <source>Type something to find.</source>
         <translation>请输入要查找的文字。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="124"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="145"/>
         <source>Issue</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="125"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="146"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="126"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="147"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="370"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="452"/>
         <source>Not a valid replacement: %1</source>
         <translation>替换文字无效：%1</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/review/search_dialog.py" line="376"/>
+        <location filename="../../editor_app/qt/review/search_dialog.py" line="458"/>
         <source>Not a valid regular expression: %1</source>
         <translation>正则表达式无效：%1</translation>
     </message>

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from editor_app.qt.background import Background
 from editor_app.qt.review.search_dialog import CONTEXT, SearchPanel, hit_context
 from editor_app.storage import SEARCHED_FIELDS, Project, import_paths, searched_text
 
@@ -184,3 +187,91 @@ def test_a_refused_dictionary_entry_is_reported(qtbot, dialog, project, messages
     with qtbot.assertNotEmitted(dialog.changed):
         qtbot.mouseClick(dialog.dictionary_button, Qt.MouseButton.LeftButton)
     assert [m[0] for m in messages] == ["warning"]
+
+
+class HeldSearch:
+    """The project's search, holding every search after its first page until `go` is set;
+    a search that finds itself cancelled then is noted in `cancelled`."""
+
+    def __init__(self, search) -> None:
+        self.search = search
+        self.go = threading.Event()
+        self.cancelled: list[str] = []
+
+    def pages(self, query, *, regex=False, page=50, cancelled=None):
+        pages = self.search.pages(query, regex=regex, page=page)
+
+        def held():
+            yield next(pages)
+            self.go.wait(30)
+            if cancelled():
+                self.cancelled.append(query)
+                return
+            yield from pages
+
+        return held()
+
+
+@pytest.fixture
+def streaming(qtbot, dialog, project):
+    """The panel searching on a pool thread, as in the window, through a held search."""
+    held = HeldSearch(project.search)
+    reader = SimpleNamespace(read=lambda call: call(SimpleNamespace(search=held)))
+    background = Background()
+    dialog.use_background(background, reader)
+    yield held
+    held.go.set()
+    background.wait()
+
+
+def listed_matches(dialog) -> set[str]:
+    rows = range(dialog.results.topLevelItemCount())
+    return {
+        dialog.results.topLevelItem(row).data(0, Qt.ItemDataRole.UserRole).match for row in rows
+    }
+
+
+def test_the_first_page_is_listed_at_once_then_the_rest_and_the_count_follows(
+    qtbot, dialog, project, streaming
+):
+    total = len(project.search.find("区", limit=10**6))
+    assert 100 < total < 1000
+    dialog.set_query("区")
+    with qtbot.assertNotEmitted(dialog.searched, wait=0):
+        dialog.search()
+        qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() == 50)
+        qtbot.waitUntil(lambda: dialog.message_label.text() == "50 hits found, still searching…")
+    assert dialog.results.currentItem() is dialog.results.topLevelItem(0)
+    with qtbot.waitSignal(dialog.searched, timeout=30_000) as found:
+        streaming.go.set()
+    assert len(found.args[0]) == total == dialog.results.topLevelItemCount()
+    assert dialog.message_label.text() == f"{total} hits"
+    assert found.args[0] == project.search.find("区", limit=10**6)
+
+
+def test_a_new_query_replaces_the_one_still_running(qtbot, dialog, project, streaming):
+    dialog.set_query("区")
+    dialog.search()
+    qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() == 50)
+    dialog.set_query("的")
+    dialog.search()
+    qtbot.waitUntil(lambda: dialog.message_label.text() == "50 hits found, still searching…")
+    assert listed_matches(dialog) == {"的"}
+    with qtbot.waitSignal(dialog.searched, timeout=30_000) as found:
+        streaming.go.set()
+    qtbot.waitUntil(lambda: streaming.cancelled == ["区"])
+    assert len(found.args[0]) == len(project.search.find("的", limit=10**6))
+    assert listed_matches(dialog) == {"的"}
+    assert dialog.results.topLevelItemCount() == len(found.args[0])
+
+
+def test_closing_the_panel_stops_its_search(qtbot, dialog, streaming):
+    dialog.set_query("区")
+    dialog.search()
+    qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() == 50)
+    with qtbot.assertNotEmitted(dialog.searched, wait=100):
+        dialog.hide()
+        streaming.go.set()
+        qtbot.waitUntil(lambda: streaming.cancelled == ["区"])
+    assert dialog.results.topLevelItemCount() == 50
+    assert dialog.message_label.text() == "Search stopped; 50 hits listed."

@@ -3,13 +3,19 @@
 The panel lives in a dock of the main window, so it never covers the text a hit is
 shown in. Its results are always those of the project as it is now: a reopened panel
 or a change made elsewhere searches again.
+
+In the window a search runs on a pool thread and sends its hits a page at a time; the
+panel lists them a chunk per turn of the event loop, so the first screen shows at once,
+the count follows, and typing, scrolling and the rest of the window never wait. A new
+search, a new project or closing the panel stops the one running.
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -28,6 +34,7 @@ from editor_app.qt.review.running import Runner, direct_runner
 from editor_app.storage import Hit, ProjectError
 
 SEARCH_LIMIT = 1000
+LIST_CHUNK = 100  # rows added in one turn of the event loop: a few ms, never a stall
 HIT_ROLE = Qt.ItemDataRole.UserRole
 ISSUE, TITLE, LINE, FIELD, CONTEXT = range(5)
 
@@ -50,18 +57,32 @@ class SearchPanel(QWidget):
     searched = Signal(list)  # the hits of a search or preview, once they are listed
     leave = Signal()  # Escape: the editor goes back to the text
     open_dictionary = Signal()  # the project dictionary is asked for
+    # From the search's pool thread, queued to this panel: (serial, page of hits) and
+    # (serial, None or the error that ended it), in the order they were sent.
+    _page_found = Signal(int, object)
+    _search_ended = Signal(int, object)
 
     def __init__(self, project=None, parent=None, *, run: Runner | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.run = run or direct_runner(self)
-        self.hits: list[Hit] = []
+        self.hits: list[Hit] = []  # those listed
         self.previewing = False
         self.background = None  # set by use_background: searches then leave the GUI thread
         self.reader = None
-        self._serial = 0
+        self._serial = 0  # what arrives for an older serial is for a search since replaced
         self._reads = 0  # searches and previews started: a change may have started one
         self._keep_row = 0  # the current result row a refresh keeps
+        self._placed = False  # the current row is set in the list being filled
+        self._call = None  # the search or preview running on the pool, to cancel
+        self._waiting: deque[Hit] = deque()  # arrived, not yet listed
+        self._streaming = False  # more hits may still arrive
+        self._listing = False  # a search or preview is not yet wholly listed
+        self._lister = QTimer(self)
+        self._lister.setInterval(0)
+        self._lister.timeout.connect(self._list_chunk)
+        self._page_found.connect(self._arrived)
+        self._search_ended.connect(self._ended)
         self._build()
         self.retranslate()
         self._update_buttons()
@@ -128,8 +149,14 @@ class SearchPanel(QWidget):
                 self.tr("Context"),
             ]
         )
-        if self.hits and not self.previewing:
+        if self.hits and not self.previewing and not self._listing:
             self._say(self.count_text(len(self.hits)))
+
+    def hideEvent(self, event) -> None:
+        """Closed, the panel stops its search: it searches afresh when it opens again."""
+        if not event.spontaneous():  # a minimised window keeps searching
+            self._stop()
+        super().hideEvent(event)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -149,6 +176,8 @@ class SearchPanel(QWidget):
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         header = self.results.header()
+        # Columns fit the rows on screen, not a thousand rows measured at every chunk.
+        header.setResizeContentsPrecision(0)
         for column in (ISSUE, TITLE, LINE, FIELD):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
@@ -180,7 +209,7 @@ class SearchPanel(QWidget):
 
     def set_project(self, project) -> None:
         self.project = project
-        self._serial += 1  # a search still running is for the old project
+        self._stop()  # a search still running is for the old project
         self._show([], previewing=False)
         self.message_label.clear()
 
@@ -214,7 +243,7 @@ class SearchPanel(QWidget):
 
     def refresh(self) -> None:
         """The project changed: list the hits again, keeping the current row's place."""
-        if not self.hits or self.project is None:
+        if not (self.hits or self._listing) or self.project is None:
             return
         item = self.results.currentItem()
         self._keep_row = self.results.indexOfTopLevelItem(item) if item is not None else 0
@@ -231,80 +260,133 @@ class SearchPanel(QWidget):
     def search(self) -> list[Hit]:
         """Run the query; hits are listed, an invalid query is explained in the panel.
 
-        In the background the hits arrive later (see `searched`) and this returns [].
+        In the background the hits arrive a page at a time, the first screen at once;
+        `searched` fires when the last is listed, and this returns [].
         """
         query, regex = self._query(), self._regex()
-        return self._read(
-            lambda project: project.search.find(query, regex=regex, limit=SEARCH_LIMIT),
-            self._searched,
-        )
+
+        def pages(project, cancelled):
+            found = project.search.pages(query, regex=regex, cancelled=cancelled)
+            return _limited(found, SEARCH_LIMIT)
+
+        return self._read(pages, previewing=False)
 
     def preview(self) -> list[Hit]:
         """List every hit with its replacement, each with a box to keep or skip it."""
         find, replacement, regex = self._query(), self.replace_edit.text(), self._regex()
-        return self._read(
-            lambda project: project.search.replace_preview(find, replacement, regex=regex),
-            self._previewed,
-        )
+
+        def pages(project, _cancelled):
+            yield project.search.replace_preview(find, replacement, regex=regex)
+
+        return self._read(pages, previewing=True)
 
     def count_text(self, count: int) -> str:
         """How many hits, in the UI language: 1 hit, 2 hits; 1 处, 2 处."""
         if count >= SEARCH_LIMIT:
-            return self.tr("The first %1 hits are shown.").replace("%1", str(count))
+            return self.tr("The first %1 hits are shown.").replace("%1", f"{count:,}")
         if count == 1:
             return self.tr("1 hit")
-        return self.tr("%1 hits").replace("%1", str(count))
+        return self.tr("%1 hits").replace("%1", f"{count:,}")
 
-    def _searched(self, hits: list[Hit]) -> list[Hit]:
-        self._show(hits, previewing=False)
-        self._say(self.count_text(len(hits)))
-        self.searched.emit(hits)
-        return hits
-
-    def _previewed(self, hits: list[Hit]) -> list[Hit]:
-        self._show(hits, previewing=True)
-        self._say(
-            self.tr("%1 hits would change. Untick the ones to keep as they are.").replace(
-                "%1", str(len(hits))
-            )
-        )
-        self.searched.emit(hits)
-        return hits
-
-    def _read(self, read, done) -> list[Hit]:
-        """read(project) here, or on a pool thread through the reader; then done(hits)."""
+    def _read(self, pages, *, previewing: bool) -> list[Hit]:
+        """pages(project, cancelled) here, or on a pool thread through the reader; each
+        page is listed as it comes. Here the hits are returned once listed."""
         if self.project is None:
             return []
         if not self._query():
             self._say(self.tr("Type something to find."), error=True)
             return []
         self._reads += 1
+        self._stop()
         if self.background is None:
-            hits = self._ask(lambda: read(self.project))
-            return done(hits) if hits is not None else []
-        self._serial += 1
-        serial = self._serial
-        reader = self.reader
+            hits = self._ask(lambda: [hit for page in pages(self.project, None) for hit in page])
+            if hits is None:
+                return []
+            self._begin(previewing)
+            self._add(hits)
+            self._finish()
+            return hits
+        self._begin(previewing)
+        self._streaming = True
         self._say(self.tr("Searching…"))
-
-        def work(_progress, _cancelled):
-            try:
-                return reader.read(read)
-            except (ProjectError, re.error) as error:
-                return error  # explained on the GUI thread
-
-        def arrived(outcome) -> None:
-            if serial != self._serial:
-                return  # a newer search was started meanwhile
-            if isinstance(outcome, Exception):
-                self._explain(outcome)
-            else:
-                done(outcome)
-
-        self.background.start(
-            work, finished=arrived, failed=lambda message: self._say(message, error=True)
+        serial = self._serial
+        self._call = self.background.start(
+            self._streamed(pages), failed=lambda message: self._failed(serial, message)
         )
         return []
+
+    def _streamed(self, pages):
+        """The pool's work: every page sent to the panel as it is read, then the end."""
+        serial, reader = self._serial, self.reader
+        found, ended = self._page_found, self._search_ended
+
+        def read(project, cancelled) -> None:
+            for page in pages(project, cancelled):
+                if cancelled():
+                    return
+                found.emit(serial, page)
+
+        def work(_progress, cancelled):
+            try:
+                reader.read(lambda project: read(project, cancelled))
+            except (ProjectError, re.error) as error:
+                ended.emit(serial, error)  # explained on the GUI thread
+            else:
+                ended.emit(serial, None)
+
+        return work
+
+    def _arrived(self, serial: int, page: list[Hit]) -> None:
+        if serial != self._serial:
+            return  # a newer search was started meanwhile
+        self._waiting.extend(page)
+        self._lister.start()
+
+    def _ended(self, serial: int, error) -> None:
+        if serial != self._serial:
+            return
+        self._call = None
+        self._streaming = False
+        if error is not None:
+            self._listing = False
+            self._explain(error)
+        else:
+            self._lister.start()  # lists what still waits, then finishes
+
+    def _failed(self, serial: int, message: str) -> None:
+        if serial == self._serial:
+            self._stop()
+            self._say(message, error=True)
+
+    def _list_chunk(self) -> None:
+        """One turn's share of the waiting hits; the count follows; the end is said."""
+        chunk = [self._waiting.popleft() for _ in range(min(LIST_CHUNK, len(self._waiting)))]
+        self._add(chunk)
+        if self._waiting:
+            return
+        self._lister.stop()
+        if self._streaming:
+            self._say(
+                self.tr("%1 hits found, still searching…").replace("%1", f"{len(self.hits):,}")
+            )
+        else:
+            self._finish()
+
+    def _stop(self) -> None:
+        """Stop the running search or preview; what it sends from now on is dropped."""
+        self._serial += 1
+        if self._call is not None:
+            self._call.cancel()
+            self._call = None
+        self._lister.stop()
+        self._waiting.clear()
+        self._streaming = False
+        if self._listing:
+            self._listing = False
+            self._say(
+                self.tr("Search stopped; %1 hits listed.").replace("%1", f"{len(self.hits):,}")
+            )
+            self._update_buttons()
 
     def kept_hits(self) -> list[Hit]:
         if not self.previewing:
@@ -381,17 +463,58 @@ class SearchPanel(QWidget):
         self.message_label.setText(text)
 
     def _show(self, hits: list[Hit], *, previewing: bool) -> None:
-        self.hits = hits
-        self.previewing = previewing
-        self.results.blockSignals(True)
-        self.results.clear()
-        self.results.addTopLevelItems([self._item(hit, previewing) for hit in hits])
-        self.results.blockSignals(False)
-        if hits:
-            row = min(self._keep_row, len(hits) - 1)
-            self.results.setCurrentItem(self.results.topLevelItem(row))
+        """List these hits at once (those already listed, or none); a search or preview
+        still being listed stops."""
+        self._stop()
+        self._begin(previewing)
+        self._add(list(hits))
+        self._listing = False
+        self._place_current()
         self._keep_row = 0
         self._update_buttons()
+
+    def _begin(self, previewing: bool) -> None:
+        """An empty list for the hits of a search or preview about to be listed."""
+        self.hits = []
+        self.previewing = previewing
+        self._listing = True
+        self._placed = False
+        self.results.clear()
+        self._update_buttons()
+
+    def _add(self, hits: list[Hit]) -> None:
+        if not hits:
+            return
+        self.results.blockSignals(True)
+        self.results.addTopLevelItems([self._item(hit, self.previewing) for hit in hits])
+        self.results.blockSignals(False)
+        self.hits.extend(hits)
+        if self._keep_row < len(self.hits):
+            self._place_current()
+
+    def _place_current(self) -> None:
+        """The row a refresh keeps (else the last) is current once it is listed."""
+        if not self._placed and self.hits:
+            row = min(self._keep_row, len(self.hits) - 1)
+            self.results.setCurrentItem(self.results.topLevelItem(row))
+            self._placed = True
+
+    def _finish(self) -> None:
+        """The last hit is listed: the count is said and `searched` fires."""
+        self._listing = False
+        self._place_current()
+        self._keep_row = 0
+        count = len(self.hits)
+        if self.previewing:
+            self._say(
+                self.tr("%1 hits would change. Untick the ones to keep as they are.").replace(
+                    "%1", f"{count:,}"
+                )
+            )
+        else:
+            self._say(self.count_text(count))
+        self._update_buttons()
+        self.searched.emit(self.hits)
 
     def _item(self, hit: Hit, previewing: bool) -> QTreeWidgetItem:
         context = hit_context(hit, with_replacement=previewing)
@@ -422,7 +545,17 @@ class SearchPanel(QWidget):
 
     def _update_buttons(self, *_args) -> None:
         writable = self.project is not None and not self.project.read_only
-        self.apply_button.setEnabled(writable and bool(self.kept_hits()))
+        self.apply_button.setEnabled(writable and not self._listing and bool(self.kept_hits()))
         self.preview_button.setEnabled(writable)
         self.dictionary_button.setEnabled(writable and self._dictionary_possible())
         self.open_dictionary_button.setEnabled(self.project is not None)
+
+
+def _limited(pages, limit: int):
+    """The pages up to `limit` hits in all, the last one cut to fit."""
+    left = limit
+    for page in pages:
+        yield page[:left]
+        left -= len(page)
+        if left <= 0:
+            return
