@@ -166,15 +166,24 @@ class EditingController:
         self._step_suggestion(-1)
 
     def _step_suggestion(self, step: int) -> None:
-        """From the raw text's cursor: a suggestion the cursor stands on is the next one,
-        unless the walk has just put the cursor there."""
-        raw_view = self.w.raw_view
-        walked = raw_view.walked_suggestion_id()
+        """From the cursor of the raw text, or of the article text when it has the focus: a
+        suggestion the cursor stands on is the next one, unless the walk has just put the
+        cursor there."""
+        offset, walked = self._walk_start()
         passed = next((s for s in self.desk.open_suggestions if s.id == walked), None)
-        self._walk(self.desk.suggestion_from(raw_view.textCursor().position(), step, passed))
+        self._walk(self.desk.suggestion_from(offset, step, passed))
+
+    def _walk_start(self) -> tuple[int, int | None]:
+        """The raw offset a walk starts from, and the suggestion walked to there if any."""
+        text_pane, raw_view = self.w.text_pane, self.w.raw_view
+        if not text_pane.editor.hasFocus():
+            return raw_view.textCursor().position(), raw_view.walked_suggestion_id()
+        text_pane.commit()  # the marks and the alignment hold for saved text only
+        return text_pane.raw_cursor_offset(), text_pane.editor.walked_suggestion_id()
 
     def _walk(self, suggestion) -> None:
-        """Put the cursor on a suggestion and select it in the list (None: say so)."""
+        """Put the cursor on a suggestion and select it in the list (None: say so); the
+        article text, when it has the focus, keeps it and puts its cursor there too."""
         if suggestion is None:
             self.say(
                 QCoreApplication.translate("Commands", "No more suggestions in this document."),
@@ -183,6 +192,9 @@ class EditingController:
             return
         self.w.raw_view.walk_to(suggestion)
         self.w.suggestion_panel.select(suggestion.id)
+        editor = self.w.text_pane.editor
+        if editor.hasFocus():
+            editor.walk_to(suggestion)
 
     # -- navigation -------------------------------------------------------------------------
 

@@ -1,6 +1,11 @@
 """The page scan follows the desk: the current document's image, its article's lines
 outlined, the cursor's line filled, the current suggestion's word boxed; a click on a line
 of the image puts the raw text's cursor on it. A moved image is pointed to again here.
+
+The image comes as a preview a few times as wide as the view (`PREVIEW_VIEWS`); a zoom
+past it reads the full resolution, off the GUI thread like every large read. Outlines are
+drawn only on the current document's own page: another document's outlines never show on
+the page still there while its image is read.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from editor_app.qt.scan_image import ScanImage, is_large, places, read_scan
 from editor_app.qt.widgets.scan_view import ARTICLE, LINE, WORD
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.tif *.tiff"
+PREVIEW_VIEWS = 2  # the preview is this many times as wide as the view's pixels
+MIN_PREVIEW_WIDTH = 1200  # pixels: sharp enough before the pane is laid out
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,7 @@ class ScanController(QObject):
         self.preferences = preferences
         self.window = window
         self.geometry = None  # the current document's PageGeometry, None for plain text
+        self.document_id = None  # the document the geometry is of
         self._reading = 0  # which read of an image the pane waits for
 
     def connect(self, panes) -> None:
@@ -67,6 +75,7 @@ class ScanController(QObject):
         w.raw_view.cursor_line_changed.connect(self.line_changed)
         w.suggestion_panel.current_changed.connect(self.suggestion_changed)
         w.pane.view.clicked.connect(self.page_clicked)
+        w.pane.view.full_wanted.connect(self.read_full_image)
         w.pane.locate_requested.connect(self.locate_image)
         self.runner.changed.connect(self.operation_done)
         w.toggle.setChecked(self.preferences.show_scan)
@@ -77,26 +86,48 @@ class ScanController(QObject):
     def document_shown(self) -> None:
         desk = self.desk
         shown = desk.project is not None and desk.document_id is not None
+        self.w.pane.view.clear_overlays()  # the page still there is not the new document's
+        self.document_id = desk.document_id if shown else None
         self.geometry = desk.project.documents.geometry(desk.document_id) if shown else None
         self._show_pane()
         self.read_image()
 
     def read_image(self) -> None:
-        """Read the image: at once when small, else on a pool thread while the pane waits."""
+        """Read the image's preview: at once when small, else on a pool thread while the
+        pane waits."""
         self._reading += 1
-        geometry = self.geometry
-        if geometry is None or self.w.pane.isHidden():
+        if self.geometry is None or self.w.pane.isHidden():
             return
-        looked = places(geometry)
-        size = (geometry.width, geometry.height)
-        if not is_large(looked):
-            self._image_read(self._reading, read_scan(looked, geometry.image_sha256, size))
+        read = self._reader(self._preview_width())
+        if not is_large(places(self.geometry)):
+            self._image_read(self._reading, read())
             return
         self.w.pane.show_loading()
         self.background.start(
-            lambda _progress, _cancelled: read_scan(looked, geometry.image_sha256, size),
+            lambda _progress, _cancelled: read(),
             finished=lambda scan, reading=self._reading: self._image_read(reading, scan),
         )
+
+    def read_full_image(self) -> None:
+        """Read the page at full resolution on a pool thread; the preview stays meanwhile."""
+        if self.geometry is None:
+            return
+        read = self._reader(None)
+        self.background.start(
+            lambda _progress, _cancelled: read(),
+            finished=lambda scan, reading=self._reading: self._full_image_read(reading, scan),
+        )
+
+    def _reader(self, preview_width: int | None):
+        """A call that reads the current document's image, safe on any thread."""
+        geometry = self.geometry
+        looked, size = places(geometry), (geometry.width, geometry.height)
+        return lambda: read_scan(looked, geometry.image_sha256, size, preview_width)
+
+    def _preview_width(self) -> int:
+        view = self.w.pane.view
+        shown = view.viewport().width() * view.devicePixelRatioF()
+        return max(MIN_PREVIEW_WIDTH, round(PREVIEW_VIEWS * shown))
 
     def _image_read(self, reading: int, scan: ScanImage) -> None:
         if reading != self._reading:
@@ -104,6 +135,10 @@ class ScanController(QObject):
         self.w.pane.show_scan(scan)
         if scan.image is not None:
             self.redraw()
+
+    def _full_image_read(self, reading: int, scan: ScanImage) -> None:
+        if reading == self._reading and scan.image is not None:
+            self.w.pane.view.show_full(scan.image)
 
     def redraw(self) -> None:
         """Every overlay again, for the current article, line and suggestion."""
@@ -159,7 +194,13 @@ class ScanController(QObject):
         return list(boxes[line - 1]) if 1 <= line <= len(boxes) else []
 
     def _drawing(self) -> bool:
-        return self.geometry is not None and self.w.pane.view.has_page()
+        """Whether the page shown is the current document's: an article of the next one is
+        shown before the document is (`document_shown` comes last)."""
+        return (
+            self.geometry is not None
+            and self.document_id == self.desk.document_id
+            and self.w.pane.view.has_page()
+        )
 
     # -- commands ---------------------------------------------------------------------------
 

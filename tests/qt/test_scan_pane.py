@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
+from editor_app.qt.scan_image import read_scan, ready_to_paint
 from editor_app.qt.widgets.scan_view import ARTICLE, LINE, WORD
 from editor_app.storage import Project, import_paths
 from tests.ocr.pages import IMAGE, TESSERACT
@@ -219,3 +221,80 @@ def test_a_large_image_is_read_off_the_gui_thread(qtbot, window, tmp_path, monke
     qtbot.waitUntil(pane.view.has_page)
     assert pane.currentWidget() is pane.view
     assert pane.view.boxes(ARTICLE) == boxes_of_lines(window, 1, 5)
+
+
+def record_drawing(monkeypatch, view) -> list[tuple[str, int]]:
+    """What the view is told from now on, in order: ("page", shown) for each image shown
+    or cleared, (overlay, number of boxes) for each outline drawn."""
+    drawn: list[tuple[str, int]] = []
+    show_page, outline = view.show_page, view.outline
+
+    def recorded_page(image, *args, **kwargs) -> None:
+        drawn.append(("page", image is not None))
+        show_page(image, *args, **kwargs)
+
+    def recorded_outline(name, boxes) -> None:
+        drawn.append((name, len(boxes)))
+        outline(name, boxes)
+
+    monkeypatch.setattr(view, "show_page", recorded_page)
+    monkeypatch.setattr(view, "outline", recorded_outline)
+    return drawn
+
+
+def test_a_document_switch_clears_the_outlines_before_the_new_image_is_shown(
+    qtbot, window, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("editor_app.qt.scan_image.READ_AT_ONCE_BYTES", 1000)  # read off-thread
+    more = tmp_path / "more"
+    more.mkdir()
+    alto = TESSERACT["alto"].read_text(encoding="utf-8").replace('CONTENT="城市"', 'CONTENT="城乡"')
+    (more / "second.alto.xml").write_text(alto, encoding="utf-8")  # another page, same image
+    shutil.copy(IMAGE, more)
+    assert window.open_project(ocr_project(tmp_path, also=(more,)))
+    view = window.scan_pane.view
+    qtbot.waitUntil(view.has_page)
+    assert view.boxes(ARTICLE)
+    second = next(d for d, n in window.project.documents.names().items() if n.startswith("second"))
+    drawn = record_drawing(monkeypatch, view)
+
+    window.panes.show_document(second)
+    assert all(view.boxes(name) == [] for name in (ARTICLE, LINE, WORD))
+    qtbot.waitUntil(view.has_page)
+    shown = drawn.index(("page", True))
+    assert not [step for step in drawn[:shown] if step[1]]  # no outline on the old page
+    assert view.boxes(ARTICLE) == boxes_of_lines(window, 1, 5)
+
+
+def test_a_zoom_past_the_preview_reads_the_full_image(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.setattr("editor_app.qt.window_scan.MIN_PREVIEW_WIDTH", 100)
+    monkeypatch.setattr("editor_app.qt.window_scan.PREVIEW_VIEWS", 1)  # as wide as the view
+    assert window.open_project(ocr_project(tmp_path))
+    view = window.scan_pane.view
+    qtbot.waitUntil(lambda: view.viewport().width() > 200)
+    window.scan.read_image()  # the preview of the view as laid out
+    assert view.has_page() and view.page.preview.width() < 1400  # the PNG is 1400 px wide
+    assert view.page.full is None
+    boxes = view.boxes(ARTICLE)
+
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    press(qtbot, window, Qt.Key.Key_Equal, CTRL)
+    qtbot.waitUntil(lambda: view.page.full is not None)
+    assert (view.page.full.width(), view.page.full.height()) == (1400, 700)
+    assert view.boxes(ARTICLE) == boxes  # the outlines stay
+
+
+def test_a_preview_is_read_scaled_and_the_full_image_on_request(tmp_path):
+    looked = (str(IMAGE),)
+    preview = read_scan(looked, None, (1400, 700), preview_width=350)
+    assert (preview.image.width(), preview.image.height()) == (350, 175)
+    assert preview.full_width == 1400 and not preview.is_full
+    full = read_scan(looked, None, (1400, 700))
+    assert full.image.width() == 1400 and full.is_full
+    grey = QImage(str(IMAGE))
+    indexed = grey.convertToFormat(QImage.Format.Format_Indexed8)
+    painted = ready_to_paint(indexed)  # converted a strip at a time, every row of it
+    assert painted.format() == QImage.Format.Format_RGB32
+    for x, y in ((10, 10), (700, 350), (1399, 699)):
+        assert painted.pixelColor(x, y) == grey.pixelColor(x, y)

@@ -250,3 +250,57 @@ def test_a_right_click_on_a_mark_offers_to_decide_on_its_suggestion(desk):
     QApplication.sendEvent(raw.viewport(), event)
     assert selected(desk).id == lookalike.id
     assert desk.actions["accept_rule"] in shown[-1] and desk.actions["split"] in shown[-1]
+
+
+def click_in_text(qtbot, editor, position: int) -> None:
+    """Click the article text just left of the character at `position`."""
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(position)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()  # scrolled into view; the click puts the cursor there
+    qtbot.keyClick(editor, Qt.Key.Key_Home, CTRL)
+    editor.ensureCursorVisible()
+    at = editor.cursorRect(cursor)
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=at.center())
+    assert editor.textCursor().position() == position
+
+
+def mark_of(editor, suggestion):
+    return next(m for m in editor.marks if m.suggestion.id == suggestion.id)
+
+
+def test_f8_in_the_article_text_starts_from_its_cursor(qtbot, desk):
+    raw, pane = desk.raw_view, desk.text_pane
+    editor = pane.editor
+    first = open_suggestions(desk, document_id=desk.document_id)[0]
+    raw.go_to_offset(first.start)
+    listed = [s for s in open_suggestions(desk, document_id=desk.document_id) if s.line <= 23]
+    earlier, target, later = listed[3], listed[4], listed[5]
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClicks(editor, "XYZ")  # an earlier edit: the text's offsets are no longer raw's
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.toPlainText().startswith("XYZ")
+    raw.go_to_offset(first.start)
+    assert mark_of(editor, target).first != target.start - pane.span_start
+
+    click_in_text(qtbot, editor, mark_of(editor, target).first)
+    press(qtbot, desk, Qt.Key.Key_F8)  # from the raw cursor it would be the first one
+    assert selected(desk).id == target.id
+    assert raw.selected_mark.suggestion.id == target.id
+    assert editor.selected_mark.suggestion.id == target.id
+    assert QApplication.focusWidget() is editor
+
+    press(qtbot, desk, Qt.Key.Key_F8, SHIFT)
+    assert selected(desk).id == earlier.id
+    assert editor.textCursor().position() == mark_of(editor, earlier).first
+
+    press(qtbot, desk, Qt.Key.Key_F9)
+    assert open_suggestions(desk, ids=[earlier.id], status="accepted")
+    assert selected(desk).id == target.id
+    assert QApplication.focusWidget() is editor
+    assert editor.textCursor().position() == mark_of(editor, target).first
+    assert editor.toPlainText().startswith("XYZ")
+
+    press(qtbot, desk, Qt.Key.Key_F8)  # walked there: F8 goes on
+    assert selected(desk).id == later.id

@@ -16,6 +16,7 @@ from editor_app.qt.labels import ROLE_NAMES, role_colour, role_name
 from editor_app.qt.widgets.suggestion_marks import (
     Mark,
     SuggestionNote,
+    WalkedTo,
     mark_near,
     mark_selections,
     mark_span,
@@ -79,7 +80,7 @@ class RawTextView(QPlainTextEdit):
         self.marks: list[Mark] = []
         self.selected_mark: Mark | None = None
         self._mark_selections: list = []
-        self._walked_to: tuple[int, int] | None = None  # (suggestion id, offset)
+        self._walked_to = WalkedTo()
         self.context_actions: list = []
         self.suggestion_actions: list = []  # first in the menu over a mark
         self._last_line = 0
@@ -188,15 +189,11 @@ class RawTextView(QPlainTextEdit):
         """Put the cursor on a suggestion for the editor to decide on, and remember it, so
         the next step from here goes past it."""
         self.go_to_offset(suggestion.start, centre=False)
-        self._walked_to = (suggestion.id, self.textCursor().position())
+        self._walked_to.remember(suggestion.id, self.textCursor().position())
 
     def walked_suggestion_id(self) -> int | None:
         """The suggestion the cursor was walked to, while the cursor still stands there."""
-        cursor = self.textCursor()
-        if self._walked_to is None or cursor.hasSelection():
-            return None
-        suggestion_id, offset = self._walked_to
-        return suggestion_id if cursor.position() == offset else None
+        return self._walked_to.suggestion_id(self.textCursor())
 
     def _cursor_moved(self) -> None:
         line = self.current_line()

@@ -41,7 +41,7 @@ class ScanPane(QStackedWidget):
         """The image when it was read, else what went wrong."""
         if scan.image is not None:
             width, height = scan.size
-            self.view.show_page(scan.image, width, height)
+            self.view.show_page(scan.image, width, height, full=scan.is_full)
             self.problem = None
             self.setCurrentWidget(self.view)
             return

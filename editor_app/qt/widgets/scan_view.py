@@ -3,15 +3,20 @@ over it (the article's lines, the cursor's line, the current suggestion's word).
 
 The scene's units are the OCR file's page coordinates, so a box read from the project is
 drawn as it is, whatever size the image was read at.
+
+The page is painted from QImages, never made into a QPixmap: a preview as wide as a few
+views, then the full resolution once the editor zooms in past the preview (the view asks
+for it with `full_wanted`). Each is read and converted off the GUI thread
+(`scan_image.read_scan`), so showing a page costs the GUI thread only the painting.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QBrush, QColor, QImage, QKeySequence, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
-    QGraphicsPixmapItem,
+    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
@@ -31,18 +36,69 @@ OVERLAYS = {
 }
 
 
+class PageItem(QGraphicsItem):
+    """The page image over the page's rectangle: the preview, or the full resolution when
+    it is read and the view shows the page finer than the preview has pixels."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.area = QRectF()
+        self.preview: QImage | None = None
+        self.full: QImage | None = None
+
+    def set_preview(self, preview: QImage | None, area: QRectF) -> None:
+        """A new page (None: none), its full resolution not read yet."""
+        self.prepareGeometryChange()
+        self.preview, self.full, self.area = preview, None, QRectF(area)
+        self.update()
+
+    def set_full(self, image: QImage) -> None:
+        self.full = image
+        self.update()
+
+    def preview_density(self) -> float:
+        """The preview's pixels per page unit."""
+        if self.preview is None or self.area.width() <= 0:
+            return 0.0
+        return self.preview.width() / self.area.width()
+
+    def boundingRect(self) -> QRectF:
+        return self.area
+
+    def paint(self, painter, option, _widget=None) -> None:
+        if self.preview is None:
+            return
+        image = self.preview
+        scale = painter.worldTransform().m11() * painter.device().devicePixelRatioF()
+        if self.full is not None and scale > self.preview_density():
+            image = self.full
+        exposed = option.exposedRect.intersected(self.area)
+        across = image.width() / self.area.width()
+        down = image.height() / self.area.height()
+        source = QRectF(
+            exposed.x() * across,
+            exposed.y() * down,
+            exposed.width() * across,
+            exposed.height() * down,
+        )
+        painter.drawImage(exposed, image, source)
+
+
 class ScanView(QGraphicsView):
     """Drag to pan; Ctrl+wheel, Ctrl+= and Ctrl+- zoom; Ctrl+0 fits the page's width."""
 
     clicked = Signal(QPointF)  # a click (not a drag) on the page, in page coordinates
+    full_wanted = Signal()  # zoomed in past the preview: the full resolution is to be read
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("scanView")
         self.setScene(QGraphicsScene(self))
-        self.page = QGraphicsPixmapItem()
-        self.page.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.page = PageItem()
         self.scene().addItem(self.page)
+        self.has_full = True  # no finer image to read than the one shown
+        self._full_asked = False
         self.overlays: dict[str, list[QGraphicsRectItem]] = {name: [] for name in OVERLAYS}
         self.fitting = True  # keep the page's width in the pane until the editor zooms
         self._pressed_at = None
@@ -55,29 +111,46 @@ class ScanView(QGraphicsView):
 
     # -- the page ---------------------------------------------------------------------------
 
-    def show_page(self, image, width: int, height: int) -> None:
-        """Show an image (a QImage) as a page of width × height units; None clears it."""
-        for name in OVERLAYS:
-            self.outline(name, [])
+    def show_page(self, image, width: int, height: int, *, full: bool = True) -> None:
+        """Show an image (a QImage ready to paint) as a page of width × height units; None
+        clears it. `full`: the image has every pixel there is, else it is a preview and a
+        zoom past it asks for the rest."""
+        self.clear_overlays()
         if image is None:
-            self.page.setPixmap(QPixmap())
+            self.page.set_preview(None, QRectF())
             self.scene().setSceneRect(QRectF())
             return
-        pixmap = QPixmap.fromImage(image)
-        width, height = width or pixmap.width(), height or pixmap.height()
-        self.page.setPixmap(pixmap)
-        self.page.setTransform(
-            QTransform.fromScale(width / pixmap.width(), height / pixmap.height())
-        )
-        self.scene().setSceneRect(QRectF(0, 0, width, height))
+        area = QRectF(0, 0, width or image.width(), height or image.height())
+        self.page.set_preview(image, area)
+        self.has_full, self._full_asked = full, False
+        self.scene().setSceneRect(area)
         self.fitting = True
         self.fit_width()
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
+    def show_full(self, image) -> None:
+        """The full resolution of the page shown, painted once the zoom is past the preview."""
+        self.page.set_full(image)
+        self.has_full = True
+
     def has_page(self) -> bool:
-        return not self.page.pixmap().isNull()
+        return self.page.preview is not None
+
+    def past_preview(self) -> bool:
+        """Whether the view shows the page finer than the preview has pixels."""
+        density = self.page.preview_density()
+        return density > 0 and self.zoom * self.devicePixelRatioF() > density
+
+    def _zoom_changed(self) -> None:
+        if self.has_page() and not self.has_full and not self._full_asked and self.past_preview():
+            self._full_asked = True
+            self.full_wanted.emit()
 
     # -- overlays ---------------------------------------------------------------------------
+
+    def clear_overlays(self) -> None:
+        for name in OVERLAYS:
+            self.outline(name, [])
 
     def outline(self, overlay: str, boxes) -> None:
         """Draw these boxes (x0, y0, x1, y1 in page units) as the overlay, replacing it."""
@@ -122,6 +195,7 @@ class ScanView(QGraphicsView):
         wanted = max(low, min(high, self.zoom * factor))
         self.fitting = False
         self.setTransform(QTransform.fromScale(wanted, wanted))
+        self._zoom_changed()
 
     def fit_width(self) -> None:
         """The page's whole width in the pane."""
@@ -132,6 +206,7 @@ class ScanView(QGraphicsView):
         room = self.viewport().width() - 2
         scale = max(ZOOM_LIMITS[0], room / width)
         self.setTransform(QTransform.fromScale(scale, scale))
+        self._zoom_changed()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -96,6 +96,26 @@ def mark_at(marks: list[Mark], position: int) -> Mark | None:
     return next((m for m in marks if m.first <= position < m.last), None)
 
 
+class WalkedTo:
+    """The suggestion a walk (F8, Shift+F8, a decision) put a view's cursor on, while the
+    cursor still stands there: the next step goes on from it instead of finding it again."""
+
+    def __init__(self) -> None:
+        self._at: tuple[int, int] | None = None  # (suggestion id, cursor position)
+
+    def remember(self, suggestion_id: int, position: int) -> None:
+        self._at = (suggestion_id, position)
+
+    def forget(self) -> None:
+        self._at = None
+
+    def suggestion_id(self, cursor: QTextCursor) -> int | None:
+        if self._at is None or cursor.hasSelection():
+            return None
+        suggestion_id, position = self._at
+        return suggestion_id if cursor.position() == position else None
+
+
 def mark_near(marks: list[Mark], position: int) -> Mark | None:
     """The mark a pointer at a cursor position is over: a position lies between two
     characters, and the pointer on a character's right half gives the one after it."""

@@ -5,7 +5,8 @@ focus, after a pause in typing, or on Escape (which also hands focus back to the
 
 The article's open suggestions are marked in its text as in the raw text, placed through
 the alignment of the text with its raw span; typing takes the marks away until the text
-is saved and shown again, since their places no longer hold.
+is saved and shown again, since their places no longer hold. F8 and Shift+F8 walk the
+suggestions from the article text's cursor too: the alignment maps it back to a raw offset.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from editor_app.model.alignment import RunMap, diff_runs
 from editor_app.qt.diff_view import raw_diff_html
 from editor_app.qt.widgets.suggestion_marks import (
     Mark,
+    WalkedTo,
+    mark_at,
     mark_near,
     mark_selections,
     mark_span,
@@ -55,6 +58,15 @@ def place_marks(suggestions: list, raw_span: str, span_start: int, text: str) ->
     return marks
 
 
+def raw_offset_of(position: int, text: str, raw_span: str, span_start: int) -> int:
+    """The raw offset a position of an article's text comes from, through the alignment of
+    the text with its raw span (which starts at raw offset `span_start`); a position in
+    characters the editor put in maps to where they were put in."""
+    if text == raw_span:
+        return span_start + position
+    return span_start + RunMap(diff_runs(text, raw_span)).source_start(position)
+
+
 class CorrectedTextEdit(QPlainTextEdit):
     """A plain text editor that reports when the editor leaves it or pauses, and shows the
     article's open suggestions as marks."""
@@ -66,6 +78,7 @@ class CorrectedTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.marks: list[Mark] = []
         self.selected_mark: Mark | None = None
+        self._walked_to = WalkedTo()
 
     def set_marks(self, marks: list[Mark], selected=None) -> None:
         self.marks = marks
@@ -77,6 +90,24 @@ class CorrectedTextEdit(QPlainTextEdit):
         wanted = suggestion.id if suggestion is not None else None
         self.selected_mark = next((m for m in self.marks if m.suggestion.id == wanted), None)
         self.viewport().update()
+
+    def walk_to(self, suggestion) -> None:
+        """Put the cursor on a suggestion's mark (where it is when the text has none) and
+        remember it, so the next step from here goes past it."""
+        mark = next((m for m in self.marks if m.suggestion.id == suggestion.id), None)
+        if mark is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(mark.first)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        self._walked_to.remember(suggestion.id, self.textCursor().position())
+
+    def walked_suggestion_id(self) -> int | None:
+        """The suggestion the cursor was walked to, while the cursor still stands there."""
+        return self._walked_to.suggestion_id(self.textCursor())
+
+    def forget_walk(self) -> None:
+        self._walked_to.forget()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -157,6 +188,7 @@ class CorrectedTextPane(QWidget):
             self._loading = True
             self.editor.setPlainText(text)
             self._loading = False
+            self.editor.forget_walk()
         self.editor.setEnabled(article_id is not None)
         if self.diff_toggle.isChecked():
             self._show_diff(True)
@@ -169,6 +201,16 @@ class CorrectedTextPane(QWidget):
             return
         marks = place_marks(suggestions, self.raw_span, self.span_start, text)
         self.editor.set_marks(marks, selected)
+
+    def raw_cursor_offset(self) -> int:
+        """The raw offset of the text cursor: its suggestion's start when the cursor stands
+        on a mark, else the position mapped back through the alignment."""
+        position = self.editor.textCursor().position()
+        mark = mark_at(self.editor.marks, position)
+        if mark is not None:
+            return mark.suggestion.start
+        text = self.editor.toPlainText()
+        return raw_offset_of(position, text, self.raw_span, self.span_start)
 
     @contextmanager
     def keeping_typing(self):
