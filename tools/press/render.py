@@ -48,8 +48,19 @@ def paint(page: Page, seed: str = "press") -> QImage:
 
 
 def _wear(image: QImage, rng: random.Random) -> QImage:
-    """Blur (down and up again, smoothly) and grain (random grey laid thinly over the page)."""
+    """Grain (random grey laid thinly over the page), then blur (down and up again, smoothly).
+
+    The grain goes under the blur, as paper texture does: raw pixel noise over a sparse page
+    makes tesseract take the whole page for a picture.
+    """
     width, height = image.width(), image.height()
+    grain = QImage(
+        rng.randbytes(width * height), width, height, width, QImage.Format.Format_Grayscale8
+    )
+    painter = QPainter(image)
+    painter.setOpacity(rng.uniform(0.1, 0.2))
+    painter.drawImage(0, 0, grain)
+    painter.end()
     scale = rng.uniform(0.5, 0.72)
     small = image.scaled(
         round(width * scale),
@@ -62,14 +73,7 @@ def _wear(image: QImage, rng: random.Random) -> QImage:
         height,
         Qt.AspectRatioMode.IgnoreAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
-    ).convertToFormat(QImage.Format.Format_RGB32)
-    grain = QImage(
-        rng.randbytes(width * height), width, height, width, QImage.Format.Format_Grayscale8
     )
-    painter = QPainter(worn)
-    painter.setOpacity(rng.uniform(0.1, 0.2))
-    painter.drawImage(0, 0, grain)
-    painter.end()
     grey = worn.convertToFormat(QImage.Format.Format_Grayscale8)
     grey.setDotsPerMeterX(DOTS_PER_METRE)
     grey.setDotsPerMeterY(DOTS_PER_METRE)
