@@ -83,6 +83,10 @@ class Composer:
         self.page = Page(clean.name, PAGE_WIDTH, PAGE_HEIGHT)
         self.body = Style(SERIF, self.rng.choice((21, 22, 23, 24, 25)))
         self.row = round(self.body.pixels * self.rng.uniform(1.4, 1.55))
+        # Ragged lines and a one-em indent blur tesseract's idea of where paragraphs begin
+        # and end, as on the real OCR'd pages (more paragraphs cut, more read as one).
+        self.justified = self.rng.random() < 0.5
+        self.indent = self.rng.choice((1, 2)) * self.body.advance("中")
         self.paragraph = 0
 
     def compose(self) -> Page:
@@ -159,8 +163,10 @@ class Composer:
         return False
 
     def _count_rows(self, story: Story, measure: float) -> int:
-        indent = 2 * self.body.advance("中")
-        return sum(len(set_paragraph(p, self.body, measure, indent)) for p in story.paragraphs)
+        return sum(
+            len(set_paragraph(p, self.body, measure, self.indent, self.justified))
+            for p in story.paragraphs
+        )
 
     def _set_headings(self, story: Story, measure: float) -> list[tuple[str, list, float]]:
         """(role, lines with their style, height) for kicker, title, subtitle as printed."""
@@ -233,14 +239,13 @@ class Composer:
 
     def _flow(self, paragraphs, grid: Grid, column: int, tops: list[float], owner: int):
         """Body paragraphs down the columns, balanced; the bottom, or None when cut short."""
-        indent = 2 * self.body.advance("中")
         items = []
         for text in paragraphs:
             self.paragraph += 1
             style = self.body
             if _is_subhead(text):
                 style = Style(self.body.family, self.body.pixels, bold=True)
-            for line in set_paragraph(text, style, grid.width, indent):
+            for line in set_paragraph(text, style, grid.width, self.indent, self.justified):
                 items.append((line, style, self.paragraph))
         bottom = _balanced_bottom(len(items), tops, self.row, grid.bottom)
         rows = iter(items)

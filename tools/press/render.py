@@ -58,10 +58,10 @@ def _wear(image: QImage, rng: random.Random) -> QImage:
         rng.randbytes(width * height), width, height, width, QImage.Format.Format_Grayscale8
     )
     painter = QPainter(image)
-    painter.setOpacity(rng.uniform(0.1, 0.2))
+    painter.setOpacity(rng.uniform(0.14, 0.26))
     painter.drawImage(0, 0, grain)
     painter.end()
-    scale = rng.uniform(0.5, 0.72)
+    scale = rng.uniform(0.46, 0.66)
     small = image.scaled(
         round(width * scale),
         round(height * scale),

@@ -93,7 +93,11 @@ def justify(line: SetLine, measure: float) -> SetLine:
     return SetLine(spread, line.offset)
 
 
-def set_paragraph(text: str, style: Style, measure: float, indent: float) -> list[SetLine]:
-    """A paragraph's lines, justified but for the last one."""
+def set_paragraph(
+    text: str, style: Style, measure: float, indent: float, justified: bool = True
+) -> list[SetLine]:
+    """A paragraph's lines, justified but for the last one (or all ragged)."""
     lines = break_lines(text, style, measure, indent)
+    if not justified:
+        return lines
     return [justify(line, measure) for line in lines[:-1]] + lines[-1:]
