@@ -57,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--press", nargs="*", default=[], help="pressed pages (dir or archive)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--joins", action="store_true", help="also the join figures")
+    parser.add_argument("--repeat", type=int, help="times a pressed page counts (default: 1)")
     parser.add_argument("--json", metavar="OUT", help="write the figures here too")
     args = parser.parse_args(argv)
+    if args.repeat is not None:
+        training.REPEAT["press"] = args.repeat
     corpus = load_pages(args.corpus)
     pressed = load_pages(args.press) if args.press else []
     figures = {"segments": segments(corpus + pressed, args.folds)}
