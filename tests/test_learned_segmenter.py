@@ -25,6 +25,7 @@ from editor_app.segmentation.learned.training import sidecar, train
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_DATA = REPO / "resources" / "training" / "corpus.tar.xz"
+PRESSED_DATA = REPO / "resources" / "training" / "press.tar.xz"  # tools/press
 SHARED = REPO.parent / "shared"
 SEED_GOLD = SHARED / "gold"
 
@@ -190,9 +191,9 @@ def test_a_huge_page_is_segmented_whole(tiny_model):
 
 
 def test_the_shipped_model_names_the_digest_of_the_shipped_data():
-    assert DEFAULT_MODEL.is_file() and SHIPPED_DATA.is_file()
+    assert DEFAULT_MODEL.is_file() and SHIPPED_DATA.is_file() and PRESSED_DATA.is_file()
     described = json.loads(sidecar(DEFAULT_MODEL).read_text())
-    assert described["data_sha256"] == digest(read_archive(SHIPPED_DATA))
+    assert described["data_sha256"] == digest(load_pages([SHIPPED_DATA, PRESSED_DATA]))
     assert DEFAULT_MODEL.stat().st_size <= 5 * 1024 * 1024
 
 
@@ -220,5 +221,31 @@ def test_the_shipped_model_is_what_train_makes_of_the_shipped_data(tmp_path):
     from editor_app.cli import main
 
     made = tmp_path / "model.crfsuite"
-    assert main(["train", str(SHIPPED_DATA), "-o", str(made)]) == 0
+    assert main(["train", str(SHIPPED_DATA), str(PRESSED_DATA), "-o", str(made)]) == 0
     assert made.read_bytes() == Path(DEFAULT_MODEL).read_bytes(), "remake it with `train`"
+
+
+def _dated_corpus(directory: Path, prefix: str, dates: list[str]) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for index, date in enumerate(dates):
+        text, gold = synthetic_page(index)
+        name = f"{prefix}-{date}-01"
+        gold["source"] = f"{name}.txt"
+        (directory / f"{name}.txt").write_text(text, encoding="utf-8")
+        (directory / f"{name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    return directory
+
+
+def test_pressed_pages_are_trained_on_without_noisy_copies_and_never_scored(tmp_path):
+    from editor_app.segmentation.learned import crossval
+    from editor_app.segmentation.learned.training import page_sequences
+
+    dates = ["20190101", "20190102", "20190103", "20190104"]
+    clean = load_pages([_dated_corpus(tmp_path / "train", "train", dates)])
+    pressed = load_pages([_dated_corpus(tmp_path / "press", "press", dates[:2])])
+    assert len(page_sequences(clean[0])) == 2  # the page and its noisy copy
+    assert len(page_sequences(pressed[0])) == 1  # already read by OCR
+    folds = crossval.fold_of_dates(clean + pressed, 2)
+    assert set(folds) == set(dates)  # a pressed page's date is its clean page's
+    results = crossval.cross_validate(clean + pressed, 2, say=lambda message: None)
+    assert {kind: len(pages) for kind, pages in results["crf"].items()} == {"dev-kind": 4}

@@ -3,7 +3,8 @@
 Features come from a normalised view of each line and from the rule segmenter's own findings
 (`features`); labels join "starts a segment" with the line's role (`labels`); the shipped model
 (`model.crfsuite`, described by `model.crfsuite.json`) is trained by `training` on the pages
-of `resources/training/corpus.tar.xz`.
+of `resources/training/corpus.tar.xz` and `press.tar.xz` (pages printed and read back by
+tesseract, `tools/press`).
 """
 
 from __future__ import annotations

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pycrfsuite
 
-from editor_app.model.gold_pages import Page, read_archive
+from editor_app.model.gold_pages import Page, load_pages
 from editor_app.segmentation.learned.training import PARAMS, page_sequence, page_sequences
 
-SHIPPED_DATA = Path(__file__).resolve().parents[3] / "resources" / "training" / "corpus.tar.xz"
+TRAINING = Path(__file__).resolve().parents[3] / "resources" / "training"
+# The gold pages and the pressed ones (train pages printed and read back by tesseract).
+SHIPPED_DATA = (TRAINING / "corpus.tar.xz", TRAINING / "press.tar.xz")
 # How many times an editor's page counts: measured on the OCR'd pages (see
 # docs/learned-segmenter.md); fewer barely moves the model, more starts to overfit.
 OWN_REPEAT = 10
@@ -28,8 +30,8 @@ Progress = Callable[[int, int], None]  # (iterations done, at most)
 
 @lru_cache(maxsize=1)
 def shipped_pages() -> tuple[Page, ...]:
-    """The pages the shipped model was trained on (CorpusError when the archive is missing)."""
-    return tuple(read_archive(SHIPPED_DATA))
+    """The pages the shipped model was trained on (CorpusError when an archive is missing)."""
+    return tuple(load_pages(list(SHIPPED_DATA)))
 
 
 def own_sequences(pages: Iterable[OwnPage], repeat: int = OWN_REPEAT) -> list:

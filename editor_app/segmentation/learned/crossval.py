@@ -2,7 +2,9 @@
 
 `python -m editor_app.segmentation.learned.crossval DIR_OR_ARCHIVE... [--folds 5] [--json]`
 Pages of one date never sit in two folds; every fold trains on all other dates (both kinds,
-the seeds, noisy copies) and is scored on its own held-out pages of each kind.
+the seeds, noisy copies, pressed pages) and is scored on its own held-out pages of each kind.
+Pressed pages (`press`, made by `tools/press` from train pages) are trained on, never scored:
+they go in the fold of their date, with the page they were printed from.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def cross_validate(pages: list[Page], folds: int, say=print) -> dict:
     results: dict[str, dict[str, list[PageResult]]] = {"rules": {}, "crf": {}}
     with tempfile.TemporaryDirectory() as work:
         for fold in range(folds):
-            held = [p for p in pages if assignment.get(p.date) == fold]
+            held = [p for p in pages if assignment.get(p.date) == fold and p.group in KIND_OF_GROUP]
             kept = [s for p in pages if assignment.get(p.date) != fold for s in cache[p.key]]
             model_path = Path(work) / f"fold{fold}.crfsuite"
             started = time.perf_counter()

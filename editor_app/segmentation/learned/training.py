@@ -14,8 +14,9 @@ from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.labels import labels_from_gold
 from editor_app.segmentation.learned.noise import noisy_page
 
-# Pages read by OCR already carry its noise; the others get noisy copies.
-OCR_GROUPS = frozenset({"ocr-train"})
+# Pages read by OCR already carry its noise; the others get noisy copies. `press`: train pages
+# printed and read back by tesseract (`tools/press`).
+OCR_GROUPS = frozenset({"ocr-train", "press"})
 NOISY_COPIES = 1
 # Kinds of page that are few beside the 人民日报 pages count several times: the OCR'd pages,
 # and the seed issues of the district daily the desk is first used on.

@@ -1,0 +1,1 @@
+"""Data-making tools beside the application (not shipped with it)."""

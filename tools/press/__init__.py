@@ -1,0 +1,7 @@
+"""The page press: gold pages printed as newspaper page images, read back by tesseract.
+
+`python -m tools.press …` (see `__main__.py`). Steps, one module each:
+`source` (a clean gold page as stories), `layout` (where every character goes), `render`
+(the page image), `read` (tesseract → hOCR), `hocr` (its paragraphs, lines and words),
+`carry` (the gold carried over to the OCR text), `stats` (press against the real OCR'd pages).
+"""
