@@ -371,12 +371,12 @@
         <translation>版面图像适应窗格宽度</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="180"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="189"/>
         <source>No more suggestions in this document.</source>
         <translation>本文档没有更多建议。</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_commands.py" line="221"/>
+        <location filename="../../editor_app/qt/window_commands.py" line="233"/>
         <source>Type a line number or a range like 83-87.</source>
         <translation>请输入行号或范围，如 83-87。</translation>
     </message>
@@ -496,7 +496,7 @@ Still open in this issue: %2 suggestions, %3 uncertain boundaries.</source>
 <context>
     <name>CorrectedTextPane</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/text_editor.py" line="143"/>
+        <location filename="../../editor_app/qt/widgets/text_editor.py" line="174"/>
         <source>Show differences from the raw text</source>
         <translation>显示与原文的差异</translation>
     </message>
@@ -1635,7 +1635,7 @@ Everything saved before this change is kept.</source>
 <context>
     <name>RawTextView</name>
     <message>
-        <location filename="../../editor_app/qt/widgets/raw_view.py" line="139"/>
+        <location filename="../../editor_app/qt/widgets/raw_view.py" line="140"/>
         <source>Boundary confidence %1</source>
         <translation>边界把握 %1</translation>
     </message>
@@ -1697,12 +1697,12 @@ Everything saved before this change is kept.</source>
 <context>
     <name>ScanController</name>
     <message>
-        <location filename="../../editor_app/qt/window_scan.py" line="182"/>
+        <location filename="../../editor_app/qt/window_scan.py" line="223"/>
         <source>Locate the page image</source>
         <translation>指定页面图像</translation>
     </message>
     <message>
-        <location filename="../../editor_app/qt/window_scan.py" line="184"/>
+        <location filename="../../editor_app/qt/window_scan.py" line="225"/>
         <source>Images (%1)</source>
         <translation>图像 (%1)</translation>
     </message>
