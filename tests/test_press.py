@@ -7,7 +7,6 @@ import json
 import pytest
 
 from tools.press import carry
-from tools.press.hocr import parse_hocr, tidy
 from tools.press.layout import FOLIO, HEAD, compose
 from tools.press.pipeline import press_page
 from tools.press.read import tesseract
@@ -107,9 +106,8 @@ def _hocr(paragraphs: list[list[tuple[str, tuple[int, int, int, int]]]]) -> str:
         )
     return (
         "<?xml version='1.0' encoding='UTF-8'?>\n"
-        "<html xmlns='http://www.w3.org/1999/xhtml'><body><div class='ocr_page'>"
-        + "".join(body)
-        + "</div></body></html>"
+        "<html xmlns='http://www.w3.org/1999/xhtml'><body>"
+        "<div class='ocr_page' title='bbox 0 0 600 600'>" + "".join(body) + "</div></body></html>"
     )
 
 
@@ -143,7 +141,7 @@ RECORD = {
 
 
 def _carry(paragraphs):
-    parsed = parse_hocr(_hocr(paragraphs))
+    parsed = carry.read_paragraphs(_hocr(paragraphs).encode(), "t.hocr")
     lines = carry.label_lines(parsed, carry.drawn_from_record(RECORD))
     return lines, carry.gold(lines, RECORD, "t.txt", "2019-02-01", 3)
 
@@ -199,8 +197,10 @@ def test_a_page_whose_articles_are_read_into_each_other_is_left_out():
 
 
 def test_white_space_goes_only_between_chinese_characters():
-    assert tidy("2019 年 2 月 1 日 ” 星期五") == "2019 年 2 月 1 日”星期五"
-    assert tidy("党 ( 工 ) 委 ， 意见 ; 从") == "党 ( 工 ) 委，意见 ; 从"
+    said = ["2019 年 2 月 1 日 ” 星期五", "党 ( 工 ) 委 ， 意见 ; 从"]
+    words = [[(word, (0, 0, 10, 10)) for word in line.split()] for line in said]
+    parsed = carry.read_paragraphs(_hocr(words).encode(), "t.hocr")
+    assert [p.text for p in parsed] == ["2019 年 2 月 1 日”星期五", "党 ( 工 ) 委，意见 ; 从"]
 
 
 @pytest.mark.skipif(tesseract() is None, reason="tesseract is not installed")

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tools.press.hocr import Paragraph, Word
+from editor_app.ingest.ocr_model import OcrPage, OcrWord
+from editor_app.ingest.ocr_read import read_ocr
+from editor_app.ingest.ocr_text import derive_text
 
 HEADINGS = ("kicker", "title", "subtitle")
 OUTSIDE_KIND = {-1: "boilerplate", -2: "noise", -3: "boilerplate"}
@@ -55,13 +57,37 @@ class RawLine:
     role: str = "body"
 
 
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """An OCR paragraph: its raw line, as the app derives it, and its words with boxes."""
+
+    text: str
+    words: list[OcrWord]
+
+
 def drawn_from_record(record: dict) -> list[Drawn]:
     return [Drawn(*row) for row in record["glyphs"]]
 
 
+def read_paragraphs(data: bytes, name: str) -> list[Paragraph]:
+    """The OCR file's paragraphs in reading order, read and derived as the app imports it."""
+    return paragraphs_of(read_ocr(data, name))
+
+
+def paragraphs_of(page: OcrPage) -> list[Paragraph]:
+    derived = derive_text(page)
+    texts = [""] * len(page.paragraphs)
+    for start, end, index, _, _ in derived.spans:
+        texts[index] += derived.text[start:end]
+    return [
+        Paragraph(text, [word for line in paragraph.lines for word in line.words])
+        for text, paragraph in zip(texts, page.paragraphs, strict=True)
+    ]
+
+
 def assign(paragraphs: list[Paragraph], drawn: list[Drawn]) -> list[list[Drawn]]:
     """For each paragraph, the drawn characters under its words, in the words' order."""
-    words: list[tuple[int, int, Word]] = []
+    words: list[tuple[int, int, OcrWord]] = []
     bands: dict[int, list[int]] = defaultdict(list)
     for p_index, paragraph in enumerate(paragraphs):
         for word in paragraph.words:

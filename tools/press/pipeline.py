@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.press import carry, hocr
+from tools.press import carry
 
 PREFIX = "press-"
 MAX_PROCESSES = 2  # the machine's two cores are shared
@@ -46,7 +46,8 @@ def render_page(clean: Path, out_dir: Path) -> Path:
 def carry_page(out_dir: Path, stem: str) -> Outcome:
     """Write STEM.txt and STEM.gold.json from STEM.hocr and STEM.glyphs.json."""
     record = json.loads((out_dir / f"{stem}.glyphs.json").read_text(encoding="utf-8"))
-    paragraphs = hocr.read_hocr(out_dir / f"{stem}.hocr")
+    hocr = out_dir / f"{stem}.hocr"
+    paragraphs = carry.read_paragraphs(hocr.read_bytes(), hocr.name)
     lines = carry.label_lines(paragraphs, carry.drawn_from_record(record))
     date, page = _date_and_page(stem)
     try:
