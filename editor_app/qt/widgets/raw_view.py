@@ -20,8 +20,8 @@ from editor_app.qt.widgets.suggestion_marks import (
     mark_near,
     mark_selections,
     mark_span,
-    mark_tooltip,
     paint_outline,
+    show_mark_tooltip,
 )
 
 SPAN_COLOUR = QColor("#fff6d5")
@@ -343,11 +343,7 @@ class RawTextView(QPlainTextEdit):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            mark = mark_near(self.marks, self.cursorForPosition(event.pos()).position())
-            if mark is not None:
-                QToolTip.showText(event.globalPos(), mark_tooltip(mark.suggestion), self)
-            else:
-                QToolTip.hideText()
+            show_mark_tooltip(self, self.marks, event)
             return True
         return super().viewportEvent(event)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip
 
 from editor_app.qt.labels import rule_colour, rule_name
 
@@ -52,6 +52,15 @@ def mark_tooltip(suggestion) -> str:
     """The kind, the change and the reason, as the tooltip over a mark says them."""
     change = f"{shown(suggestion.before)} → {shown(suggestion.after)}"
     return f"{rule_name(suggestion.rule)}: {change}\n{suggestion.reason}"
+
+
+def show_mark_tooltip(view: QPlainTextEdit, marks: list[Mark], event) -> None:
+    """A tooltip event over a text view: the mark under the pointer explains itself."""
+    mark = mark_near(marks, view.cursorForPosition(event.pos()).position())
+    if mark is not None:
+        QToolTip.showText(event.globalPos(), mark_tooltip(mark.suggestion), view)
+    else:
+        QToolTip.hideText()
 
 
 def note_html(suggestion) -> str:

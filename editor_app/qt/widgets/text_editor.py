@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStackedWidget,
     QTextBrowser,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +29,10 @@ from editor_app.qt.widgets.suggestion_marks import (
     Mark,
     WalkedTo,
     mark_at,
-    mark_near,
     mark_selections,
     mark_span,
-    mark_tooltip,
     paint_outline,
+    show_mark_tooltip,
 )
 
 PAUSE_MS = 1500
@@ -115,11 +113,7 @@ class CorrectedTextEdit(QPlainTextEdit):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            mark = mark_near(self.marks, self.cursorForPosition(event.pos()).position())
-            if mark is not None:
-                QToolTip.showText(event.globalPos(), mark_tooltip(mark.suggestion), self)
-            else:
-                QToolTip.hideText()
+            show_mark_tooltip(self, self.marks, event)
             return True
         return super().viewportEvent(event)
 
