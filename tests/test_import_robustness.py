@@ -222,14 +222,17 @@ PAGES = 300
 
 
 # The import as `python -m editor_app import` runs it, except that once its first batch is
-# committed it says so in a file and waits: Ctrl-C then lands between batches however fast
-# the machine is, instead of racing the import to its end.
+# committed it says so in a file and waits until the test says go (after its Ctrl-C): the
+# interrupt then lands between batches however fast or loaded the machine is, instead of
+# racing the import to its end. (The import takes Ctrl-C as "stop after this batch", so the
+# wait does not end by the signal itself.)
 PAUSING_IMPORT = """
 import sys, time
 from pathlib import Path
 from editor_app.storage import importer
 
 marker = Path(sys.argv.pop(1))
+go = marker.with_suffix(".go")
 report = importer._Writer._report_stored
 
 def report_then_wait(self, batch):
@@ -237,6 +240,8 @@ def report_then_wait(self, batch):
     if not marker.exists():
         marker.write_text("stored", encoding="utf-8")
         for _ in range(2400):
+            if go.exists():
+                break
             time.sleep(0.05)
 
 importer._Writer._report_stored = report_then_wait
@@ -267,6 +272,7 @@ def test_ctrl_c_stops_between_batches_and_says_what_was_kept(tmp_path):
             child.wait(timeout=0.005)
     assert child.poll() is None, child.communicate()
     os.killpg(child.pid, signal.SIGINT)  # what Ctrl-C does: the whole group gets it
+    marker.with_suffix(".go").write_text("go", encoding="utf-8")
     _, stderr = child.communicate(timeout=120)
 
     assert child.returncode == 130, stderr
