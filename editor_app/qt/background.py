@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from editor_app.export import ExportOptions, export_project
+from editor_app.qt.priority import lower_this_thread
 from editor_app.storage import Project, backup_if_due
 
 # call(progress, cancelled) -> result; progress(done, total, name), cancelled() -> bool
@@ -41,6 +42,7 @@ class BackgroundCall(QRunnable):
         self.cancel_requested.set()
 
     def run(self) -> None:
+        lower_this_thread()  # the pool's threads run nothing but background work
         try:
             result = self.work(self.signals.progress.emit, self.cancel_requested.is_set)
         except Exception as error:  # reported on the GUI thread, loudly

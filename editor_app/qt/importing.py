@@ -13,6 +13,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from editor_app.qt.priority import lower_this_thread
 from editor_app.storage import import_paths
 
 
@@ -35,6 +36,7 @@ class ImportWorker(QObject):
         self.progress.emit(done, total, path)
 
     def run(self) -> None:
+        lower_this_thread()  # and the analysing processes it starts
         try:
             report = import_paths(
                 self.project,

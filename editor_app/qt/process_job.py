@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection, wait
 
 from PySide6.QtCore import QObject, Signal
 
+from editor_app.qt.priority import lower_this_thread
 from editor_app.qt.process_serve import serve
 from editor_app.support.processes import clean_context, start_worker
 
@@ -64,6 +65,7 @@ class ProcessJob(QObject):
         return self._thread is not None and self._thread.is_alive()
 
     def _watch(self) -> None:
+        lower_this_thread()  # the worker process inherits it
         context = clean_context()
         reader, writer = context.Pipe(duplex=False)
         try:
