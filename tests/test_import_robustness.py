@@ -222,17 +222,24 @@ PAGES = 300
 
 
 # The import as `python -m editor_app import` runs it, except that once its first batch is
-# committed it says so in a file and waits until the test says go (after its Ctrl-C): the
-# interrupt then lands between batches however fast or loaded the machine is, instead of
-# racing the import to its end. (The import takes Ctrl-C as "stop after this batch", so the
-# wait does not end by the signal itself.)
+# committed it says so in a file and waits for the interrupt: Ctrl-C then lands between
+# batches however fast or loaded the machine is, instead of racing the import to its end.
+# A terminal's Ctrl-C reaches a program whose SIGINT is as Python sets it; a child started
+# from a background job inherits SIGINT ignored, and Python then leaves it so: the child
+# takes Python's own handler back, as an interactive run has it.
 PAUSING_IMPORT = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
 from editor_app.storage import importer
 
 marker = Path(sys.argv.pop(1))
-go = marker.with_suffix(".go")
+interrupted = []
+
+def on_interrupt(number, frame):
+    interrupted.append(number)
+    signal.default_int_handler(number, frame)
+
+signal.signal(signal.SIGINT, on_interrupt)
 report = importer._Writer._report_stored
 
 def report_then_wait(self, batch):
@@ -240,7 +247,7 @@ def report_then_wait(self, batch):
     if not marker.exists():
         marker.write_text("stored", encoding="utf-8")
         for _ in range(2400):
-            if go.exists():
+            if interrupted:
                 break
             time.sleep(0.05)
 
@@ -272,7 +279,6 @@ def test_ctrl_c_stops_between_batches_and_says_what_was_kept(tmp_path):
             child.wait(timeout=0.005)
     assert child.poll() is None, child.communicate()
     os.killpg(child.pid, signal.SIGINT)  # what Ctrl-C does: the whole group gets it
-    marker.with_suffix(".go").write_text("go", encoding="utf-8")
     _, stderr = child.communicate(timeout=120)
 
     assert child.returncode == 130, stderr
