@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -221,3 +225,23 @@ def test_a_short_page_pressed_and_read_back_has_gold_for_every_raw_line(clean_pa
     assert set(numbered) <= covered
     assert "图书馆" in text and "星期五" in text
     assert (out / "press-20190201-03.hocr").is_file()
+
+
+def test_the_press_runs_on_a_machine_without_a_display():
+    """A press started without QT_QPA_PLATFORM draws offscreen instead of aborting in Qt."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from tools.press.fonts import ensure_application;"
+            "print(ensure_application().platformName())",
+        ],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == "offscreen"

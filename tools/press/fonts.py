@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
@@ -13,6 +14,10 @@ SANS = "Noto Sans CJK SC"
 def ensure_application() -> QGuiApplication:
     """Qt needs an application object before fonts can be measured or drawn."""
     app = QGuiApplication.instance()
+    if app is None:
+        # The press draws into images only: it needs no display, and must run on machines
+        # without one.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return app if app is not None else QGuiApplication([])
 
 
