@@ -71,6 +71,39 @@ def test_a_second_import_continues_the_document_ids(tmp_path, pages, monkeypatch
         assert len(second.skipped) == 3
 
 
+def test_an_isolated_import_knows_the_pages_the_project_holds(tmp_path, pages):
+    """The worker processes start with the project's hashes: a page already there is
+    reported a duplicate, the others are stored, as in process."""
+    with Project.create(tmp_path / "p.qingyang", editor="t") as project:
+        import_paths(project, sorted(pages.iterdir())[:3], workers=1)
+        second = import_paths(project, [pages], isolated=True)
+        assert [doc for _, doc in second.imported] == [4, 5, 6, 7]
+        assert sorted(Path(path).name for path, _ in second.skipped) == [
+            "page-00.txt",
+            "page-01.txt",
+            "page-02.txt",
+        ]
+        assert project.documents.count() == PAGES
+
+
+def test_a_worker_started_with_the_hashes_one_a_line_skips_the_known_pages(pages):
+    """What the pool hands its workers: the known pages are not read as text again."""
+    import hashlib
+
+    from editor_app.ingest import analysis
+
+    first, second = sorted(pages.iterdir())[:2]
+    known = hashlib.sha256(first.read_bytes()).hexdigest()
+    try:
+        analysis.set_packed_context(f"{known}\n{'0' * 64}", ())
+        assert analysis.analyse_file(str(first)).text == ""
+        assert analysis.analyse_file(str(second)).text
+        analysis.set_packed_context("", ())
+        assert analysis.analyse_file(str(first)).text
+    finally:
+        analysis.set_context(frozenset(), ())
+
+
 def test_a_failure_inside_a_batch_leaves_earlier_batches_whole(tmp_path, pages, monkeypatch):
     monkeypatch.setattr(importer, "BATCH_DOCUMENTS", 3)
     original = importer._Writer._document_row

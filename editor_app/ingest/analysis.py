@@ -81,6 +81,16 @@ def set_context(
     _context = Context(known_hashes, dictionary, model)
 
 
+def set_packed_context(packed: str, dictionary: tuple, model: bytes | None = None) -> None:
+    """set_context in a worker process, the known hashes given one a line.
+
+    A pool pickles its initializer's arguments for every worker it starts, on the thread
+    that starts it, holding the interpreter lock throughout: a set of tens of thousands of
+    hashes is pickled string by string, a packed string is copied in one go.
+    """
+    set_context(frozenset(packed.split("\n")) if packed else frozenset(), dictionary, model)
+
+
 def _propose(lines: LineIndex) -> Proposal:
     """The segmenter's proposal; paragraph-wise for a text printed line by line."""
     runs = printed_paragraphs(lines) if lines.text.count("\n") >= 7 else None

@@ -112,8 +112,23 @@ def quiet_message_boxes() -> list:
     return shown
 
 
+def thread_clocks() -> tuple[float, float | None]:
+    """(CPU ms this thread has run, ms it has waited for a core: None where unknown)."""
+    try:  # Linux: run time, run-queue wait, time slices, in ns
+        waited = int(Path("/proc/thread-self/schedstat").read_text().split()[1]) / 1e6
+    except (OSError, ValueError, IndexError):
+        waited = None
+    return time.thread_time() * 1000, waited
+
+
 class StallMeter(QObject):
-    """Ticks every 10 ms on the GUI thread; remembers the longest gap and what ran then."""
+    """Ticks every 10 ms on the GUI thread; remembers the longest gap and what ran then.
+
+    Each phase's longest gap is also split by cause: `own`, the GUI thread's own work;
+    `cpu_wait`, its wait for a core (others' work, this process's or not); `other`, the
+    rest less one tick: asleep though it had work, i.e. waiting for the interpreter lock
+    another thread holds, for a lock of SQLite or Qt, or for the disk.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -123,10 +138,13 @@ class StallMeter(QObject):
         self.timer.timeout.connect(self._tick)
         self.phase = "idle"
         self.longest: dict[str, float] = {}
+        self.causes: dict[str, dict[str, float | None]] = {}
         self._last = 0.0
+        self._clocks = thread_clocks()
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._clocks = thread_clocks()
         self.timer.start()
 
     def stop(self) -> None:
@@ -141,10 +159,21 @@ class StallMeter(QObject):
         self.longest.setdefault(phase, 0.0)
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, clocks = time.perf_counter(), thread_clocks()
         gap = (now - self._last) * 1000
-        self._last = now
-        self.longest[self.phase] = max(self.longest.get(self.phase, 0.0), gap)
+        if gap >= self.longest.get(self.phase, 0.0):
+            self.longest[self.phase] = gap
+            self.causes[self.phase] = _causes(gap, self._clocks, clocks)
+        self._last, self._clocks = now, clocks
+
+
+def _causes(gap: float, before: tuple, after: tuple) -> dict[str, float | None]:
+    own = after[0] - before[0]
+    if before[1] is None or after[1] is None:
+        return {"own": round(own, 1), "cpu_wait": None, "other": None}
+    waited = after[1] - before[1]
+    other = max(0.0, gap - own - waited - TICK_MS)
+    return {"own": round(own, 1), "cpu_wait": round(waited, 1), "other": round(other, 1)}
 
 
 # -- the measurements ------------------------------------------------------------------------
@@ -230,7 +259,7 @@ def changed_copies(window: MainWindow, folder: Path, count: int = IMPORTED_FILES
     return paths
 
 
-def background_work(window: MainWindow, work: Path) -> dict:
+def background_work(window: MainWindow, work: Path) -> StallMeter:
     """Import, search and export while a 10 ms timer watches the GUI thread."""
     meter = StallMeter()
     paths = changed_copies(window, work / "import")
@@ -255,7 +284,7 @@ def background_work(window: MainWindow, work: Path) -> dict:
         raise SystemExit("the export did not finish")
     settle()
     meter.stop()
-    return meter.longest
+    return meter
 
 
 def measure(path: Path) -> dict:
@@ -272,11 +301,13 @@ def measure(path: Path) -> dict:
         if not window.open_project(copy):
             raise SystemExit(f"cannot open the copy {copy}")
         settle()
-        stalls = background_work(window, work)
+        meter = background_work(window, work)
+        stalls = meter.longest
         worst = max(stalls, key=stalls.get)
         figures["longest_stall_ms"] = round(stalls[worst], 1)
         figures["longest_stall_during"] = worst
         figures["stalls_ms"] = {phase: round(ms, 1) for phase, ms in stalls.items()}
+        figures["stall_causes_ms"] = meter.causes
         window.close()
         return figures
 

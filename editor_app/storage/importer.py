@@ -20,6 +20,7 @@ from editor_app.ingest.analysis import (
     analyse_file,
     analyse_files,
     set_context,
+    set_packed_context,
 )
 from editor_app.ingest.sources import find_sources, printable_path
 from editor_app.storage.import_report import DUPLICATE, ImportInterrupted, ImportReport
@@ -58,6 +59,11 @@ def import_paths(
     """
     project.require_writable()
     known = frozenset(r[0] for r in project.db.execute("SELECT sha256 FROM documents"))
+    # The same for the worker processes, one a line, joined by SQLite in one step (the
+    # interpreter lock free meanwhile): a pool pickles what its workers start with,
+    # holding the lock, and pickles one string much faster than a set of strings.
+    packed = project.db.execute("SELECT group_concat(sha256, char(10)) FROM documents")
+    known_lines = packed.fetchone()[0] or ""
     dictionary = tuple((e["wrong"], e["right"]) for e in project.suggestions.dictionary())
     model = project.models.current_bytes()  # the project's own, once it has learned one
     writer = _Writer(project.db, publication, progress, cancelled, 0, set(known))
@@ -66,7 +72,9 @@ def import_paths(
         writer.total = len(sources.files)
         writer.report.found = len(sources.files) + len(sources.refused)
         writer.report.skipped += [(printable_path(p), why) for p, why in sources.refused]
-        analyses = _analyses(sources.files, known, dictionary, workers, isolated, model)
+        analyses = _analyses(
+            sources.files, (known, known_lines), dictionary, workers, isolated, model
+        )
         try:
             writer.run(analyses)
         finally:
@@ -82,7 +90,7 @@ def import_paths(
 
 def _analyses(
     files: list[str],
-    known: frozenset[str],
+    known: tuple[frozenset[str], str],
     dictionary: tuple,
     workers: int | None,
     isolated: bool = False,
@@ -90,14 +98,14 @@ def _analyses(
 ) -> Iterator[Analysis]:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if not isolated and (workers <= 1 or len(files) < PARALLEL_FROM):
-        set_context(known, dictionary, model)
+        set_context(known[0], dictionary, model)
         for path in files:
             yield analyse_file(path)
         return
     pool = worker_pool(
         max(1, min(workers, len(files))),
-        set_context,
-        (known, dictionary, model),
+        set_packed_context,
+        (known[1], dictionary, model),
         # Forking a process with GUI threads could copy a lock some thread holds.
         clean=isolated,
     )

@@ -30,5 +30,9 @@ def test_the_probe_prints_the_window_figures(tmp_path):
     for name in ("switch_article_ms", "switch_document_ms", "longest_stall_ms"):
         assert figures[name] > 0, name
     assert set(figures["stalls_ms"]) >= {"import", "export", "search 镇", "search 副中心"}
+    # Each phase's longest gap is split into the GUI thread's work and its waits.
+    assert set(figures["stall_causes_ms"]) == set(figures["stalls_ms"])
+    for causes in figures["stall_causes_ms"].values():
+        assert set(causes) == {"own", "cpu_wait", "other"}
     with Project.open(path, read_only=True) as project:
         assert project.documents.count() == 2  # the import ran on a copy, not on this file
