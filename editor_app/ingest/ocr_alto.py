@@ -35,22 +35,24 @@ def read_alto(root, name: str) -> OcrPage:
     return OcrPage("alto", layout.width, layout.height, layout.image, paragraphs)
 
 
-def read_alto_text(root, name: str) -> PageText | None:
+def read_alto_text(root, name: str, reader=None) -> PageText | None:
     """The raw text and line boxes of a plain ALTO page, read without making its words.
 
     Plain: pixel units, whole numbers, every line and word boxed inside the page. That is
     how engines write ALTO, and such a page needs no word objects to check: its strings
     are read straight into the paragraphs' text. Anything else gives None, and the page
     is read by `read_alto`, which accepts or refuses it with its reason; the raw text
-    is the same either way (`derive_text` of `read_alto`).
+    is the same either way (`derive_text` of `read_alto`). `reader(tag, width, height)`
+    makes the PlainReader that reads the blocks (ocr_alto_bytes gives one reading the
+    lines' strings from the file's bytes).
     """
     layout = _layout(root, name)
     if layout.scale != 1.0 or layout.width <= 0 or layout.height <= 0:
         return None
-    reader = _PlainReader(layout.tag, layout.width, layout.height)
+    reading = (reader or PlainReader)(layout.tag, layout.width, layout.height)
     try:
-        paragraphs = [p for p in map(reader.paragraph, layout.blocks) if p is not None]
-    except _NotPlain:
+        paragraphs = [p for p in map(reading.paragraph, layout.blocks) if p is not None]
+    except NotPlain:
         return None
     if not paragraphs:
         return None
@@ -165,12 +167,12 @@ class _BlockReader:
         return _ordered(x0, y0, x1, y1)
 
 
-class _NotPlain(Exception):
+class NotPlain(Exception):
     """The page is not plain (see `read_alto_text`): `read_alto` must read it."""
 
 
-class _PlainReader:
-    """Reads the TextBlocks of a plain page into (text, line boxes); _NotPlain otherwise.
+class PlainReader:
+    """Reads the TextBlocks of a plain page into (text, line boxes); NotPlain otherwise.
 
     It checks more than `read_alto` does (every line and string, kept or not, boxed in
     whole pixels inside the page), so whatever it reads `read_alto` reads the same.
@@ -212,10 +214,10 @@ class _PlainReader:
                     int(get("HEIGHT")),
                 )
                 if x < 0 or y < 0 or w < 0 or h < 0 or x + w > width or y + h > height:
-                    raise _NotPlain
+                    raise NotPlain
                 texts.append(get("CONTENT") or "")
         except (TypeError, ValueError):
-            raise _NotPlain from None
+            raise NotPlain from None
         return texts
 
     def hyphenated_words(self, line) -> list[str]:
@@ -234,9 +236,9 @@ class _PlainReader:
         try:
             x, y, w, h = int(get("HPOS")), int(get("VPOS")), int(get("WIDTH")), int(get("HEIGHT"))
         except (TypeError, ValueError):
-            raise _NotPlain from None
+            raise NotPlain from None
         if x < 0 or y < 0 or w < 0 or h < 0 or x + w > self.width or y + h > self.height:
-            raise _NotPlain
+            raise NotPlain
         return Box(x, y, x + w, y + h)
 
 

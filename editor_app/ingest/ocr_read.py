@@ -12,6 +12,7 @@ import re
 from lxml import etree
 
 from editor_app.ingest.ocr_alto import read_alto, read_alto_text
+from editor_app.ingest.ocr_alto_bytes import reader_for, skeleton_of
 from editor_app.ingest.ocr_hocr import read_hocr
 from editor_app.ingest.ocr_model import (
     Box,
@@ -86,6 +87,10 @@ def read_ocr(data: bytes, name: str) -> OcrPage:
 def read_ocr_text(data: bytes, name: str) -> PageText:
     """What an import keeps of the page: `page_text(read_ocr(data, name))`, the same
     text and line boxes, read without making the words where the format allows."""
+    if sniff_ocr_format(data) == "alto":
+        fast = _read_alto_bytes(data, name)
+        if fast is not None:
+            return fast
     kind, root = _parsed(data, name)
     if kind == "alto":
         plain = read_alto_text(root, name)
@@ -94,6 +99,20 @@ def read_ocr_text(data: bytes, name: str) -> PageText:
     page = _READERS[kind](root, name)
     _check(page, name)
     return page_text(page)
+
+
+def _read_alto_bytes(data: bytes, name: str) -> PageText | None:
+    """A plain ALTO page read from its skeleton (see ocr_alto_bytes); None: read in full."""
+    cut = skeleton_of(data)
+    if cut is None:
+        return None
+    skeleton, inners = cut
+    try:
+        root = _parse(skeleton, name, "alto")
+    except OcrFormatError:
+        return None  # the full parse names the fault where the file has it
+    reader = reader_for(root, inners)
+    return None if reader is None else read_alto_text(root, name, reader)
 
 
 _HTML_END = re.compile(rb"</html\s*>\s*$", re.IGNORECASE)
