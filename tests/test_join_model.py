@@ -207,6 +207,17 @@ def test_cross_validation_scores_both_systems_on_held_out_pages(tmp_path):
 
 
 @needs_words
+def test_pressed_pages_are_trained_on_and_never_scored(tmp_path):
+    corpus = load_pages([write_pages(tmp_path / "train", range(8))])
+    pressed = load_pages([write_pages(tmp_path / "press", range(20, 28))])
+    rows = report(cross_validate(corpus + pressed, 2))
+    wanted = sum(len(page.gold["paragraph_joins"]) for page in corpus)
+    assert {row["kind"] for row in rows} == {"dev kind"}
+    for row in rows:
+        assert row["found"] + row["missed"] == wanted
+
+
+@needs_words
 def test_the_crossval_command_also_scores_the_segmenter_s_proposal(tmp_path, capsys):
     data = write_pages(tmp_path / "train", range(6))
     assert main(["train-joins", str(data), "--crossval", "2", "--json"]) == 0

@@ -1,8 +1,9 @@
 """Cross-validation of the join decision by date: the rule against the learned model.
 
 Pages of one date never sit in two folds; each fold's model is trained on every other date
-(both kinds and the seeds) and scored on its own held-out pages, with the gold segmentation
-as the proposal and, when a `proposer` is given, with a segmenter's own proposal.
+(both kinds, the seeds, the pressed pages) and scored on its own held-out pages, with the gold
+segmentation as the proposal and, when a `proposer` is given, with a segmenter's own proposal.
+A pressed page (`tools/press`) sits in the fold of its date: trained on, never scored.
 `python -m editor_app train-joins DIR_OR_ARCHIVE... --crossval K` runs it with segmenters
 trained on the same folds.
 """
@@ -44,7 +45,11 @@ def cross_validate(
     table: Table = {}
     for fold in range(folds):
         kept = [page for page in pages if assignment.get(page.date) != fold]
-        held = [page for page in pages if assignment.get(page.date) == fold]
+        held = [
+            page
+            for page in pages
+            if assignment.get(page.date) == fold and page.group in KIND_OF_GROUP
+        ]
         model = fit(example for page in kept for example in examples[page.key])
         propose = proposer(kept) if proposer is not None else None
         for page in held:

@@ -5,8 +5,8 @@
 Segments: `learned/crossval.py` over the corpus plus the pressed pages (a pressed page goes in
 the fold of its date, is trained on and never scored). Joins (`--joins`): the join model's
 cross-validation as `train-joins --crossval` runs it, with the proposal of a segmenter trained
-on each fold's pages plus the pressed pages of the same dates; the join model itself learns
-from the corpus alone, as the shipped one does. Without `--press`, the same on the corpus alone.
+on each fold's pages plus the pressed pages of the same dates; the join model learns from the
+same pages (the shipped one from the corpus alone: the pressed pages did not raise OCR F). Without `--press`, the same on the corpus alone.
 """
 
 from __future__ import annotations
@@ -30,20 +30,18 @@ def segments(pages: list[Page], folds: int) -> dict:
 
 def joins(corpus: list[Page], pressed: list[Page], folds: int) -> list[dict]:
     """Join figures with fold segmenters that also learned from the pressed pages of the fold."""
-    assignment = join_crossval.fold_of_dates(corpus, folds)
     made: list[Path] = []
     with tempfile.TemporaryDirectory() as work:
 
         def proposer(kept: list[Page]):
-            kept_dates = {page.date for page in kept}
-            extra = [p for p in pressed if p.date in kept_dates or assignment.get(p.date) is None]
-            sequences = [s for page in kept + extra for s in training.page_sequences(page)]
+            # `kept` holds the pressed pages of the fold's dates (those of no fold's date too)
+            sequences = [s for page in kept for s in training.page_sequences(page)]
             path = Path(work) / f"fold{len(made)}.crfsuite"
             training.fit(sequences, path)
             made.append(path)
             return LearnedSegmenter(path).segment
 
-        table = join_crossval.cross_validate(corpus, folds, proposer, _say)
+        table = join_crossval.cross_validate(corpus + pressed, folds, proposer, _say)
     return join_crossval.report(table)
 
 
