@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import random
+
+import pytest
 
 from editor_app.model.gold_pages import Page, archive_bytes, digest, load_pages, read_archive
 from editor_app.model.layout import PageLayout
 from editor_app.segmentation import segment
+from editor_app.segmentation.learned import LearnedSegmenter
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.layout_features import layout_attributes
-from tests.test_learned_segmenter import synthetic_page, write_corpus
+from editor_app.segmentation.learned.training import train
+from tests.test_learned_segmenter import _sentence, synthetic_page, write_corpus
 
 BODY = 30  # a body line's height in pixels on the made-up pages below
 
@@ -93,3 +98,92 @@ def test_evaluate_scores_an_ocr_file_beside_its_gold(tmp_path, capsys):
     (folder / "page.txt").write_text("另一段文字\n", encoding="utf-8")
     assert main(["evaluate", str(folder)]) != 0
     assert "page.txt" in capsys.readouterr().err
+
+
+def layout_page(seed: int, articles: int = 3) -> tuple[str, dict, set[int]]:
+    """A page whose articles can only be told apart by print: each opens with a sentence
+    like any other, printed big (the raw lines in the returned set); laid out as an OCR
+    page's raw text is, a blank line between two paragraphs."""
+    rng = random.Random(seed)
+    lines: list[str] = []
+    big: set[int] = set()
+    gold = {"source": f"layout{seed}.txt", "articles": [], "non_articles": []}
+    for _ in range(articles):
+        start = 2 * len(lines) + 1  # raw line numbers: a blank line between two paragraphs
+        big.add(start)
+        lines.append(_sentence(rng))
+        for _ in range(rng.randint(2, 4)):
+            lines.append("".join(_sentence(rng) for _ in range(rng.randint(1, 3))))
+        end = 2 * len(lines) - 1
+        gold["articles"].append(
+            {"kind": "news", "start": start, "end": end, "roles": {str(start): "title"}}
+        )
+    return "\n\n".join(lines), gold, big
+
+
+def hocr_of(text: str, layout: PageLayout) -> bytes:
+    """An hOCR page of one paragraph per raw line, one word per printed line."""
+    parts = [f'<html><body><div class="ocr_page" title="bbox 0 0 {layout.width} {layout.height}">']
+    for number, line in enumerate(text.split("\n"), 1):
+        boxes = layout.boxes(number)
+        if not boxes:
+            continue
+        parts.append(f'<p class="ocr_par" title="bbox {" ".join(map(str, boxes[0]))}">')
+        size = -(-len(line) // len(boxes))
+        for index, box in enumerate(boxes):
+            chunk = line[index * size : (index + 1) * size]
+            coords = " ".join(map(str, box))
+            parts.append(
+                f'<span class="ocr_line" title="bbox {coords}">'
+                f'<span class="ocrx_word" title="bbox {coords}">{chunk}</span></span>'
+            )
+        parts.append("</p>")
+    parts.append("</div></body></html>")
+    return "".join(parts).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def print_model(tmp_path_factory) -> LearnedSegmenter:
+    """A model that learned where articles open from print alone."""
+    root = tmp_path_factory.mktemp("print")
+    pages = []
+    for seed in range(12):
+        text, gold, big = layout_page(seed)
+        layout = column_layout(text, big)
+        pages.append(
+            Page(
+                f"press/layout{seed}.txt",
+                text.encode(),
+                json.dumps(gold).encode(),
+                layout.to_json(),
+            )
+        )
+    train(pages, root / "print.crfsuite", copies=0)
+    return LearnedSegmenter(root / "print.crfsuite")
+
+
+def test_an_imported_hocr_page_is_segmented_by_its_print(tmp_path, monkeypatch, print_model):
+    import editor_app.segmentation as segmentation
+    from editor_app.storage import Project, import_paths
+
+    monkeypatch.setattr(segmentation, "shipped_segmenter", lambda: print_model)
+    text, gold, big = layout_page(99, articles=4)
+    layout = column_layout(text, big)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.hocr").write_bytes(hocr_of(text, layout))
+    starts = sorted(big)
+    # The text alone does not tell where the articles open; the print does.
+    assert [s.start for s in print_model.segment(text).articles] != starts
+    project = Project.create(tmp_path / "p.qingyang", editor="tester")
+    with project:
+        report = import_paths(project, [folder], workers=1)
+        assert len(report.imported) == 1, report.skipped
+        assert project.documents.raw_text(1) == text
+        articles = project.exports.articles(1)
+        assert [a.start_line for a in articles] == starts
+        # Proposed again from the stored geometry, nothing changes.
+        plan = project.repropose.plan()
+        assert plan.documents == []
+        # Learning from the document, once reviewed, reads it with its print too.
+        assert project.learning.reviewed_pages([1])[1][2] == layout
