@@ -187,3 +187,21 @@ def test_an_imported_hocr_page_is_segmented_by_its_print(tmp_path, monkeypatch, 
         assert plan.documents == []
         # Learning from the document, once reviewed, reads it with its print too.
         assert project.learning.reviewed_pages([1])[1][2] == layout
+
+
+def test_the_press_archives_each_page_with_the_layout_of_its_hocr(tmp_path):
+    from editor_app.ingest.ocr_read import read_ocr_text
+    from tests.ocr.pages import TESSERACT
+    from tools.press.layouts import LayoutMismatchError, pages_with_layouts
+
+    data = TESSERACT["hocr"].read_bytes()
+    page = read_ocr_text(data, "page.hocr")
+    (tmp_path / "press-20190201-01.hocr").write_bytes(data)
+    (tmp_path / "press-20190201-01.txt").write_text(page.text + "\n", encoding="utf-8")
+    gold = {"source": "press-20190201-01.txt", "articles": [], "non_articles": []}
+    (tmp_path / "press-20190201-01.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (pressed,) = pages_with_layouts(tmp_path)
+    assert pressed.layout == PageLayout.of(page.width, page.height, page.line_boxes)
+    (tmp_path / "press-20190201-01.txt").write_text("别的文字\n", encoding="utf-8")
+    with pytest.raises(LayoutMismatchError, match="press-20190201-01.hocr"):
+        pages_with_layouts(tmp_path)
