@@ -20,8 +20,9 @@ SEEDS = REPO / "seeds"
 CHUNK = 4  # non-blank lines per article of the stable test segmenter
 
 
-def chunk_segmenter(text: str | LineIndex) -> Proposal:
-    """A fixed, predictable proposal: every CHUNK non-blank lines are one news article."""
+def chunk_segmenter(text: str | LineIndex, layout=None) -> Proposal:
+    """A fixed, predictable proposal: every CHUNK non-blank lines are one news article
+    (the page's layout, if any, is ignored)."""
     lines = [line for line in LineIndex.of(text) if not line.is_blank]
     proposal = Proposal()
     for first in range(0, len(lines), CHUNK):

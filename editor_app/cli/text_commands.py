@@ -17,11 +17,14 @@ from editor_app.cli.common import (
     report_per_file,
 )
 from editor_app.model import Proposal, normalise_newlines
+from editor_app.model.layout import PageLayout
 from editor_app.segmentation import segment
 from editor_app.segmentation.evaluate import METRICS, PageResult, evaluate_page, summarise
 from editor_app.segmentation.gold_format import proposal_to_dict
 
 GOLD_SUFFIX = ".gold.json"
+# An OCR file beside NAME.gold.json (NAME.hocr, NAME.xml, NAME.html) is scored with its geometry.
+OCR_SUFFIXES = (".hocr", ".xml", ".html")
 WORST_PAGES = 5
 METRIC_ORDER = (*METRICS, "wrong_in_lowest_20pct")
 
@@ -102,8 +105,8 @@ def gold_pairs(directory: str) -> list[tuple[Path, Path]]:
     pairs = []
     for gold_path in sorted(root.glob(f"*{GOLD_SUFFIX}")):
         source = _load_gold(gold_path).get("source") or gold_path.name[: -len(GOLD_SUFFIX)]
-        for candidate in (root / source, root.parent / "seeds" / source):
-            if candidate.is_file():
+        for candidate in (root / source, root.parent / "seeds" / source, _ocr_file(gold_path)):
+            if candidate is not None and candidate.is_file():
                 pairs.append((gold_path, candidate))
                 break
         else:
@@ -111,6 +114,16 @@ def gold_pairs(directory: str) -> list[tuple[Path, Path]]:
     if not pairs:
         raise CommandError(f"{directory}: no *{GOLD_SUFFIX} files")
     return pairs
+
+
+def _ocr_file(gold_path: Path) -> Path | None:
+    """NAME.hocr, NAME.xml or NAME.html beside NAME.gold.json, if there is one."""
+    stem = gold_path.name[: -len(GOLD_SUFFIX)]
+    for suffix in OCR_SUFFIXES:
+        candidate = gold_path.with_name(stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def _load_gold(path: Path) -> dict:
@@ -130,6 +143,7 @@ class GoldPage:
     raw: bytes
     text: str  # decoded as an import decodes it, newlines normalised
     gold: dict
+    layout: PageLayout | None = None  # the page's geometry, when it is scored from an OCR file
 
 
 def gold_pages(directories: list[str]) -> list[GoldPage]:
@@ -138,10 +152,37 @@ def gold_pages(directories: list[str]) -> list[GoldPage]:
     for directory in directories:
         for gold_path, raw_path in gold_pairs(directory):
             name = gold_path.name[: -len(GOLD_SUFFIX)]
+            gold = _load_gold(gold_path)
+            ocr = _ocr_file(gold_path)
+            if ocr is not None:
+                pages.append(_ocr_page(directory, name, ocr, raw_path, gold))
+                continue
             raw = _read_bytes(raw_path)
             text = normalise_newlines(read_text_file(str(raw_path)))
-            pages.append(GoldPage(directory, name, raw_path, raw, text, _load_gold(gold_path)))
+            pages.append(GoldPage(directory, name, raw_path, raw, text, gold))
     return sorted(pages, key=lambda page: (page.name, page.directory))
+
+
+def _ocr_page(directory: str, name: str, ocr: Path, raw_path: Path, gold: dict) -> GoldPage:
+    """A page scored from its OCR file: the raw text derived from it, with its layout.
+
+    When the text file the gold names lies beside it too, the derived text must be that
+    text (but for a final newline), or the gold's line numbers would not be the file's.
+    """
+    from editor_app.ingest.ocr_model import OcrFormatError
+    from editor_app.ingest.ocr_read import read_ocr_text
+
+    raw = _read_bytes(ocr)
+    try:
+        page = read_ocr_text(raw, str(ocr))
+    except OcrFormatError as error:
+        raise CommandError(f"{ocr}: {error.reason}") from error
+    if raw_path != ocr:
+        text = normalise_newlines(read_text_file(str(raw_path)))
+        if text.removesuffix("\n") != page.text:
+            raise CommandError(f"{ocr}: the raw text derived from it is not {raw_path.name}")
+    layout = PageLayout.of(page.width, page.height, page.line_boxes)
+    return GoldPage(directory, name, ocr, raw, page.text, gold, layout)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -159,7 +200,7 @@ def score_pages(pages: list[GoldPage], propose: Propose, progress: Progress, pre
     results: dict[str, list[PageResult]] = {}
     for page in pages:
         text = page.text
-        proposal = propose(text)
+        proposal = propose(text) if page.layout is None else propose(text, page.layout)
         results.setdefault(page.directory, []).append(evaluate_page(page.gold, proposal, text))
         if predictions is not None:
             _write_prediction(predictions, page, proposal)

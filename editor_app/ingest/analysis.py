@@ -27,6 +27,7 @@ from editor_app.ingest.printed_lines import lift, paragraph_view, printed_paragr
 from editor_app.ingest.sources import SourceError, printable_path, read_regular_file
 from editor_app.model import LineIndex, Proposal, Segment, Suggestion
 from editor_app.model.fields import PROPOSED, names_of
+from editor_app.model.layout import PageLayout
 from editor_app.segmentation import segment
 from editor_app.segmentation.learned import segmenter_from_bytes
 
@@ -91,18 +92,21 @@ def set_packed_context(packed: str, dictionary: tuple, model: bytes | None = Non
     set_context(frozenset(packed.split("\n")) if packed else frozenset(), dictionary, model)
 
 
-def _propose(lines: LineIndex) -> Proposal:
-    """The segmenter's proposal; paragraph-wise for a text printed line by line."""
+def _propose(lines: LineIndex, layout: PageLayout | None = None) -> Proposal:
+    """The segmenter's proposal: with the page's layout for an OCR file (its lines are
+    paragraphs already); paragraph-wise for a text printed line by line."""
+    if layout is not None:
+        return _segment(lines, layout)
     runs = printed_paragraphs(lines) if lines.text.count("\n") >= 7 else None
     if runs is None:
         return _segment(lines)
     return lift(_segment(LineIndex(paragraph_view(lines, runs))), runs)
 
 
-def _segment(lines: LineIndex) -> Proposal:
+def _segment(lines: LineIndex, layout: PageLayout | None = None) -> Proposal:
     if _context.model is None:
-        return segment(lines)
-    return segmenter_from_bytes(_context.model).segment(lines.text)
+        return segment(lines, layout)
+    return segmenter_from_bytes(_context.model).segment(lines.text, layout)
 
 
 def analyse_files(paths: list[str]) -> list[Analysis]:
@@ -128,34 +132,36 @@ def analyse_file(path: str) -> Analysis:
     result.sha256 = hashlib.sha256(data).hexdigest()
     if result.sha256 in known_hashes:
         return result
-    if not _read_text(result, data, path):
+    read, layout = _read_text(result, data, path)
+    if not read:
         return result
     # Stored and shown as text: a name's bytes that are not UTF-8 are written `\xe9`.
     result.file_name, result.date, result.page = name_fields(path)
     result.source_path = printable_path(str(Path(path).resolve()))
     lines = LineIndex(result.text)  # split once, for segmentation, cleanup and the rows
-    proposal = _propose(lines)
+    proposal = _propose(lines, layout)
     _add_rows(result, lines, proposal, suggest(lines, proposal, dictionary))
     return result
 
 
-def _read_text(result: Analysis, data: bytes, path: str) -> bool:
-    """The raw text of a text file, or the text derived from an OCR file; False: skipped."""
+def _read_text(result: Analysis, data: bytes, path: str) -> tuple[bool, PageLayout | None]:
+    """The raw text of a text file, or the text derived from an OCR file with the page's
+    layout; (False, None): skipped."""
     if sniff_ocr_format(data) or _named_as_ocr(path, data):
         try:
             derived, result.ocr = read_source(data, path, printable_path(path))
         except OcrFormatError as error:
             result.error = error.reason
-            return False
+            return False, None
         result.text, result.encoding = derived.text, "utf-8"
-        return True
+        return True, PageLayout.of(derived.width, derived.height, derived.line_boxes)
     try:
         decoded = decode_bytes(data)
     except DecodeError as error:
         result.error = str(error)
-        return False
+        return False, None
     result.text, result.encoding, result.had_crlf = decoded.text, decoded.encoding, decoded.had_crlf
-    return True
+    return True, None
 
 
 def _named_as_ocr(path: str, data: bytes) -> bool:

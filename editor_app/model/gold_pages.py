@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.model import normalise_newlines
+from editor_app.model.layout import PageLayout
 
 GOLD_SUFFIX = ".gold.json"
+# A page read by OCR may carry its geometry (`PageLayout` as JSON) beside its raw text.
+LAYOUT_SUFFIX = ".layout.json"
 ARCHIVE_SUFFIXES = (".tar.xz", ".txz")
 _DATE = re.compile(r"(?<![0-9])(20[0-9]{6})(?![0-9])")
 
@@ -31,6 +34,7 @@ class Page:
     key: str
     text_bytes: bytes
     gold_bytes: bytes
+    layout_bytes: bytes = b""  # `NAME.layout.json`, when the page has geometry
 
     @property
     def group(self) -> str:
@@ -43,6 +47,10 @@ class Page:
     @property
     def gold(self) -> dict:
         return json.loads(self.gold_bytes.decode("utf-8"))
+
+    @property
+    def layout(self) -> PageLayout | None:
+        return PageLayout.from_json(self.layout_bytes) if self.layout_bytes else None
 
     @property
     def date(self) -> str:
@@ -78,7 +86,10 @@ def read_directory(root: Path) -> list[Page]:
         source = _source_name(gold_path, gold_bytes)
         for candidate in (root / source, root.parent / "seeds" / source):
             if candidate.is_file():
-                pages.append(Page(f"{root.name}/{source}", candidate.read_bytes(), gold_bytes))
+                layout = candidate.with_name(Path(source).stem + LAYOUT_SUFFIX)
+                layout_bytes = layout.read_bytes() if layout.is_file() else b""
+                key = f"{root.name}/{source}"
+                pages.append(Page(key, candidate.read_bytes(), gold_bytes, layout_bytes))
                 break
         else:
             raise CorpusError(f"{gold_path}: raw file {source} not found")
@@ -111,7 +122,8 @@ def read_archive(path: Path) -> list[Page]:
         raw_name = name[: -len(GOLD_SUFFIX)] + ".txt"
         if raw_name not in files:
             raise CorpusError(f"{path}: {name} has no {raw_name}")
-        pages.append(Page(raw_name, files[raw_name], gold_bytes))
+        layout = files.get(name[: -len(GOLD_SUFFIX)] + LAYOUT_SUFFIX, b"")
+        pages.append(Page(raw_name, files[raw_name], gold_bytes, layout))
     return pages
 
 
@@ -122,6 +134,8 @@ def digest(pages: list[Page]) -> str:
         total.update(page.key.encode("utf-8") + b"\0")
         total.update(hashlib.sha256(page.text_bytes).digest())
         total.update(hashlib.sha256(page.gold_bytes).digest())
+        if page.layout_bytes:  # pages without geometry keep the digest they had
+            total.update(hashlib.sha256(page.layout_bytes).digest())
     return total.hexdigest()
 
 
@@ -134,6 +148,8 @@ def archive_bytes(pages: list[Page]) -> bytes:
             stem = page.key.removesuffix(".txt")
             members.append((stem + ".txt", page.text_bytes))
             members.append((stem + GOLD_SUFFIX, page.gold_bytes))
+            if page.layout_bytes:
+                members.append((stem + LAYOUT_SUFFIX, page.layout_bytes))
         for name, data in sorted(members):
             info = tarfile.TarInfo(name)
             info.size, info.mtime, info.mode = len(data), 0, 0o644

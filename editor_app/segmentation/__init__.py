@@ -9,6 +9,7 @@ when the model file is missing. Helpers for the gold format and the metrics live
 from __future__ import annotations
 
 from editor_app.model import LineIndex, Proposal
+from editor_app.model.layout import PageLayout
 from editor_app.segmentation.assemble import build
 from editor_app.segmentation.boundaries import find_starts
 from editor_app.segmentation.context import refine
@@ -17,12 +18,16 @@ from editor_app.segmentation.learned import shipped_segmenter
 from editor_app.segmentation.lines import non_empty_lines
 
 
-def segment(text: str | LineIndex) -> Proposal:
-    """Propose segments for normalised raw text (newlines already "\\n") or its LineIndex."""
+def segment(text: str | LineIndex, layout: PageLayout | None = None) -> Proposal:
+    """Propose segments for normalised raw text (newlines already "\\n") or its LineIndex.
+
+    `layout`: the page's geometry (an OCR page's), evidence beside the text; the rules
+    alone (no model file) do without it.
+    """
     model = shipped_segmenter()
     if model is None:
         return segment_by_rules(text)
-    return model.segment(LineIndex.of(text).text)
+    return model.segment(LineIndex.of(text).text, layout)
 
 
 def segment_by_rules(text: str | LineIndex) -> Proposal:

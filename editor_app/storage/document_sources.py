@@ -10,6 +10,7 @@ from editor_app.ingest.ocr_model import Box
 from editor_app.ingest.ocr_read import read_ocr
 from editor_app.ingest.ocr_source import unpack_line_boxes, unpack_source
 from editor_app.ingest.ocr_text import derive_text
+from editor_app.model.layout import PageLayout
 from editor_app.storage.errors import NotFoundError, OperationError
 
 # The first bytes of the page images a document may point to.
@@ -69,6 +70,18 @@ def page_geometry(db, document_id: int) -> PageGeometry | None:
     *head, packed, source = row
     boxes = [tuple(Box(*box) for box in line) for line in unpack_line_boxes(packed)]
     return PageGeometry(*head, line_boxes=boxes, source=unpack_source(source))
+
+
+_LAYOUT = "SELECT width, height, line_boxes FROM document_sources WHERE document_id = ?"
+
+
+def page_layout(db, document_id: int) -> PageLayout | None:
+    """The document's page layout (what the segmenter reads); None without geometry."""
+    row = db.execute(_LAYOUT, [document_id]).fetchone()
+    if row is None:
+        return None
+    width, height, packed = row
+    return PageLayout.of(width, height, unpack_line_boxes(packed))
 
 
 _PAGES = """SELECT s.format, s.width, s.height, s.image_path, s.image_sha256, s.line_boxes

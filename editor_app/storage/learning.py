@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from editor_app.model import NON_ARTICLE_KINDS
 from editor_app.model.fields import GOLD, NAMES, TEXT
 from editor_app.model.gold_pages import CorpusError, Page, digest
-from editor_app.segmentation.learned.adapt import OWN_REPEAT, shipped_pages
+from editor_app.segmentation.learned.adapt import OWN_REPEAT, OwnPage, shipped_pages
 from editor_app.segmentation.learned.holdout import Learned, learn_with_score
 from editor_app.storage.errors import OperationError
 from editor_app.storage.models import ModelRecord
@@ -96,9 +96,13 @@ class Learning:
                 gold["articles"].append(_article_gold(row, span, roles))
         return gold
 
-    def reviewed_pages(self, ids: Iterable[int]) -> dict[int, tuple[str, dict]]:
-        """Raw text and gold answer of each document, by id."""
-        return {doc: (self.documents.raw_text(doc), self.document_gold(doc)) for doc in ids}
+    def reviewed_pages(self, ids: Iterable[int]) -> dict[int, OwnPage]:
+        """Raw text, gold answer and page layout (None without geometry) of each document."""
+        documents = self.documents
+        return {
+            doc: (documents.raw_text(doc), self.document_gold(doc), documents.layout(doc))
+            for doc in ids
+        }
 
     def learn(
         self,

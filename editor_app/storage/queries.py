@@ -7,9 +7,11 @@ from functools import lru_cache
 
 from editor_app.model import Article, Document, LineIndex
 from editor_app.model.fields import FIELDS, NON_ARTICLE_KINDS, SPAN_COLUMNS
+from editor_app.model.layout import PageLayout
 from editor_app.storage.document_sources import (
     PageGeometry,
     page_geometry,
+    page_layout,
     page_summary,
     relocate_image,
 )
@@ -65,6 +67,11 @@ class Documents:
         """Page size, image, line boxes per raw line and word box per character of a
         document imported from an OCR file; None for one imported from plain text."""
         return page_geometry(self.db, document_id)
+
+    def layout(self, document_id: int) -> PageLayout | None:
+        """The page layout the segmenter reads (size and line boxes per raw line); None for
+        a document imported from plain text."""
+        return page_layout(self.db, document_id)
 
     def relocate_image(self, document_id: int, image: str):
         """Point the document's page image at another file (PNG, JPEG or TIFF), recording

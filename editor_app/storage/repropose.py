@@ -123,8 +123,9 @@ class Repropose:
         )
         return {row[0] for row in rows}
 
-    def proposer(self) -> tuple[str, Callable[[str], Proposal]]:
-        """The project's model (its sha256 and its segment function), else the shipped one."""
+    def proposer(self) -> tuple[str, Callable[..., Proposal]]:
+        """The project's model (its sha256 and its segment function, which takes the text
+        and the page's layout), else the shipped one."""
         data = self.models.current_bytes()
         if data is None:
             return "shipped", segment
@@ -136,7 +137,8 @@ class Repropose:
         untouched, touched = self.untouched(document_ids)
         plan = Plan(model=name, considered=untouched, skipped=touched)
         for doc in untouched:
-            document_plan = self.plan_document(doc, propose(self.documents.raw_text(doc)))
+            text, layout = self.documents.raw_text(doc), self.documents.layout(doc)
+            document_plan = self.plan_document(doc, propose(text, layout))
             if document_plan.changes:
                 plan.documents.append(document_plan)
         return plan

@@ -55,11 +55,18 @@ def run_stats(args) -> int:
 
 
 def run_archive(args) -> int:
-    from editor_app.model.gold_pages import read_directory, write_archive
+    from editor_app.model.gold_pages import read_archive, write_archive
+    from tools.press.layouts import pages_with_layouts
 
-    pages = read_directory(Path(args.pressed))
+    pages = pages_with_layouts(Path(args.pressed))
+    if args.keep:
+        # Pages of an earlier archive not pressed again keep their place (without geometry).
+        have = {page.key for page in pages}
+        pages += [page for page in read_archive(Path(args.keep)) if page.key not in have]
+        pages.sort(key=lambda page: page.key)
     size = write_archive(pages, args.output)
-    print(f"{len(pages)} pages, {size} bytes: {args.output}")
+    with_layout = sum(bool(page.layout_bytes) for page in pages)
+    print(f"{len(pages)} pages ({with_layout} with their layout), {size} bytes: {args.output}")
     return 0
 
 
@@ -84,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     archive = commands.add_parser("archive", help="pressed pages as a deterministic .tar.xz")
     archive.add_argument("pressed")
     archive.add_argument("-o", "--output", required=True)
+    archive.add_argument("--keep", help="an earlier archive whose other pages are kept")
     archive.set_defaults(func=run_archive)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pycrfsuite
 
 from editor_app.model.gold_pages import Page, load_pages
+from editor_app.model.layout import PageLayout
 from editor_app.segmentation.learned.training import PARAMS, page_sequence, page_sequences
 
 TRAINING = Path(__file__).resolve().parents[3] / "resources" / "training"
@@ -24,7 +25,8 @@ SHIPPED_DATA = (TRAINING / "corpus.tar.xz", TRAINING / "press.tar.xz")
 # docs/learned-segmenter.md); fewer barely moves the model, more starts to overfit.
 OWN_REPEAT = 10
 
-OwnPage = tuple[str, dict]  # raw text (newlines "\n") and its gold-format answer
+# Raw text (newlines "\n") and its gold-format answer, then the page's layout if it has one.
+OwnPage = tuple[str, dict] | tuple[str, dict, PageLayout | None]
 Progress = Callable[[int, int], None]  # (iterations done, at most)
 
 
@@ -37,8 +39,8 @@ def shipped_pages() -> tuple[Page, ...]:
 def own_sequences(pages: Iterable[OwnPage], repeat: int = OWN_REPEAT) -> list:
     """(items, labels) of the editor's pages, each page `repeat` times."""
     sequences = []
-    for text, gold in pages:
-        attributes, labels = page_sequence(text, gold)
+    for text, gold, *layout in pages:
+        attributes, labels = page_sequence(text, gold, *layout)
         if labels:
             sequences += [(pycrfsuite.ItemSequence(attributes), labels)] * repeat
     return sequences

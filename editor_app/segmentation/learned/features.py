@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from editor_app.model import Proposal
+from editor_app.model.layout import PageLayout
 from editor_app.segmentation.assemble import build
 from editor_app.segmentation.boundaries import find_starts
 from editor_app.segmentation.bylines import looks_like_name_list, parse_byline_line
@@ -19,6 +20,7 @@ from editor_app.segmentation.datelines import dateline_parts
 from editor_app.segmentation.furniture import is_design_credit, is_photo_credit
 from editor_app.segmentation.headings import ends_like_kicker, has_column_tag
 from editor_app.segmentation.kinds import classify, is_grid_line
+from editor_app.segmentation.learned.layout_features import layout_attributes
 from editor_app.segmentation.learned.normalise import LONG_LINE, light_page, tight
 from editor_app.segmentation.lines import (
     CLOSERS,
@@ -74,8 +76,14 @@ def rule_analysis(text: str) -> tuple[Page | None, Proposal]:
     return page, build(page, starts, runs)
 
 
-def page_features(text: str) -> PageFeatures:
-    """Attributes of every non-empty line of raw `text`, with neighbour context."""
+def page_features(
+    text: str, layout: PageLayout | None = None, skip: frozenset[str] = frozenset()
+) -> PageFeatures:
+    """Attributes of every non-empty line of raw `text`, with neighbour context.
+
+    With the page's `layout`, each line gets its geometry's attributes too (`layout_features`;
+    the families in `skip` left out).
+    """
     page, proposal = rule_analysis(text)
     if page is None:
         return PageFeatures([], [], proposal)
@@ -83,6 +91,13 @@ def page_features(text: str) -> PageFeatures:
     raw = text.split("\n")
     roles = proposal.roles
     own = [_own_attributes(page, info, roles, starts, raw) for info in page.lines]
+    if layout is not None:
+        numbers = [info.number for info in page.lines]
+        for (_, near, rest), (shared, alone) in zip(
+            own, layout_attributes(layout, numbers, skip), strict=True
+        ):
+            near += shared
+            rest += alone
     _add_relative_lengths(own)
     own[0][2].append("first")
     own[-1][2].append("last")

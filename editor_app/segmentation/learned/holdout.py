@@ -75,9 +75,14 @@ def score_held_out(data: bytes, held: list[OwnPage]) -> dict:
     from editor_app.segmentation import segment  # the package imports this one's parent
 
     model = LearnedSegmenter.from_bytes(data)
+    pages = [(page[0], page[1], page[2] if len(page) > 2 else None) for page in held]
     return {
-        "model": summarise(evaluate_page(gold, model.segment(text), text) for text, gold in held),
-        "shipped": summarise(evaluate_page(gold, segment(text), text) for text, gold in held),
+        "model": summarise(
+            evaluate_page(gold, model.segment(text, layout), text) for text, gold, layout in pages
+        ),
+        "shipped": summarise(
+            evaluate_page(gold, segment(text, layout), text) for text, gold, layout in pages
+        ),
     }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pycrfsuite
 
 from editor_app.model import Proposal, Segment
+from editor_app.model.layout import PageLayout
 from editor_app.segmentation.assemble import breaks_off
 from editor_app.segmentation.learned.features import PageFeatures, page_features
 from editor_app.segmentation.learned.labels import Span, is_begin, role_of, spans_from_labels
@@ -89,9 +90,10 @@ class LearnedSegmenter:
         total = sum(tagger.marginal(label, position) for label in self.begin_labels)
         return min(1.0, max(0.0, total))
 
-    def segment(self, text: str) -> Proposal:
-        """Proposal for normalised raw text (newlines already "\\n")."""
-        features = page_features(text)
+    def segment(self, text: str, layout: PageLayout | None = None) -> Proposal:
+        """Proposal for normalised raw text (newlines already "\\n"), with its page's
+        layout when it has one (an OCR page's geometry)."""
+        features = page_features(text, layout)
         if not features.lines:
             return Proposal()
         labels = self.tag(features.attributes)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pycrfsuite
 
 from editor_app.model.gold_pages import Page, digest
+from editor_app.model.layout import PageLayout
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.labels import labels_from_gold
 from editor_app.segmentation.learned.noise import noisy_page
@@ -30,9 +31,11 @@ PARAMS = {
 }
 
 
-def page_sequence(text: str, gold: dict) -> tuple[list[list[str]], list[str]]:
-    """Attributes and gold labels of one page's non-empty lines."""
-    features = page_features(text)
+def page_sequence(
+    text: str, gold: dict, layout: PageLayout | None = None, skip: frozenset[str] = frozenset()
+) -> tuple[list[list[str]], list[str]]:
+    """Attributes and gold labels of one page's non-empty lines (with its layout's, if any)."""
+    features = page_features(text, layout, skip)
     numbers = [info.number for info in features.lines]
     return features.attributes, labels_from_gold(gold, numbers)
 
@@ -49,9 +52,14 @@ def noisy_sequences(page: Page, copies: int, seed: int) -> Iterator[tuple[list, 
         yield features.attributes, noisy_labels
 
 
-def page_sequences(page: Page, copies: int = NOISY_COPIES, seed: int = SEED) -> list:
-    """The page's own sequence, then its noisy copies when the page is clean."""
-    sequences = [page_sequence(page.text, page.gold)]
+def page_sequences(
+    page: Page, copies: int = NOISY_COPIES, seed: int = SEED, skip: frozenset[str] = frozenset()
+) -> list:
+    """The page's own sequence, then its noisy copies when the page is clean.
+
+    A page with geometry is learned from with its layout; `skip`: layout families left out.
+    """
+    sequences = [page_sequence(page.text, page.gold, page.layout, skip)]
     if page.group not in OCR_GROUPS:
         sequences.extend(noisy_sequences(page, copies, seed))
     sequences *= REPEAT.get(page.group, 1)

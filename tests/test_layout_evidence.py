@@ -1,0 +1,207 @@
+"""Layout as evidence: a page's geometry beside its text in the learned segmenter."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from editor_app.model.gold_pages import Page, archive_bytes, digest, load_pages, read_archive
+from editor_app.model.layout import PageLayout
+from editor_app.segmentation import segment
+from editor_app.segmentation.learned import LearnedSegmenter
+from editor_app.segmentation.learned.features import page_features
+from editor_app.segmentation.learned.layout_features import layout_attributes
+from editor_app.segmentation.learned.training import train
+from tests.test_learned_segmenter import _sentence, synthetic_page, write_corpus
+
+BODY = 30  # a body line's height in pixels on the made-up pages below
+
+
+def column_layout(text: str, big: set[int] = frozenset(), width: int = 1200) -> PageLayout:
+    """One column of print: each raw line a paragraph of full-width body lines (a short
+    line one printed line), the lines numbered in `big` printed three times as tall, centred."""
+    lines, y = [], 50
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            lines.append(())
+            continue
+        if number in big:
+            y += 2 * BODY
+            lines.append(((300, y, 900, y + 3 * BODY),))  # centred in the column
+            y += 4 * BODY
+            continue
+        boxes = []
+        for _ in range(max(1, len(line) // 30)):
+            boxes.append((100, y, 1100, y + BODY))
+            y += BODY + 6
+        lines.append(tuple(boxes))
+    return PageLayout.of(width, y + 50, lines)
+
+
+def test_a_layout_round_trips_through_json():
+    text = synthetic_page(1)[0]
+    layout = column_layout(text, big={1})
+    assert PageLayout.from_json(layout.to_json()) == layout
+    assert layout.to_json() == PageLayout.from_json(layout.to_json()).to_json()
+
+
+def test_the_archive_carries_layouts_deterministically(tmp_path):
+    pages = load_pages([write_corpus(tmp_path / "press", range(2))])
+    plain = digest(pages)
+    with_layout = [
+        Page(p.key, p.text_bytes, p.gold_bytes, column_layout(p.text).to_json()) for p in pages
+    ]
+    archive = tmp_path / "press.tar.xz"
+    archive.write_bytes(archive_bytes(with_layout))
+    assert archive_bytes(with_layout) == archive.read_bytes()  # the same bytes every time
+    again = read_archive(archive)
+    assert [p.layout for p in again] == [p.layout for p in with_layout]
+    assert digest(again) == digest(with_layout) != plain  # the layouts are part of the data
+    assert digest(pages) == plain  # pages without geometry keep their digest
+
+
+def test_pages_without_geometry_get_no_layout_features_and_the_same_proposal():
+    text = synthetic_page(7)[0]
+    plain = page_features(text)
+    assert not any(a.startswith("g:") for line in plain.attributes for a in line)
+    assert segment(text) == segment(text, layout=None)
+    with_layout = page_features(text, column_layout(text, big={1}))
+    assert any(a.startswith("g:") for line in with_layout.attributes for a in line)
+
+
+def test_a_big_title_is_tall_against_the_body_and_opens_its_column():
+    text = synthetic_page(3)[0]
+    layout = column_layout(text, big={1})
+    numbers = [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    (title_shared, title_own), (body_shared, body_own) = layout_attributes(layout, numbers)[:2]
+    assert "g:h=max" in title_shared and "g:h<12" in body_shared
+    assert "g:col=first" in title_own and "g:pos=centre" in title_own
+    assert "g:pos=left" in body_own
+
+
+def test_evaluate_scores_an_ocr_file_beside_its_gold(tmp_path, capsys):
+    from editor_app.cli import main
+    from tests.ocr.pages import TESSERACT
+
+    hocr = TESSERACT["hocr"]
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.hocr").write_bytes(hocr.read_bytes())
+    gold = {"source": "page.txt", "articles": [{"kind": "news", "start": 1, "end": 3}]}
+    (folder / "page.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["evaluate", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["overall"]["pages"] == 1
+    # A text file beside it that is not the derived text is refused, naming both.
+    (folder / "page.txt").write_text("另一段文字\n", encoding="utf-8")
+    assert main(["evaluate", str(folder)]) != 0
+    assert "page.txt" in capsys.readouterr().err
+
+
+def layout_page(seed: int, articles: int = 3) -> tuple[str, dict, set[int]]:
+    """A page whose articles can only be told apart by print: each opens with a sentence
+    like any other, printed big (the raw lines in the returned set); laid out as an OCR
+    page's raw text is, a blank line between two paragraphs."""
+    rng = random.Random(seed)
+    lines: list[str] = []
+    big: set[int] = set()
+    gold = {"source": f"layout{seed}.txt", "articles": [], "non_articles": []}
+    for _ in range(articles):
+        start = 2 * len(lines) + 1  # raw line numbers: a blank line between two paragraphs
+        big.add(start)
+        lines.append(_sentence(rng))
+        for _ in range(rng.randint(2, 4)):
+            lines.append("".join(_sentence(rng) for _ in range(rng.randint(1, 3))))
+        end = 2 * len(lines) - 1
+        gold["articles"].append(
+            {"kind": "news", "start": start, "end": end, "roles": {str(start): "title"}}
+        )
+    return "\n\n".join(lines), gold, big
+
+
+def hocr_of(text: str, layout: PageLayout) -> bytes:
+    """An hOCR page of one paragraph per raw line, one word per printed line."""
+    parts = [f'<html><body><div class="ocr_page" title="bbox 0 0 {layout.width} {layout.height}">']
+    for number, line in enumerate(text.split("\n"), 1):
+        boxes = layout.boxes(number)
+        if not boxes:
+            continue
+        parts.append(f'<p class="ocr_par" title="bbox {" ".join(map(str, boxes[0]))}">')
+        size = -(-len(line) // len(boxes))
+        for index, box in enumerate(boxes):
+            chunk = line[index * size : (index + 1) * size]
+            coords = " ".join(map(str, box))
+            parts.append(
+                f'<span class="ocr_line" title="bbox {coords}">'
+                f'<span class="ocrx_word" title="bbox {coords}">{chunk}</span></span>'
+            )
+        parts.append("</p>")
+    parts.append("</div></body></html>")
+    return "".join(parts).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def print_model(tmp_path_factory) -> LearnedSegmenter:
+    """A model that learned where articles open from print alone."""
+    root = tmp_path_factory.mktemp("print")
+    pages = []
+    for seed in range(12):
+        text, gold, big = layout_page(seed)
+        layout = column_layout(text, big)
+        pages.append(
+            Page(
+                f"press/layout{seed}.txt",
+                text.encode(),
+                json.dumps(gold).encode(),
+                layout.to_json(),
+            )
+        )
+    train(pages, root / "print.crfsuite", copies=0)
+    return LearnedSegmenter(root / "print.crfsuite")
+
+
+def test_an_imported_hocr_page_is_segmented_by_its_print(tmp_path, monkeypatch, print_model):
+    import editor_app.segmentation as segmentation
+    from editor_app.storage import Project, import_paths
+
+    monkeypatch.setattr(segmentation, "shipped_segmenter", lambda: print_model)
+    text, gold, big = layout_page(99, articles=4)
+    layout = column_layout(text, big)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.hocr").write_bytes(hocr_of(text, layout))
+    starts = sorted(big)
+    # The text alone does not tell where the articles open; the print does.
+    assert [s.start for s in print_model.segment(text).articles] != starts
+    project = Project.create(tmp_path / "p.qingyang", editor="tester")
+    with project:
+        report = import_paths(project, [folder], workers=1)
+        assert len(report.imported) == 1, report.skipped
+        assert project.documents.raw_text(1) == text
+        articles = project.exports.articles(1)
+        assert [a.start_line for a in articles] == starts
+        # Proposed again from the stored geometry, nothing changes.
+        plan = project.repropose.plan()
+        assert plan.documents == []
+        # Learning from the document, once reviewed, reads it with its print too.
+        assert project.learning.reviewed_pages([1])[1][2] == layout
+
+
+def test_the_press_archives_each_page_with_the_layout_of_its_hocr(tmp_path):
+    from editor_app.ingest.ocr_read import read_ocr_text
+    from tests.ocr.pages import TESSERACT
+    from tools.press.layouts import LayoutMismatchError, pages_with_layouts
+
+    data = TESSERACT["hocr"].read_bytes()
+    page = read_ocr_text(data, "page.hocr")
+    (tmp_path / "press-20190201-01.hocr").write_bytes(data)
+    (tmp_path / "press-20190201-01.txt").write_text(page.text + "\n", encoding="utf-8")
+    gold = {"source": "press-20190201-01.txt", "articles": [], "non_articles": []}
+    (tmp_path / "press-20190201-01.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (pressed,) = pages_with_layouts(tmp_path)
+    assert pressed.layout == PageLayout.of(page.width, page.height, page.line_boxes)
+    (tmp_path / "press-20190201-01.txt").write_text("别的文字\n", encoding="utf-8")
+    with pytest.raises(LayoutMismatchError, match="press-20190201-01.hocr"):
+        pages_with_layouts(tmp_path)
