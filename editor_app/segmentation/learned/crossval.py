@@ -104,14 +104,15 @@ def format_table(table: dict) -> str:
         lines.append(f"{kind} ({pages} pages, {systems['rules']['articles']} articles)")
         lines.append(f"  {'metric':<24}{'rules':>10}{'crf':>10}")
         for metric in METRICS:
-            cells = "".join(_cell(systems[s].get(metric)) for s in ("rules", "crf"))
+            cells = "".join(table_cell(systems[s].get(metric)) for s in ("rules", "crf"))
             lines.append(f"  {metric:<24}{cells}")
         for system in ("rules", "crf"):
             lines.append(f"  ECE {system}: {systems[system]['calibration']['ece']}")
     return "\n".join(lines) + "\n"
 
 
-def _cell(value) -> str:
+def table_cell(value) -> str:
+    """A metric in a 10-wide column of the printed tables, a dash when there is none."""
     return f"{'–':>10}" if value is None else f"{value:>10.3f}"
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from editor_app.model.gold_pages import Page, load_pages
 from editor_app.segmentation import segment_by_rules
 from editor_app.segmentation.evaluate import METRICS, evaluate_page, summarise
-from editor_app.segmentation.learned.crossval import KIND_OF_GROUP, fold_of_dates
+from editor_app.segmentation.learned.crossval import KIND_OF_GROUP, fold_of_dates, table_cell
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.layout_features import FAMILIES
 from editor_app.segmentation.learned.model import LearnedSegmenter
@@ -83,19 +83,15 @@ def format_table(table: dict) -> str:
     lines = [f"pages with geometry ({first['pages']} pages, {first['articles']} articles)"]
     lines.append(f"  {'metric':<24}" + "".join(f"{way:>10}" for way in ways))
     for metric in METRICS:
-        cells = "".join(_cell(table[way].get(metric)) for way in ways)
+        cells = "".join(table_cell(table[way].get(metric)) for way in ways)
         lines.append(f"  {metric:<24}{cells}")
     if kinds:
         lines.append("text pages held out (CRF, no geometry)")
         lines.append(f"  {'metric':<24}" + "".join(f"{kind:>10}" for kind in kinds))
         for metric in METRICS:
-            cells = "".join(_cell(table[kind].get(metric)) for kind in kinds)
+            cells = "".join(table_cell(table[kind].get(metric)) for kind in kinds)
             lines.append(f"  {metric:<24}{cells}")
     return "\n".join(lines) + "\n"
-
-
-def _cell(value) -> str:
-    return f"{'–':>10}" if value is None else f"{value:>10.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
