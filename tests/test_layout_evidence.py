@@ -13,7 +13,7 @@ from editor_app.segmentation import segment
 from editor_app.segmentation.learned import LearnedSegmenter
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.layout_features import layout_attributes
-from editor_app.segmentation.learned.training import train
+from editor_app.segmentation.learned.training import layout_model_path, train
 from tests.test_learned_segmenter import _sentence, synthetic_page, write_corpus
 
 BODY = 30  # a body line's height in pixels on the made-up pages below
@@ -159,14 +159,14 @@ def print_model(tmp_path_factory) -> LearnedSegmenter:
             )
         )
     train(pages, root / "print.crfsuite", copies=0)
-    return LearnedSegmenter(root / "print.crfsuite")
+    return LearnedSegmenter(layout_model_path(root / "print.crfsuite"))
 
 
 def test_an_imported_hocr_page_is_segmented_by_its_print(tmp_path, monkeypatch, print_model):
     import editor_app.segmentation as segmentation
     from editor_app.storage import Project, import_paths
 
-    monkeypatch.setattr(segmentation, "shipped_segmenter", lambda: print_model)
+    monkeypatch.setattr(segmentation, "shipped_segmenter", lambda **_: print_model)
     text, gold, big = layout_page(99, articles=4)
     layout = column_layout(text, big)
     folder = tmp_path / "pages"
@@ -189,6 +189,43 @@ def test_an_imported_hocr_page_is_segmented_by_its_print(tmp_path, monkeypatch, 
         assert project.learning.reviewed_pages([1])[1][2] == layout
 
 
+def test_train_writes_a_text_model_and_a_layout_model_and_segment_picks_by_the_page(
+    tmp_path, monkeypatch
+):
+    import editor_app.segmentation.learned as learned
+
+    text_path = tmp_path / "model.crfsuite"
+    pages = []
+    for seed in range(12):
+        page_text, gold, big = layout_page(seed)
+        layout = column_layout(page_text, big)
+        name = f"press/layout{seed}.txt"
+        pages.append(Page(name, page_text.encode(), json.dumps(gold).encode(), layout.to_json()))
+    described = train(pages, text_path, copies=0)
+    layout_path = layout_model_path(text_path)
+    assert described["layout_model"] == layout_path.name == "model.layout.crfsuite"
+    # The text model never saw a layout feature; the layout model learned from them.
+    text_model, layout_model = LearnedSegmenter(text_path), LearnedSegmenter(layout_path)
+    assert not any(a.startswith("g:") for w in text_model.weights.values() for a in w)
+    assert any(a.startswith("g:") for w in layout_model.weights.values() for a in w)
+    # Without geometry a page gets the text model, with it the layout model.
+    monkeypatch.setattr(learned, "DEFAULT_MODEL", text_path)
+    monkeypatch.setattr(learned, "DEFAULT_LAYOUT_MODEL", layout_path)
+    page_text, _gold, big = layout_page(99, articles=4)
+    layout = column_layout(page_text, big)
+    assert segment(page_text) == text_model.segment(page_text)
+    assert [a.start for a in segment(page_text, layout).articles] == sorted(big)
+    # Where the layout model is missing, pages with geometry get the text model.
+    monkeypatch.setattr(learned, "DEFAULT_LAYOUT_MODEL", tmp_path / "missing.crfsuite")
+    assert segment(page_text, layout) == text_model.segment(page_text, layout)
+    # Pages without geometry make no layout model, and an old one beside it goes.
+    plain = Page("press/plain.txt", pages[0].text_bytes, pages[0].gold_bytes)
+    train([plain], text_path, copies=0)
+    assert not layout_path.exists() and "layout_model" not in json.loads(
+        (tmp_path / "model.crfsuite.json").read_text()
+    )
+
+
 def test_the_press_archives_each_page_with_the_layout_of_its_hocr(tmp_path):
     from editor_app.ingest.ocr_read import read_ocr_text
     from tests.ocr.pages import TESSERACT
@@ -205,3 +242,23 @@ def test_the_press_archives_each_page_with_the_layout_of_its_hocr(tmp_path):
     (tmp_path / "press-20190201-01.txt").write_text("别的文字\n", encoding="utf-8")
     with pytest.raises(LayoutMismatchError, match="press-20190201-01.hocr"):
         pages_with_layouts(tmp_path)
+
+
+def test_an_editor_s_pages_with_geometry_teach_the_layout_recipe_and_text_pages_the_text_one():
+    from editor_app.segmentation.learned.adapt import train_adapted
+
+    base = []
+    for seed in range(4):
+        text, gold, big = layout_page(seed)
+        layout = column_layout(text, big).to_json()
+        base.append(Page(f"press/b{seed}.txt", text.encode(), json.dumps(gold).encode(), layout))
+    text, gold, big = layout_page(50)
+
+    def layout_weights(data: bytes) -> int:
+        weights = LearnedSegmenter.from_bytes(data).weights.values()
+        return sum(a.startswith("g:") for w in weights for a in w)
+
+    as_text = train_adapted([(text, gold)], base=base, repeat=2)
+    with_print = train_adapted([(text, gold, column_layout(text, big))], base=base, repeat=2)
+    assert layout_weights(as_text) == 0  # the shipped pages were learned as bare text
+    assert layout_weights(with_print) > 0

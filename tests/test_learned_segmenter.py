@@ -18,10 +18,14 @@ from editor_app.model.gold_pages import (
     read_archive,
 )
 from editor_app.segmentation.evaluate import evaluate_page
-from editor_app.segmentation.learned import DEFAULT_MODEL, LearnedSegmenter
+from editor_app.segmentation.learned import (
+    DEFAULT_LAYOUT_MODEL,
+    DEFAULT_MODEL,
+    LearnedSegmenter,
+)
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.labels import labels_from_gold, spans_from_labels
-from editor_app.segmentation.learned.training import sidecar, train
+from editor_app.segmentation.learned.training import layout_model_path, sidecar, train
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_DATA = REPO / "resources" / "training" / "corpus.tar.xz"
@@ -192,9 +196,12 @@ def test_a_huge_page_is_segmented_whole(tiny_model):
 
 def test_the_shipped_model_names_the_digest_of_the_shipped_data():
     assert DEFAULT_MODEL.is_file() and SHIPPED_DATA.is_file() and PRESSED_DATA.is_file()
-    described = json.loads(sidecar(DEFAULT_MODEL).read_text())
-    assert described["data_sha256"] == digest(load_pages([SHIPPED_DATA, PRESSED_DATA]))
-    assert DEFAULT_MODEL.stat().st_size <= 5 * 1024 * 1024
+    data = digest(load_pages([SHIPPED_DATA, PRESSED_DATA]))
+    for model in (DEFAULT_MODEL, DEFAULT_LAYOUT_MODEL):
+        described = json.loads(sidecar(model).read_text())
+        assert described["data_sha256"] == data
+        assert described["layout"] == (model == DEFAULT_LAYOUT_MODEL)
+        assert model.stat().st_size <= 3 * 1024 * 1024
 
 
 @pytest.mark.skipif(not SEED_GOLD.is_dir(), reason="../shared/gold is not here")
@@ -211,7 +218,7 @@ def test_without_a_model_file_segment_falls_back_to_the_rules(monkeypatch):
     import editor_app.segmentation as segmentation
 
     text = synthetic_page(3)[0]
-    monkeypatch.setattr(segmentation, "shipped_segmenter", lambda: None)
+    monkeypatch.setattr(segmentation, "shipped_segmenter", lambda **_: None)
     assert segmentation.segment(text) == segmentation.segment_by_rules(text)
     assert not segmentation.segment(text).segments[0].reason.startswith("模型")
 
@@ -223,6 +230,9 @@ def test_the_shipped_model_is_what_train_makes_of_the_shipped_data(tmp_path):
     made = tmp_path / "model.crfsuite"
     assert main(["train", str(SHIPPED_DATA), str(PRESSED_DATA), "-o", str(made)]) == 0
     assert made.read_bytes() == Path(DEFAULT_MODEL).read_bytes(), "remake it with `train`"
+    layout = layout_model_path(made)
+    assert layout.read_bytes() == DEFAULT_LAYOUT_MODEL.read_bytes(), "remake it with `train`"
+    assert sidecar(layout).read_bytes() == sidecar(DEFAULT_LAYOUT_MODEL).read_bytes()
 
 
 def _dated_corpus(directory: Path, prefix: str, dates: list[str]) -> Path:

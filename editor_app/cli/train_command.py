@@ -53,7 +53,7 @@ def run_train(args) -> int:
         "copies": training.NOISY_COPIES if args.noisy_copies is None else args.noisy_copies,
         "seed": training.SEED if args.seed is None else args.seed,
     }
-    progress = Progress(len(pages), "train")
+    progress = Progress(training.preparations(pages), "train")
     meta = training.train(pages, output, progress=progress.advance, **options)
     progress.close()
     return _report_model(args, output, meta, f"{meta['lines']} lines")

@@ -24,7 +24,7 @@ def segment(text: str | LineIndex, layout: PageLayout | None = None) -> Proposal
     `layout`: the page's geometry (an OCR page's), evidence beside the text; the rules
     alone (no model file) do without it.
     """
-    model = shipped_segmenter()
+    model = shipped_segmenter(with_layout=layout is not None)
     if model is None:
         return segment_by_rules(text)
     return model.segment(LineIndex.of(text).text, layout)

@@ -46,8 +46,18 @@ def own_sequences(pages: Iterable[OwnPage], repeat: int = OWN_REPEAT) -> list:
     return sequences
 
 
-def base_sequences(base: Iterable[Page]) -> list:
-    return [sequence for page in base for sequence in page_sequences(page)]
+def base_sequences(base: Iterable[Page], with_layout: bool = False) -> list:
+    """The shipped pages' sequences: as bare text, or `with_layout` with their geometry."""
+    return [s for page in base for s in page_sequences(page, with_layout=with_layout)]
+
+
+def any_layout(own: Iterable[OwnPage]) -> bool:
+    """Whether some of the editor's pages carry their geometry (came from OCR files).
+
+    A project learns one model for all its pages: the layout recipe when its pages have
+    geometry to learn from, the text recipe otherwise (as the shipped models are made).
+    """
+    return any(len(page) > 2 and page[2] is not None for page in own)
 
 
 def train_adapted(
@@ -58,7 +68,8 @@ def train_adapted(
     progress: Progress | None = None,
 ) -> bytes:
     """Model bytes fitted on `base` (default: the shipped pages) and the editor's pages."""
-    sequences = base_sequences(shipped_pages() if base is None else base)
+    own = list(own)
+    sequences = base_sequences(shipped_pages() if base is None else base, any_layout(own))
     sequences += own_sequences(own, repeat)
     return fit_bytes(sequences, progress)
 

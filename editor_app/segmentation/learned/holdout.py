@@ -17,6 +17,7 @@ from editor_app.segmentation.learned.adapt import (
     OWN_REPEAT,
     OwnPage,
     Progress,
+    any_layout,
     base_sequences,
     fit_bytes,
     own_sequences,
@@ -58,7 +59,8 @@ def learn_with_score(
     keys = list(pages)
     held = held_out_keys(keys)
     fits = 2 if held else 1
-    common = base_sequences(shipped_pages() if base is None else base)
+    with_layout = any_layout(pages.values())
+    common = base_sequences(shipped_pages() if base is None else base, with_layout)
     score = {}
     if held:
         kept = [pages[key] for key in keys if key not in held]

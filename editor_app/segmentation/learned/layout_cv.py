@@ -2,12 +2,12 @@
 
 `python -m editor_app.segmentation.learned.layout_cv DIR_OR_ARCHIVE... [--folds 5] [--json OUT]`
 The folds are those of `crossval` (dates dealt round-robin). Only the folds holding a page with
-geometry are trained, on every other date (all kinds, with their layouts); each held-out page
-with geometry is scored three ways: with its layout, without it (the same model, text only),
-and by the rules. `--drop` scores again with one family of layout features left out at a time
-(the model trained with all of them): how much each family carries of the figure.
-`--text` trains every fold and scores the dev-kind and OCR text pages held out as well, as
-`crossval` does (the CRF only): what the pages with geometry change for pages without it.
+geometry are trained, on every other date, both models as `train` makes them; each held-out
+page with geometry is scored three ways: by the layout model with its layout, by the text
+model without it, and by the rules. `--drop` scores again with one family of layout features
+left out at a time (the model trained with all of them): how much each family carries.
+`--text` trains every fold and scores the dev-kind and OCR text pages held out as well, by
+the text model, as `crossval` does.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from editor_app.model.gold_pages import Page, load_pages
 from editor_app.segmentation import segment_by_rules
@@ -36,39 +37,50 @@ def cross_validate(
     pages: list[Page], folds: int, drop: bool = False, text: bool = False, say=print
 ) -> dict:
     """Per way of scoring ("layout", "text", "rules", "-FAMILY", and with `text` the kinds
-    of text page): the held-out PageResults."""
+    of text page): the held-out PageResults. Each fold trains both models, as `train` does."""
     assignment = fold_of_dates(pages, folds)
     scored = _with_layout(pages)
     results: dict[str, list] = {}
-    cache = {page.key: page_sequences(page) for page in pages}
     trained = set(range(folds)) if text else {assignment.get(page.date) for page in scored}
     with tempfile.TemporaryDirectory() as work:
         for fold in sorted(trained - {None}):
+            kept = [p for p in pages if assignment.get(p.date) != fold]
+            models = Models(*(_fit(kept, Path(work), fold, way) for way in (False, True)))
             held = [page for page in scored if assignment.get(page.date) == fold]
-            kept = [s for p in pages if assignment.get(p.date) != fold for s in cache[p.key]]
-            path = Path(work) / f"fold{fold}.crfsuite"
-            fit(kept, path)
             say(f"fold {fold}: {len(held)} pages with geometry held out")
-            model = LearnedSegmenter(path)
             for page in held:
-                _score(results, page, model, drop)
+                _score(results, page, models, drop)
             if text:
                 for page in pages:
                     if assignment.get(page.date) == fold and page.group in KIND_OF_GROUP:
-                        proposal = model.segment(page.text)
+                        proposal = models.text.segment(page.text)
                         found = evaluate_page(page.gold, proposal, page.text)
                         results.setdefault(KIND_OF_GROUP[page.group], []).append(found)
     return results
 
 
-def _score(results: dict, page: Page, model: LearnedSegmenter, drop: bool) -> None:
+class Models(NamedTuple):
+    """A fold's two models: for pages read as bare text, and for pages with geometry."""
+
+    text: LearnedSegmenter
+    layout: LearnedSegmenter
+
+
+def _fit(kept: list[Page], work: Path, fold: int, with_layout: bool) -> LearnedSegmenter:
+    path = work / f"fold{fold}{'.layout' if with_layout else ''}.crfsuite"
+    fit([s for p in kept for s in page_sequences(p, with_layout=with_layout)], path)
+    return LearnedSegmenter(path)
+
+
+def _score(results: dict, page: Page, models: Models, drop: bool) -> None:
     text, gold, layout = page.text, page.gold, page.layout
     ways = {
-        "layout": model.segment(text, layout),
-        "text": model.segment(text),
+        "layout": models.layout.segment(text, layout),
+        "text": models.text.segment(text),
         "rules": segment_by_rules(text),
     }
     if drop:
+        model = models.layout
         for family in FAMILIES:
             features = page_features(text, layout, frozenset({family}))
             ways["-" + family] = model.decode(text, features, model.tag(features.attributes))

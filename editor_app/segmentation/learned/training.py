@@ -53,13 +53,20 @@ def noisy_sequences(page: Page, copies: int, seed: int) -> Iterator[tuple[list, 
 
 
 def page_sequences(
-    page: Page, copies: int = NOISY_COPIES, seed: int = SEED, skip: frozenset[str] = frozenset()
+    page: Page,
+    copies: int = NOISY_COPIES,
+    seed: int = SEED,
+    skip: frozenset[str] = frozenset(),
+    *,
+    with_layout: bool = False,
 ) -> list:
     """The page's own sequence, then its noisy copies when the page is clean.
 
-    A page with geometry is learned from with its layout; `skip`: layout families left out.
+    `with_layout`: a page with geometry is learned from with its layout (the layout
+    model's recipe), else as bare text like any other; `skip`: layout families left out.
     """
-    sequences = [page_sequence(page.text, page.gold, page.layout, skip)]
+    layout = page.layout if with_layout else None
+    sequences = [page_sequence(page.text, page.gold, layout, skip)]
     if page.group not in OCR_GROUPS:
         sequences.extend(noisy_sequences(page, copies, seed))
     sequences *= REPEAT.get(page.group, 1)
@@ -85,10 +92,32 @@ def train(
     seed: int = SEED,
     progress: Callable[..., None] | None = None,
 ) -> dict:
-    """Write the model to `out` and its description to `out` + `.json`; returns the latter."""
+    """Write the text model to `out` and, when some page carries its geometry, the layout
+    model beside it (`layout_model_path`), each with its description (`sidecar`); returns
+    the text model's description, which names the layout model's file when there is one.
+
+    Two models, because a page that has geometry is learned from two ways: as bare text it
+    teaches the model for pages without geometry (most pages), with its layout it teaches
+    the model for OCR files that carry one. One model learning a page both ways lost most of
+    what the layout gave (figures in docs/learned-segmenter.md).
+    """
+    with_geometry = any(page.layout_bytes for page in pages)
+    meta = _train_one(pages, out, False, copies, seed, progress)
+    if with_geometry:
+        layout_out = layout_model_path(out)
+        _train_one(pages, layout_out, True, copies, seed, progress)
+        meta["layout_model"] = layout_out.name
+        _describe(out, meta)
+    else:
+        layout_model_path(out).unlink(missing_ok=True)
+        sidecar(layout_model_path(out)).unlink(missing_ok=True)
+    return meta
+
+
+def _train_one(pages, out, with_layout: bool, copies: int, seed: int, progress) -> dict:
     sequences = []
     for page in pages:
-        sequences.extend(page_sequences(page, copies, seed))
+        sequences.extend(page_sequences(page, copies, seed, with_layout=with_layout))
         if progress is not None:
             progress()
     lines = fit(sequences, out)
@@ -100,9 +129,26 @@ def train(
         "noisy_copies": copies,
         "seed": seed,
         "params": PARAMS,
+        "layout": with_layout,
     }
-    sidecar(out).write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    _describe(out, meta)
     return meta
+
+
+def _describe(model: str | Path, meta: dict) -> None:
+    text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    sidecar(model).write_text(text)
+
+
+def preparations(pages: list[Page]) -> int:
+    """How many times `train` reports progress: once a page for each model it writes."""
+    return len(pages) * (2 if any(page.layout_bytes for page in pages) else 1)
+
+
+def layout_model_path(model: str | Path) -> Path:
+    """The layout model written beside a text model: `model.crfsuite` → `model.layout.crfsuite`."""
+    path = Path(model)
+    return path.with_name(f"{path.stem}.layout{path.suffix}")
 
 
 def sidecar(model: str | Path) -> Path:
