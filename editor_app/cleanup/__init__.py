@@ -8,6 +8,7 @@ from editor_app.cleanup.apply import OverlapError, apply_suggestions
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.registry import DEFAULT_RULES, RULES, rule_names, run
 from editor_app.model import LineIndex, Proposal, Suggestion
+from editor_app.model.layout import PageLayout
 
 __all__ = [
     "DEFAULT_RULES",
@@ -25,14 +26,17 @@ def suggest(
     rules: Iterable[str] | None = None,
     *,
     script: str = "simplified",
+    layout: PageLayout | None = None,
 ) -> list[Suggestion]:
     """All suggestions for one document, sorted by offset and never overlapping.
 
     `text` is the page, or its LineIndex when the caller has split it into lines already;
     `dictionary` holds the project's (wrong, right) entries; `rules` picks rules by name
-    (default all); `script` is the project's script, "simplified" or "traditional".
+    (default all); `script` is the project's script, "simplified" or "traditional";
+    `layout` the page's geometry when the document was read from an OCR file (the join rule
+    reads the print as well as the text).
     """
     if script not in ("simplified", "traditional"):
         raise ValueError(f"script must be 'simplified' or 'traditional', not {script!r}")
-    doc = CleanupDocument(text, proposal, tuple(dictionary), script)
+    doc = CleanupDocument(text, proposal, tuple(dictionary), script, layout)
     return run(doc, rule_names(rules))

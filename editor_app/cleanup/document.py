@@ -1,10 +1,12 @@
-"""What every rule sees: the raw text, its lines, roles and segments, looked up fast."""
+"""What every rule sees: the raw text, its lines, roles and segments, looked up fast; and the
+page's layout when the document was read from an OCR file (hOCR, ALTO, PAGE)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from editor_app.model import Line, LineIndex, Proposal, Segment, Suggestion
+from editor_app.model.layout import PageLayout
 
 
 @dataclass(slots=True)
@@ -15,6 +17,7 @@ class CleanupDocument:
     proposal: Proposal
     dictionary: tuple[tuple[str, str], ...] = ()
     script: str = "simplified"
+    layout: PageLayout | None = None  # the boxes of each raw line's printed lines, if known
     index: LineIndex = field(init=False)
     lines: list[Line] = field(init=False)
     starts: list[int] = field(init=False)  # offset of each line, in order

@@ -2,8 +2,9 @@
 
 Never across an article boundary, never after a title, kicker or byline (`join_cuts`). The
 decision is the shipped join model's (`join_model`, trained on the gold pages' paragraph
-joins) with the rule below as one of its features; without the model file the rule decides
-alone. A line the proposal calls a subhead or subtitle is joined by the rule only when it
+joins) with the rule below as one of its features; a page read from an OCR file with its
+layout is decided by the layout model, which reads the print too (`join_layout_features`);
+without the model file the rule decides alone. A line the proposal calls a subhead or subtitle is joined by the rule only when it
 plainly stops mid-sentence: a true subhead never ends on a comma or in the middle of a word.
 """
 
@@ -16,6 +17,7 @@ from editor_app.cleanup.chars import DATELINE_RE, HAN, SPACES
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.join_cuts import Cut, cuts
 from editor_app.cleanup.join_features import PageShape, cut_features, ends_sentence, page_shape
+from editor_app.cleanup.join_layout_features import PagePrint, page_print
 from editor_app.cleanup.join_model import JoinModel, shipped_join_model
 from editor_app.model import Suggestion, lexicon
 
@@ -70,12 +72,16 @@ OPENS_PARAGRAPH_RE = re.compile(
 
 
 def find(doc: CleanupDocument) -> Iterator[Suggestion]:
-    """One suggestion per cut paragraph: the break between its two lines, removed."""
-    return joins(doc, shipped_join_model())
+    """One suggestion per cut paragraph: the break between its two lines, removed. A page
+    with geometry is decided by the shipped layout model (the text model without it)."""
+    if doc.layout is None:
+        return joins(doc, shipped_join_model())
+    return joins(doc, shipped_join_model(with_layout=True))
 
 
 def joins(doc: CleanupDocument, model: JoinModel | None) -> Iterator[Suggestion]:
-    """The joins `model` decides on (the rule alone when it is None)."""
+    """The joins `model` decides on (the rule alone when it is None); the model reads the
+    print as well when the document has a layout."""
     decide = rule_verdict if model is None else _model_decider(doc, model)
     for cut in cuts(doc):
         verdict = decide(cut)
@@ -89,16 +95,18 @@ def joins(doc: CleanupDocument, model: JoinModel | None) -> Iterator[Suggestion]
 
 
 def _model_decider(doc: CleanupDocument, model: JoinModel):
-    """The model's verdict on a cut; the page's shape is measured once, when first needed."""
-    shapes: list[PageShape] = []
+    """The model's verdict on a cut; the page's shape (and print) is measured once, when
+    first needed."""
+    shapes: list[tuple[PageShape, PagePrint | None]] = []
 
     def decide(cut: Cut) -> tuple[str, float] | None:
         if ends_sentence(cut.a):
             return None
         if not shapes:
-            shapes.append(page_shape(doc))
+            shapes.append((page_shape(doc), page_print(doc.layout)))
+        shape, printed = shapes[0]
         verdict = rule_verdict(cut)
-        return model.decide(cut_features(cut, shapes[0], verdict), verdict)
+        return model.decide(cut_features(cut, shape, verdict, printed), verdict)
 
     return decide
 

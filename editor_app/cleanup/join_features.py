@@ -1,4 +1,5 @@
-"""What the join model reads across a cut: the characters on both sides and the lines' shapes.
+"""What the join model reads across a cut: the characters on both sides and the lines' shapes
+(and, on a page with geometry, the print's: `join_layout_features`).
 
 The characters near the cut are read on an edge view that forgives OCR: blanks dropped,
 half-width marks read as full-width, a stray `.` after a Chinese character read as a full
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from editor_app.cleanup.chars import DATELINE_RE, SPACES
 from editor_app.cleanup.document import CleanupDocument
 from editor_app.cleanup.join_cuts import Cut
+from editor_app.cleanup.join_layout_features import PagePrint, cut_geometry
 from editor_app.model import lexicon
 
 OCR_PREFIX = "ocr|"  # features that weigh apart on pages read by OCR
@@ -120,8 +122,14 @@ def char_class(ch: str) -> str:
     return "latin" if ch.isascii() and ch.isalpha() else "other"
 
 
-def cut_features(cut: Cut, shape: PageShape, verdict: tuple[str, float] | None) -> list[str]:
-    """The names of the (binary) features of one cut; `verdict` is the rule's own."""
+def cut_features(
+    cut: Cut,
+    shape: PageShape,
+    verdict: tuple[str, float] | None,
+    printed: PagePrint | None = None,
+) -> list[str]:
+    """The names of the (binary) features of one cut; `verdict` is the rule's own; with the
+    page's `printed` yardsticks (a page with geometry) the print's features too."""
     tail, head = edge_view(cut.a[-WINDOW:]), edge_view(cut.b[:WINDOW])
     size_a = visible_length(cut.a)
     names = [
@@ -142,6 +150,8 @@ def cut_features(cut: Cut, shape: PageShape, verdict: tuple[str, float] | None) 
         names.append(f"indent={_indent(cut.first.text)}{_indent(cut.second.text)}")
     if shape.ocr:
         names += [OCR_PREFIX + name for name in names if name.startswith(OCR_SHAPES)]
+    if printed is not None:
+        names += cut_geometry(cut, printed)
     return names
 
 

@@ -3,7 +3,9 @@
 The model file is plain text: a `#threshold` line, then one `feature<TAB>weight` line per
 feature that weighs (log-odds of "goes on at the next line"). The shipped one is
 `join_model.tsv` beside this module, described by `join_model.tsv.json` (the digest of the
-data it was trained on); `python -m editor_app train-joins` makes both.
+data it was trained on); `python -m editor_app train-joins` makes both. Pages read from an OCR
+file with their layout are decided by `join_model.layout.tsv` (`train-joins --layout`), which
+learned the print's features (`g:…`) as well.
 """
 
 from __future__ import annotations
@@ -15,6 +17,15 @@ from pathlib import Path
 from editor_app.cleanup.join_features import OCR_PREFIX
 
 DEFAULT_MODEL = Path(__file__).with_name("join_model.tsv")
+
+
+def layout_model_path(model: str | Path) -> Path:
+    """The layout model beside a text model: `join_model.tsv` -> `join_model.layout.tsv`."""
+    path = Path(model)
+    return path.with_name(f"{path.stem}.layout{path.suffix}")
+
+
+DEFAULT_LAYOUT_MODEL = layout_model_path(DEFAULT_MODEL)
 THRESHOLD_KEY = "#threshold"
 DEFAULT_THRESHOLD = 0.5
 # Readable reasons for the features that can weigh most towards a join, by name prefix;
@@ -23,7 +34,8 @@ REASONS = (
     (("x_", "xw="), "断行处前后的字组成一个词"),
     (("a_open_",), "上段的引号或括号未闭合"),
     (("b_closes_first",), "下段先闭合了上段的引号或括号"),
-    (("col=",), "上段写满一行便断开"),
+    (("col=", "g:fill=full", "g:fill1=full"), "上段写满一行便断开"),
+    (("g:move=next", "g:ind=0", "g:left=0"), "下段在下一栏顶格接排，没有段首缩进"),
     (("aec=", "ae=", "ae2=", "tail="), "上段停在句子中间"),
     (("bs=", "bsc=", "head=", "aec|bsc="), "下段的开头接着上段"),
 )
@@ -91,10 +103,21 @@ class JoinModel:
         return DEFAULT_REASON
 
 
-@lru_cache(maxsize=1)
-def shipped_join_model() -> JoinModel | None:
-    """The model shipped in the package, read once; None when the file is missing or bad."""
+def shipped_join_model(with_layout: bool = False) -> JoinModel | None:
+    """The model shipped in the package for pages without geometry, or with `with_layout`
+    the one for pages that carry their layout (the text model when that file is missing or
+    bad); None when neither can be read."""
+    if with_layout:
+        model = _open(DEFAULT_LAYOUT_MODEL)
+        if model is not None:
+            return model
+    return _open(DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=2)
+def _open(path: Path) -> JoinModel | None:
+    """A shipped model file, read once; None when it is missing or bad."""
     try:
-        return JoinModel.load(DEFAULT_MODEL)
+        return JoinModel.load(path)
     except (OSError, UnicodeDecodeError, JoinModelError):
         return None

@@ -4,6 +4,10 @@ Every cut (`join_cuts`) of a gold page, with the gold segmentation as the propos
 example: its features (`join_features`, the rule's verdict among them) and whether the gold
 joins the two lines. A maximum-entropy model (python-crfsuite on one-item sequences, L-BFGS)
 weighs the features; the weights are written as text (`join_model`).
+
+Two recipes: the text model learns every page as bare text; the layout model (`with_layout`)
+learns the pages that carry their geometry with it (the print's features, `g:…`), the others
+as bare text, and decides for documents read from an OCR file with their layout.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ from editor_app.cleanup.evaluation import proposal_from_gold
 from editor_app.cleanup.join import rule_verdict
 from editor_app.cleanup.join_cuts import cuts
 from editor_app.cleanup.join_features import cut_features, ends_sentence, page_shape
+from editor_app.cleanup.join_layout_features import page_print
 from editor_app.cleanup.join_model import JoinModel
 from editor_app.model.gold_pages import Page, digest
+from editor_app.model.layout import PageLayout
 
 JOIN, KEEP = "join", "keep"
 PARAMS = {"c1": 1.0, "c2": 1.0, "max_iterations": 300}
@@ -36,14 +42,15 @@ class JoinTrainingError(ValueError):
     """Pages a join model cannot be learned from."""
 
 
-def page_examples(text: str, gold: dict) -> list[Example]:
-    """(features, joined in the gold) for the cuts of one page that the model decides on."""
-    doc = CleanupDocument(text, proposal_from_gold(text, gold))
+def page_examples(text: str, gold: dict, layout: PageLayout | None = None) -> list[Example]:
+    """(features, joined in the gold) for the cuts of one page that the model decides on;
+    with the page's `layout`, the print's features as well."""
+    doc = CleanupDocument(text, proposal_from_gold(text, gold), layout=layout)
     joins = {(a, b) for a, b in gold.get("paragraph_joins", [])}
-    shape = page_shape(doc)
+    shape, printed = page_shape(doc), page_print(layout)
     return [
         (
-            cut_features(cut, shape, rule_verdict(cut)),
+            cut_features(cut, shape, rule_verdict(cut), printed),
             (cut.first.number, cut.second.number) in joins,
         )
         for cut in cuts(doc)
@@ -52,11 +59,15 @@ def page_examples(text: str, gold: dict) -> list[Example]:
 
 
 def training_examples(
-    pages: Iterable[Page], progress: Callable[..., None] | None = None
+    pages: Iterable[Page],
+    progress: Callable[..., None] | None = None,
+    *,
+    with_layout: bool = False,
 ) -> Iterator[Example]:
-    """Every page's examples, in page order."""
+    """Every page's examples, in page order; `with_layout`: a page that carries its geometry
+    is read with it (the layout model's recipe)."""
     for page in pages:
-        yield from page_examples(page.text, page.gold)
+        yield from page_examples(page.text, page.gold, page.layout if with_layout else None)
         if progress is not None:
             progress()
 
@@ -81,9 +92,22 @@ def fit(examples: Iterable[Example], threshold: float = THRESHOLD) -> JoinModel:
     return JoinModel(kept, threshold)
 
 
-def train(pages: list[Page], out: str | Path, progress: Callable[..., None] | None = None) -> dict:
-    """Write the model to `out` and its description to `out` + `.json`; returns the latter."""
-    examples = list(training_examples(pages, progress))
+def train(
+    pages: list[Page],
+    out: str | Path,
+    progress: Callable[..., None] | None = None,
+    *,
+    with_layout: bool = False,
+) -> dict:
+    """Write the model to `out` and its description to `out` + `.json`; returns the latter.
+
+    `with_layout`: the layout model, learned from the geometry of the pages that carry one
+    (refused when none does); its description says how many did.
+    """
+    with_geometry = sum(1 for page in pages if page.layout_bytes)
+    if with_layout and not with_geometry:
+        raise JoinTrainingError(f"{len(pages)} pages, none with its layout (NAME.layout.json)")
+    examples = list(training_examples(pages, progress, with_layout=with_layout))
     joined = sum(joined for _, joined in examples)
     if not 0 < joined < len(examples):
         raise JoinTrainingError(
@@ -102,6 +126,9 @@ def train(pages: list[Page], out: str | Path, progress: Callable[..., None] | No
         "threshold": model.threshold,
         "params": PARAMS,
     }
+    if with_layout:  # the text model's description stays as it was
+        meta["layout"] = True
+        meta["pages_with_layout"] = with_geometry
     text = json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     sidecar(out).write_text(text, encoding="utf-8")
     return meta

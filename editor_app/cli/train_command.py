@@ -1,7 +1,8 @@
 """`python -m editor_app train DIR... -o MODEL`: fit the line-sequence segmentation model.
 
 `python -m editor_app train-joins DIR... -o MODEL`: fit the paragraph-join model;
-`train-joins DIR... --crossval K`: its cross-validated figures against the rule.
+`train-joins DIR... --crossval K`: its cross-validated figures against the rule;
+`--layout` with either: the layout join model (pages with geometry read with their layout).
 """
 
 from __future__ import annotations
@@ -90,6 +91,12 @@ def register_joins(subparsers) -> None:
         help="instead of training: K folds by date, the rule against the model, with the gold "
         "segmentation and with a segmenter trained on the same folds as input",
     )
+    parser.add_argument(
+        "--layout",
+        action="store_true",
+        help="the layout model (join_model.layout.tsv): pages that carry their geometry "
+        "(NAME.layout.json) are learned with it; with --crossval, scored on those pages",
+    )
     parser.add_argument("--json", action="store_true", help="the description or table as JSON")
     parser.set_defaults(func=run_train_joins)
 
@@ -114,7 +121,9 @@ def _train_joins(args, pages) -> int:
         raise CommandError(f"{args.output}: directory {output.parent} does not exist")
     progress = Progress(len(pages), "train-joins")
     try:
-        meta = join_training.train(pages, output, progress=progress.advance)
+        meta = join_training.train(
+            pages, output, progress=progress.advance, with_layout=args.layout
+        )
     except join_training.JoinTrainingError as error:
         raise CommandError(f"{' '.join(args.sources)}: {error}") from error
     except OSError as error:
@@ -131,9 +140,25 @@ def _crossval_joins(args, pages) -> int:
 
     if args.crossval < 2:
         raise CommandError("--crossval: at least 2 folds")
+    if args.layout:
+        return _crossval_layout_joins(args, pages)
     with tempfile.TemporaryDirectory() as work:
         proposer = _fold_segmenters(args.sources, Path(work))
         table = join_crossval.cross_validate(pages, args.crossval, proposer, _say)
+    rows = join_crossval.report(table)
+    if args.json:
+        print_json(rows)
+    else:
+        sys.stdout.write(join_crossval.format_table(rows))
+    return 0
+
+
+def _crossval_layout_joins(args, pages) -> int:
+    from editor_app.cleanup import join_crossval, join_layout_cv
+
+    if not any(page.layout_bytes for page in pages):
+        raise CommandError(f"{' '.join(args.sources)}: no page carries its layout")
+    table = join_layout_cv.cross_validate(pages, args.crossval, _say)
     rows = join_crossval.report(table)
     if args.json:
         print_json(rows)

@@ -140,7 +140,8 @@ def analyse_file(path: str) -> Analysis:
     result.source_path = printable_path(str(Path(path).resolve()))
     lines = LineIndex(result.text)  # split once, for segmentation, cleanup and the rows
     proposal = _propose(lines, layout)
-    _add_rows(result, lines, proposal, suggest(lines, proposal, dictionary))
+    found = suggest(lines, proposal, dictionary, layout=layout)
+    _add_rows(result, lines, proposal, found)
     return result
 
 
