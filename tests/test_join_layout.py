@@ -31,6 +31,7 @@ from tests.test_layout_evidence import hocr_of
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_DATA = REPO / "resources" / "training" / "corpus.tar.xz"
 PRESSED_DATA = REPO / "resources" / "training" / "press.tar.xz"
+LAYOUT_DATA = REPO / "resources" / "training" / "press-layout.tar.xz"
 
 CHAR = 30  # a character's width and a printed line's height, in pixels
 PER_LINE = 20  # characters to a printed line: the column's width
@@ -335,7 +336,7 @@ def test_the_shipped_layout_model_is_small_and_names_the_digest_of_the_shipped_d
     assert layout_model_path(DEFAULT_MODEL) == DEFAULT_LAYOUT_MODEL
     assert DEFAULT_LAYOUT_MODEL.name == "join_model.layout.tsv"
     described = json.loads(sidecar(DEFAULT_LAYOUT_MODEL).read_text())
-    pages = load_pages([SHIPPED_DATA, PRESSED_DATA])
+    pages = load_pages([SHIPPED_DATA, PRESSED_DATA, LAYOUT_DATA])
     assert described["data_sha256"] == digest(pages)
     assert described["pages_with_layout"] == sum(1 for page in pages if page.layout_bytes) > 0
     assert DEFAULT_LAYOUT_MODEL.stat().st_size < 64 * 1024
@@ -346,7 +347,8 @@ def test_the_shipped_layout_model_is_small_and_names_the_digest_of_the_shipped_d
 def test_the_shipped_layout_model_is_what_train_joins_makes_of_the_shipped_data(tmp_path):
     """Anyone can remake it, byte for byte, with one command."""
     made = tmp_path / "join_model.layout.tsv"
-    argv = ["train-joins", str(SHIPPED_DATA), str(PRESSED_DATA), "--layout", "-o", str(made)]
+    data = [str(SHIPPED_DATA), str(PRESSED_DATA), str(LAYOUT_DATA)]
+    argv = ["train-joins", *data, "--layout", "-o", str(made)]
     assert main(argv) == 0
     assert made.read_bytes() == DEFAULT_LAYOUT_MODEL.read_bytes(), "remake it with `--layout`"
     assert sidecar(made).read_bytes() == sidecar(DEFAULT_LAYOUT_MODEL).read_bytes()

@@ -13,7 +13,7 @@ from editor_app.segmentation import segment
 from editor_app.segmentation.learned import LearnedSegmenter
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.layout_features import layout_attributes
-from editor_app.segmentation.learned.training import layout_model_path, train
+from editor_app.segmentation.learned.training import layout_model_path, sidecar, train
 from tests.test_learned_segmenter import _sentence, synthetic_page, write_corpus
 
 BODY = 30  # a body line's height in pixels on the made-up pages below
@@ -218,6 +218,18 @@ def test_train_writes_a_text_model_and_a_layout_model_and_segment_picks_by_the_p
     # Where the layout model is missing, pages with geometry get the text model.
     monkeypatch.setattr(learned, "DEFAULT_LAYOUT_MODEL", tmp_path / "missing.crfsuite")
     assert segment(page_text, layout) == text_model.segment(page_text, layout)
+    # Pages given as the layout model's own are learned by it alone.
+    plain_pages = [Page(f"train/p{n}.txt", p.text_bytes, p.gold_bytes) for n, p in enumerate(pages)]
+    train(plain_pages, text_path, copies=0, layout_pages=pages)
+    described = json.loads((tmp_path / "model.crfsuite.json").read_text())
+    assert described["data_sha256"] == digest(plain_pages)
+    assert json.loads(sidecar(layout_path).read_text())["data_sha256"] == digest(
+        plain_pages + pages
+    )
+    weights = LearnedSegmenter(text_path).weights.values()
+    assert not any(a.startswith("g:") for w in weights for a in w)
+    weights = LearnedSegmenter(layout_path).weights.values()
+    assert any(a.startswith("g:") for w in weights for a in w)
     # Pages without geometry make no layout model, and an old one beside it goes.
     plain = Page("press/plain.txt", pages[0].text_bytes, pages[0].gold_bytes)
     train([plain], text_path, copies=0)

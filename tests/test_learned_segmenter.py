@@ -30,6 +30,7 @@ from editor_app.segmentation.learned.training import layout_model_path, sidecar,
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_DATA = REPO / "resources" / "training" / "corpus.tar.xz"
 PRESSED_DATA = REPO / "resources" / "training" / "press.tar.xz"  # tools/press
+LAYOUT_DATA = REPO / "resources" / "training" / "press-layout.tar.xz"  # the layout model's
 SHARED = REPO.parent / "shared"
 SEED_GOLD = SHARED / "gold"
 
@@ -196,8 +197,10 @@ def test_a_huge_page_is_segmented_whole(tiny_model):
 
 def test_the_shipped_model_names_the_digest_of_the_shipped_data():
     assert DEFAULT_MODEL.is_file() and SHIPPED_DATA.is_file() and PRESSED_DATA.is_file()
-    data = digest(load_pages([SHIPPED_DATA, PRESSED_DATA]))
-    for model in (DEFAULT_MODEL, DEFAULT_LAYOUT_MODEL):
+    assert LAYOUT_DATA.is_file()
+    text_data = digest(load_pages([SHIPPED_DATA, PRESSED_DATA]))
+    layout_data = digest(load_pages([SHIPPED_DATA, PRESSED_DATA, LAYOUT_DATA]))
+    for model, data in ((DEFAULT_MODEL, text_data), (DEFAULT_LAYOUT_MODEL, layout_data)):
         described = json.loads(sidecar(model).read_text())
         assert described["data_sha256"] == data
         assert described["layout"] == (model == DEFAULT_LAYOUT_MODEL)
@@ -228,7 +231,8 @@ def test_the_shipped_model_is_what_train_makes_of_the_shipped_data(tmp_path):
     from editor_app.cli import main
 
     made = tmp_path / "model.crfsuite"
-    assert main(["train", str(SHIPPED_DATA), str(PRESSED_DATA), "-o", str(made)]) == 0
+    argv = ["train", str(SHIPPED_DATA), str(PRESSED_DATA), "-o", str(made)]
+    assert main([*argv, "--layout-pages", str(LAYOUT_DATA)]) == 0
     assert made.read_bytes() == Path(DEFAULT_MODEL).read_bytes(), "remake it with `train`"
     layout = layout_model_path(made)
     assert layout.read_bytes() == DEFAULT_LAYOUT_MODEL.read_bytes(), "remake it with `train`"

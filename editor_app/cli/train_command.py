@@ -32,6 +32,13 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--save-data", metavar="ARCHIVE", help="also write the pages as a deterministic .tar.xz"
     )
+    parser.add_argument(
+        "--layout-pages",
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="pages with geometry that only the layout model learns from",
+    )
     parser.add_argument("--json", action="store_true", help="the model's description as JSON")
     parser.set_defaults(func=run_train)
     register_joins(subparsers)
@@ -43,6 +50,7 @@ def run_train(args) -> int:
 
     try:
         pages = corpus.load_pages(args.sources)
+        layout_pages = corpus.load_pages(args.layout_pages) if args.layout_pages else []
     except (OSError, corpus.CorpusError) as error:
         raise CommandError(str(error)) from error
     if args.save_data:
@@ -54,8 +62,10 @@ def run_train(args) -> int:
         "copies": training.NOISY_COPIES if args.noisy_copies is None else args.noisy_copies,
         "seed": training.SEED if args.seed is None else args.seed,
     }
-    progress = Progress(training.preparations(pages), "train")
-    meta = training.train(pages, output, progress=progress.advance, **options)
+    progress = Progress(training.preparations(pages, layout_pages), "train")
+    meta = training.train(
+        pages, output, progress=progress.advance, layout_pages=layout_pages, **options
+    )
     progress.close()
     return _report_model(args, output, meta, f"{meta['lines']} lines")
 

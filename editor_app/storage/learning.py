@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from editor_app.model import NON_ARTICLE_KINDS
 from editor_app.model.fields import GOLD, NAMES, TEXT
 from editor_app.model.gold_pages import CorpusError, Page, digest
-from editor_app.segmentation.learned.adapt import OWN_REPEAT, OwnPage, shipped_pages
+from editor_app.segmentation.learned.adapt import OWN_REPEAT, OwnPage, any_layout, shipped_pages
 from editor_app.segmentation.learned.holdout import Learned, learn_with_score
 from editor_app.storage.errors import OperationError
 from editor_app.storage.models import ModelRecord
@@ -133,11 +133,11 @@ class Learning:
                 "no document is reviewed yet: mark every article of a document reviewed "
                 "or approved, then learn again",
             )
+        pages = self.reviewed_pages(ids)
         try:
-            base = list(shipped_pages() if base is None else base)
+            base = list(shipped_pages(any_layout(pages.values())) if base is None else base)
         except CorpusError as error:
             raise OperationError(self.path, f"the shipped training pages: {error}") from error
-        pages = self.reviewed_pages(ids)
         learned = learn_with_score(pages, base=base, repeat=repeat, progress=progress)
         return learned, {"base_sha256": digest(base), "base_pages": len(base), "repeat": repeat}
 

@@ -21,6 +21,8 @@ from editor_app.segmentation.learned.training import PARAMS, page_sequence, page
 TRAINING = Path(__file__).resolve().parents[3] / "resources" / "training"
 # The gold pages and the pressed ones (train pages printed and read back by tesseract).
 SHIPPED_DATA = (TRAINING / "corpus.tar.xz", TRAINING / "press.tar.xz")
+# More pressed pages, with their geometry, that only the layout model learns from.
+LAYOUT_DATA = TRAINING / "press-layout.tar.xz"
 # How many times an editor's page counts: measured on the OCR'd pages (see
 # docs/learned-segmenter.md); fewer barely moves the model, more starts to overfit.
 OWN_REPEAT = 10
@@ -30,10 +32,12 @@ OwnPage = tuple[str, dict] | tuple[str, dict, PageLayout | None]
 Progress = Callable[[int, int], None]  # (iterations done, at most)
 
 
-@lru_cache(maxsize=1)
-def shipped_pages() -> tuple[Page, ...]:
-    """The pages the shipped model was trained on (CorpusError when an archive is missing)."""
-    return tuple(load_pages(list(SHIPPED_DATA)))
+@lru_cache(maxsize=2)
+def shipped_pages(with_layout: bool = False) -> tuple[Page, ...]:
+    """The pages the shipped text model was trained on, or `with_layout` those of the
+    layout model (CorpusError when an archive is missing)."""
+    extra = [LAYOUT_DATA] if with_layout else []
+    return tuple(load_pages([*SHIPPED_DATA, *extra]))
 
 
 def own_sequences(pages: Iterable[OwnPage], repeat: int = OWN_REPEAT) -> list:
@@ -69,7 +73,8 @@ def train_adapted(
 ) -> bytes:
     """Model bytes fitted on `base` (default: the shipped pages) and the editor's pages."""
     own = list(own)
-    sequences = base_sequences(shipped_pages() if base is None else base, any_layout(own))
+    with_layout = any_layout(own)
+    sequences = base_sequences(shipped_pages(with_layout) if base is None else base, with_layout)
     sequences += own_sequences(own, repeat)
     return fit_bytes(sequences, progress)
 

@@ -60,7 +60,7 @@ def learn_with_score(
     held = held_out_keys(keys)
     fits = 2 if held else 1
     with_layout = any_layout(pages.values())
-    common = base_sequences(shipped_pages() if base is None else base, with_layout)
+    common = base_sequences(shipped_pages(with_layout) if base is None else base, with_layout)
     score = {}
     if held:
         kept = [pages[key] for key in keys if key not in held]

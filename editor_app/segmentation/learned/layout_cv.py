@@ -1,6 +1,7 @@
 """Cross-validation by date of the pages that carry their geometry (pressed pages with a layout).
 
-`python -m editor_app.segmentation.learned.layout_cv DIR_OR_ARCHIVE... [--folds 5] [--json OUT]`
+`python -m editor_app.segmentation.learned.layout_cv DIR_OR_ARCHIVE... [--layout-pages ARCHIVE...]
+[--folds 5] [--json OUT]`
 The folds are those of `crossval` (dates dealt round-robin). Only the folds holding a page with
 geometry are trained, on every other date, both models as `train` makes them; each held-out
 page with geometry is scored three ways: by the layout model with its layout, by the text
@@ -34,10 +35,16 @@ def _with_layout(pages: list[Page]) -> list[Page]:
 
 
 def cross_validate(
-    pages: list[Page], folds: int, drop: bool = False, text: bool = False, say=print
+    pages: list[Page],
+    folds: int,
+    drop: bool = False,
+    text: bool = False,
+    say=print,
+    layout_only: frozenset[str] = frozenset(),
 ) -> dict:
     """Per way of scoring ("layout", "text", "rules", "-FAMILY", and with `text` the kinds
-    of text page): the held-out PageResults. Each fold trains both models, as `train` does."""
+    of text page): the held-out PageResults. Each fold trains both models, as `train` does;
+    the pages whose keys are in `layout_only` only the layout model learns from."""
     assignment = fold_of_dates(pages, folds)
     scored = _with_layout(pages)
     results: dict[str, list] = {}
@@ -45,7 +52,10 @@ def cross_validate(
     with tempfile.TemporaryDirectory() as work:
         for fold in sorted(trained - {None}):
             kept = [p for p in pages if assignment.get(p.date) != fold]
-            models = Models(*(_fit(kept, Path(work), fold, way) for way in (False, True)))
+            text_kept = [p for p in kept if p.key not in layout_only]
+            models = Models(
+                _fit(text_kept, Path(work), fold, False), _fit(kept, Path(work), fold, True)
+            )
             held = [page for page in scored if assignment.get(page.date) == fold]
             say(f"fold {fold}: {len(held)} pages with geometry held out")
             for page in held:
@@ -112,11 +122,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--drop", action="store_true", help="also score without each family")
     parser.add_argument("--text", action="store_true", help="also score the text pages")
+    parser.add_argument(
+        "--layout-pages", nargs="+", default=[], help="pages only the layout model learns from"
+    )
     parser.add_argument("--json", metavar="OUT", help="also write the table here")
     args = parser.parse_args(argv)
     pages = load_pages(args.sources)
+    extra = load_pages(args.layout_pages) if args.layout_pages else []
     say = lambda message: print(message, file=sys.stderr)  # noqa: E731
-    results = cross_validate(pages, args.folds, args.drop, args.text, say=say)
+    only = frozenset(page.key for page in extra)
+    results = cross_validate(pages + extra, args.folds, args.drop, args.text, say, only)
     table = {way: summarise(found) for way, found in results.items()}
     sys.stdout.write(format_table(table))
     if args.json:

@@ -91,21 +91,25 @@ def train(
     copies: int = NOISY_COPIES,
     seed: int = SEED,
     progress: Callable[..., None] | None = None,
+    layout_pages: list[Page] = (),
 ) -> dict:
     """Write the text model to `out` and, when some page carries its geometry, the layout
     model beside it (`layout_model_path`), each with its description (`sidecar`); returns
     the text model's description, which names the layout model's file when there is one.
+    `layout_pages`: pages only the layout model learns from.
 
     Two models, because a page that has geometry is learned from two ways: as bare text it
     teaches the model for pages without geometry (most pages), with its layout it teaches
     the model for OCR files that carry one. One model learning a page both ways lost most of
-    what the layout gave (figures in docs/learned-segmenter.md).
+    what the layout gave; and the text model takes fewer pressed pages than the layout model
+    can use, since more of them cost the dev kind (figures in docs/learned-segmenter.md).
     """
-    with_geometry = any(page.layout_bytes for page in pages)
+    everything = list(pages) + list(layout_pages)
+    with_geometry = any(page.layout_bytes for page in everything)
     meta = _train_one(pages, out, False, copies, seed, progress)
     if with_geometry:
         layout_out = layout_model_path(out)
-        _train_one(pages, layout_out, True, copies, seed, progress)
+        _train_one(everything, layout_out, True, copies, seed, progress)
         meta["layout_model"] = layout_out.name
         _describe(out, meta)
     else:
@@ -140,9 +144,10 @@ def _describe(model: str | Path, meta: dict) -> None:
     sidecar(model).write_text(text)
 
 
-def preparations(pages: list[Page]) -> int:
+def preparations(pages: list[Page], layout_pages: list[Page] = ()) -> int:
     """How many times `train` reports progress: once a page for each model it writes."""
-    return len(pages) * (2 if any(page.layout_bytes for page in pages) else 1)
+    everything = list(pages) + list(layout_pages)
+    return len(pages) + (len(everything) if any(p.layout_bytes for p in everything) else 0)
 
 
 def layout_model_path(model: str | Path) -> Path:
