@@ -155,12 +155,7 @@ def _crossval_joins(args, pages) -> int:
     with tempfile.TemporaryDirectory() as work:
         proposer = _fold_segmenters(args.sources, Path(work))
         table = join_crossval.cross_validate(pages, args.crossval, proposer, _say)
-    rows = join_crossval.report(table)
-    if args.json:
-        print_json(rows)
-    else:
-        sys.stdout.write(join_crossval.format_table(rows))
-    return 0
+    return _print_rows(args, join_crossval.report(table))
 
 
 def _crossval_layout_joins(args, pages) -> int:
@@ -169,7 +164,13 @@ def _crossval_layout_joins(args, pages) -> int:
     if not any(page.layout_bytes for page in pages):
         raise CommandError(f"{' '.join(args.sources)}: no page carries its layout")
     table = join_layout_cv.cross_validate(pages, args.crossval, _say)
-    rows = join_crossval.report(table)
+    return _print_rows(args, join_crossval.report(table))
+
+
+def _print_rows(args, rows: list[dict]) -> int:
+    """Cross-validated join figures: JSON, or the table."""
+    from editor_app.cleanup import join_crossval
+
     if args.json:
         print_json(rows)
     else:
