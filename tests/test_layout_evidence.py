@@ -274,3 +274,39 @@ def test_an_editor_s_pages_with_geometry_teach_the_layout_recipe_and_text_pages_
     with_print = train_adapted([(text, gold, column_layout(text, big))], base=base, repeat=2)
     assert layout_weights(as_text) == 0  # the shipped pages were learned as bare text
     assert layout_weights(with_print) > 0
+
+
+def test_a_project_model_proposes_only_the_pages_of_its_kind(tmp_path):
+    """A project that learned from plain text keeps the shipped layout model for OCR files
+    with geometry, and one that learned from pages with geometry keeps the shipped text
+    model for plain text."""
+    from editor_app.segmentation import propose_with
+
+    pages = []
+    for seed in range(12):
+        page_text, gold, big = layout_page(seed)
+        layout = column_layout(page_text, big).to_json()
+        pages.append(
+            Page(f"press/l{seed}.txt", page_text.encode(), json.dumps(gold).encode(), layout)
+        )
+    train(pages, tmp_path / "own.crfsuite", copies=0)
+    as_text = LearnedSegmenter(tmp_path / "own.crfsuite")
+    with_print = LearnedSegmenter(layout_model_path(tmp_path / "own.crfsuite"))
+    assert not as_text.reads_layout and with_print.reads_layout
+    text, _gold, big = layout_page(99, articles=4)
+    layout = column_layout(text, big)
+    assert propose_with(as_text, text) == as_text.segment(text)
+    assert propose_with(as_text, text, layout) == segment(text, layout)  # the shipped one
+    assert propose_with(with_print, text, layout) == with_print.segment(text, layout)
+    assert propose_with(with_print, text) == segment(text)
+    assert propose_with(None, text, layout) == segment(text, layout)
+
+
+def test_train_refuses_layout_pages_that_carry_no_layout(tmp_path, capsys):
+    from editor_app.cli import main
+
+    plain = write_corpus(tmp_path / "plain", range(2))
+    argv = ["train", str(plain), "--layout-pages", str(plain), "-o", str(tmp_path / "m.crfsuite")]
+    assert main(argv) != 0
+    assert "no page carries its layout" in capsys.readouterr().err
+    assert not (tmp_path / "m.crfsuite").exists()

@@ -16,7 +16,7 @@ from editor_app.cli.common import CommandError, Progress, print_json
 def register(subparsers) -> None:
     """Add the `train` sub-command."""
     parser = subparsers.add_parser(
-        "train", help="train the segmentation model on gold directories or a .tar.xz archive"
+        "train", help="train the segmentation models on gold directories or .tar.xz archives"
     )
     parser.add_argument(
         "sources",
@@ -24,7 +24,13 @@ def register(subparsers) -> None:
         metavar="DIR",
         help="directories of NAME.txt + NAME.gold.json, or an archive written by --save-data",
     )
-    parser.add_argument("-o", "--output", required=True, metavar="MODEL", help="model file")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="MODEL",
+        help="the text model's file; the layout model goes beside it (X.crfsuite: X.layout.crfsuite)",
+    )
     parser.add_argument(
         "--noisy-copies", type=int, default=None, help="OCR-like copies of each clean page"
     )
@@ -37,7 +43,7 @@ def register(subparsers) -> None:
         nargs="+",
         default=[],
         metavar="DIR",
-        help="pages with geometry that only the layout model learns from",
+        help="pages with geometry (directories or an archive) only the layout model learns from",
     )
     parser.add_argument("--json", action="store_true", help="the model's description as JSON")
     parser.set_defaults(func=run_train)
@@ -53,6 +59,8 @@ def run_train(args) -> int:
         layout_pages = corpus.load_pages(args.layout_pages) if args.layout_pages else []
     except (OSError, corpus.CorpusError) as error:
         raise CommandError(str(error)) from error
+    if layout_pages and not any(page.layout_bytes for page in layout_pages):
+        raise CommandError(f"{' '.join(args.layout_pages)}: no page carries its layout")
     if args.save_data:
         _save_data(pages, args.save_data)
     output = Path(args.output)
@@ -67,6 +75,9 @@ def run_train(args) -> int:
         pages, output, progress=progress.advance, layout_pages=layout_pages, **options
     )
     progress.close()
+    if "layout_model" in meta and not args.json:
+        layout = training.layout_model_path(output)
+        print(f"{layout}: the layout model, {layout.stat().st_size} bytes", file=sys.stderr)
     return _report_model(args, output, meta, f"{meta['lines']} lines")
 
 

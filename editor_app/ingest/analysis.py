@@ -28,7 +28,7 @@ from editor_app.ingest.sources import SourceError, printable_path, read_regular_
 from editor_app.model import LineIndex, Proposal, Segment, Suggestion
 from editor_app.model.fields import PROPOSED, names_of
 from editor_app.model.layout import PageLayout
-from editor_app.segmentation import segment
+from editor_app.segmentation import propose_with, segment
 from editor_app.segmentation.learned import segmenter_from_bytes
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a newspaper page is a few kilobytes; an issue, a megabyte
@@ -106,7 +106,7 @@ def _propose(lines: LineIndex, layout: PageLayout | None = None) -> Proposal:
 def _segment(lines: LineIndex, layout: PageLayout | None = None) -> Proposal:
     if _context.model is None:
         return segment(lines, layout)
-    return segmenter_from_bytes(_context.model).segment(lines.text, layout)
+    return propose_with(segmenter_from_bytes(_context.model), lines, layout)
 
 
 def analyse_files(paths: list[str]) -> list[Analysis]:

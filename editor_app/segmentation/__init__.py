@@ -14,7 +14,7 @@ from editor_app.segmentation.assemble import build
 from editor_app.segmentation.boundaries import find_starts
 from editor_app.segmentation.context import refine
 from editor_app.segmentation.kinds import classify
-from editor_app.segmentation.learned import shipped_segmenter
+from editor_app.segmentation.learned import LearnedSegmenter, shipped_segmenter
 from editor_app.segmentation.lines import non_empty_lines
 
 
@@ -30,6 +30,16 @@ def segment(text: str | LineIndex, layout: PageLayout | None = None) -> Proposal
     return model.segment(LineIndex.of(text).text, layout)
 
 
+def propose_with(
+    model: LearnedSegmenter | None, text: str | LineIndex, layout: PageLayout | None = None
+) -> Proposal:
+    """A project's own model proposes the pages of the kind it learned from (with geometry
+    or without); the shipped models propose the rest, and every page when `model` is None."""
+    if model is None or model.reads_layout != (layout is not None):
+        return segment(text, layout)
+    return model.segment(LineIndex.of(text).text, layout)
+
+
 def segment_by_rules(text: str | LineIndex) -> Proposal:
     """The rule segmenter's proposal, without the learned model."""
     lines = non_empty_lines(text)
@@ -41,4 +51,4 @@ def segment_by_rules(text: str | LineIndex) -> Proposal:
     return build(page, starts, runs)
 
 
-__all__ = ["segment", "segment_by_rules"]
+__all__ = ["propose_with", "segment", "segment_by_rules"]

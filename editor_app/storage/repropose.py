@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from editor_app.model import LineIndex, Proposal, Segment
 from editor_app.model.fields import PROPOSED, names_of
-from editor_app.segmentation import segment
+from editor_app.segmentation import propose_with, segment
 from editor_app.segmentation.learned import segmenter_from_bytes
 from editor_app.storage.errors import NotFoundError
 from editor_app.storage.journal import OpResult
@@ -124,12 +125,12 @@ class Repropose:
         return {row[0] for row in rows}
 
     def proposer(self) -> tuple[str, Callable[..., Proposal]]:
-        """The project's model (its sha256 and its segment function, which takes the text
-        and the page's layout), else the shipped one."""
+        """The project's model (its sha256 and a segment function, which takes the text and
+        the page's layout) for the pages of its kind, else the shipped one."""
         data = self.models.current_bytes()
         if data is None:
             return "shipped", segment
-        return self.models.current().sha256, segmenter_from_bytes(data).segment
+        return self.models.current().sha256, partial(propose_with, segmenter_from_bytes(data))
 
     def plan(self, document_ids: Iterable[int] | None = None) -> Plan:
         """Propose the untouched documents again and work out what would change; writes nothing."""

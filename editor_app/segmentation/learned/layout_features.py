@@ -23,6 +23,8 @@ GAP_BUCKETS = (3, 6, 10, 20, 40)
 # Features a caller can leave out, one family at a time (to measure what each adds).
 FAMILIES = ("h", "w", "n", "pos", "gap", "span", "col")
 
+PREFIX = "g:"  # every layout attribute starts with it
+
 
 def _bucket(name: str, limits: tuple[int, ...], ratio: float) -> str:
     index = bisect_right(limits, ratio * 10)

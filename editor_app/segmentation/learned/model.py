@@ -13,6 +13,7 @@ from editor_app.model.layout import PageLayout
 from editor_app.segmentation.assemble import breaks_off
 from editor_app.segmentation.learned.features import PageFeatures, page_features
 from editor_app.segmentation.learned.labels import Span, is_begin, role_of, spans_from_labels
+from editor_app.segmentation.learned.layout_features import PREFIX as LAYOUT_PREFIX
 from editor_app.segmentation.learned.metadata import apply_byline, apply_headline
 from editor_app.segmentation.learned.reasons import explain
 from editor_app.segmentation.lines import LineInfo
@@ -62,6 +63,12 @@ class LearnedSegmenter:
         self.weights: dict[str, dict[str, float]] = defaultdict(dict)
         for (attribute, label), weight in tagger.info().state_features.items():
             self.weights[label][attribute] = weight
+        # Learned the layout way (from pages with geometry) or as bare text.
+        self.reads_layout = any(
+            attribute.startswith(LAYOUT_PREFIX)
+            for weights in self.weights.values()
+            for attribute in weights
+        )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LearnedSegmenter:
