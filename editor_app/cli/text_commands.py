@@ -320,7 +320,7 @@ def _base_pages(sources) -> tuple[list, bool]:
     try:
         if sources:
             return corpus.load_pages(sources), False
-        return list(adapt.shipped_pages()), True
+        return list(adapt.shipped_pages(False)), True
     except (OSError, corpus.CorpusError) as error:
         raise CommandError(str(error)) from error
 

@@ -116,7 +116,7 @@ def register_joins(subparsers) -> None:
         "--layout",
         action="store_true",
         help="the layout model (join_model.layout.tsv): pages that carry their geometry "
-        "(NAME.layout.json) are learned with it; with --crossval, scored on those pages",
+        "(NAME.layout.json) are learned with it; with --crossval, scored on those pages with the gold segmentation",
     )
     parser.add_argument("--json", action="store_true", help="the description or table as JSON")
     parser.set_defaults(func=run_train_joins)

@@ -1,8 +1,9 @@
 """Raw page text -> proposed line roles, articles, metadata, confidence and reasons.
 
-Entry point: `segment(text)`, the learned line-sequence model shipped in `learned/` (its
-features include every rule below); `segment_by_rules(text)` is the rule segmenter alone, used
-when the model file is missing. Helpers for the gold format and the metrics live in
+Entry point: `segment(text, layout=None)`, the learned line-sequence models shipped in
+`learned/` (one for text, one for pages with geometry; their features include every rule
+below); `propose_with(model, …)` with a project's own model; `segment_by_rules(text)` is the
+rule segmenter alone, used when the model files are missing. Helpers for the gold format and the metrics live in
 `gold_format` and `evaluate`.
 """
 
