@@ -15,15 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from editor_app.cleanup.join_features import OCR_PREFIX
+from editor_app.support.model_files import layout_model_path, open_shipped
 
 DEFAULT_MODEL = Path(__file__).with_name("join_model.tsv")
-
-
-def layout_model_path(model: str | Path) -> Path:
-    """The layout model beside a text model: `join_model.tsv` -> `join_model.layout.tsv`."""
-    path = Path(model)
-    return path.with_name(f"{path.stem}.layout{path.suffix}")
-
 
 DEFAULT_LAYOUT_MODEL = layout_model_path(DEFAULT_MODEL)
 THRESHOLD_KEY = "#threshold"
@@ -107,11 +101,7 @@ def shipped_join_model(with_layout: bool = False) -> JoinModel | None:
     """The model shipped in the package for pages without geometry, or with `with_layout`
     the one for pages that carry their layout (the text model when that file is missing or
     bad); None when neither can be read."""
-    if with_layout:
-        model = _open(DEFAULT_LAYOUT_MODEL)
-        if model is not None:
-            return model
-    return _open(DEFAULT_MODEL)
+    return open_shipped(DEFAULT_MODEL, DEFAULT_LAYOUT_MODEL, with_layout, _open)
 
 
 @lru_cache(maxsize=2)

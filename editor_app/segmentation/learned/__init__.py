@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from editor_app.segmentation.learned.model import DEFAULT_MODEL, LearnedSegmenter
-from editor_app.segmentation.learned.training import layout_model_path
+from editor_app.support.model_files import layout_model_path, open_shipped
 
 DEFAULT_LAYOUT_MODEL = layout_model_path(DEFAULT_MODEL)
 
@@ -23,11 +23,7 @@ def shipped_segmenter(with_layout: bool = False) -> LearnedSegmenter | None:
     """The model shipped in the package for pages without geometry, or with `with_layout`
     the one for pages that carry their layout (the text model when that file is missing);
     None when neither file is there."""
-    if with_layout:
-        model = _open(DEFAULT_LAYOUT_MODEL)
-        if model is not None:
-            return model
-    return _open(DEFAULT_MODEL)
+    return open_shipped(DEFAULT_MODEL, DEFAULT_LAYOUT_MODEL, with_layout, _open)
 
 
 @lru_cache(maxsize=2)

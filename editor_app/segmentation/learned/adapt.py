@@ -58,8 +58,9 @@ def base_sequences(base: Iterable[Page], with_layout: bool = False) -> list:
 def any_layout(own: Iterable[OwnPage]) -> bool:
     """Whether some of the editor's pages carry their geometry (came from OCR files).
 
-    A project learns one model for all its pages: the layout recipe when its pages have
-    geometry to learn from, the text recipe otherwise (as the shipped models are made).
+    A project's model is learned the layout way when its pages have geometry to learn from,
+    the text way otherwise (as the shipped models are made), and proposes the pages of that
+    kind (`segmentation.propose_with`).
     """
     return any(len(page) > 2 and page[2] is not None for page in own)
 

@@ -14,6 +14,7 @@ from editor_app.model.layout import PageLayout
 from editor_app.segmentation.learned.features import page_features
 from editor_app.segmentation.learned.labels import labels_from_gold
 from editor_app.segmentation.learned.noise import noisy_page
+from editor_app.support.model_files import layout_model_path
 
 # Pages read by OCR already carry its noise; the others get noisy copies. `press`: train pages
 # printed and read back by tesseract (`tools/press`).
@@ -105,20 +106,20 @@ def train(
     can use, since more of them cost the dev kind (figures in docs/learned-segmenter.md).
     """
     everything = list(pages) + list(layout_pages)
-    with_geometry = any(page.layout_bytes for page in everything)
+    layout_out = layout_model_path(out)
     meta = _train_one(pages, out, False, copies, seed, progress)
-    if with_geometry:
-        layout_out = layout_model_path(out)
-        _train_one(everything, layout_out, True, copies, seed, progress)
+    if any(page.layout_bytes for page in everything):
+        _describe(layout_out, _train_one(everything, layout_out, True, copies, seed, progress))
         meta["layout_model"] = layout_out.name
-        _describe(out, meta)
     else:
-        layout_model_path(out).unlink(missing_ok=True)
-        sidecar(layout_model_path(out)).unlink(missing_ok=True)
+        layout_out.unlink(missing_ok=True)
+        sidecar(layout_out).unlink(missing_ok=True)
+    _describe(out, meta)
     return meta
 
 
 def _train_one(pages, out, with_layout: bool, copies: int, seed: int, progress) -> dict:
+    """Fit one model on `pages` into `out`; returns its description."""
     sequences = []
     for page in pages:
         sequences.extend(page_sequences(page, copies, seed, with_layout=with_layout))
@@ -135,7 +136,6 @@ def _train_one(pages, out, with_layout: bool, copies: int, seed: int, progress) 
         "params": PARAMS,
         "layout": with_layout,
     }
-    _describe(out, meta)
     return meta
 
 
@@ -148,12 +148,6 @@ def preparations(pages: list[Page], layout_pages: list[Page] = ()) -> int:
     """How many times `train` reports progress: once a page for each model it writes."""
     everything = list(pages) + list(layout_pages)
     return len(pages) + (len(everything) if any(p.layout_bytes for p in everything) else 0)
-
-
-def layout_model_path(model: str | Path) -> Path:
-    """The layout model written beside a text model: `model.crfsuite` → `model.layout.crfsuite`."""
-    path = Path(model)
-    return path.with_name(f"{path.stem}.layout{path.suffix}")
 
 
 def sidecar(model: str | Path) -> Path:
