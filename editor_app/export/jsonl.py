@@ -79,15 +79,21 @@ def page_provenance(article: ExportArticle) -> dict:
     }
 
 
+# Each JSONL field's attribute, the keys it nests under (`flags.truncated`) and its own key.
+_PLACES = tuple(
+    (field.name, tuple(field.jsonl.split(".")[:-1]), field.jsonl.split(".")[-1])
+    for field in _FIELDS
+)
+
+
 def article_fields(article: ExportArticle) -> dict:
     """The registry's fields under their JSONL keys; `flags.truncated` nests in `flags`."""
     record: dict = {}
-    for field in _FIELDS:
-        *outer, key = field.jsonl.split(".")
+    for name, outer, key in _PLACES:
         target = record
-        for name in outer:
-            target = target.setdefault(name, {})
-        target[key] = getattr(article, field.name)
+        for part in outer:
+            target = target.setdefault(part, {})
+        target[key] = getattr(article, name)
     return record
 
 

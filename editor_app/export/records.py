@@ -146,7 +146,7 @@ class ExportPlan:
     editors: dict[int, tuple[list[str], str | None]]
     options: ExportOptions
     # document id -> its segments, each with its text.
-    read_articles: Callable[[int], list]
+    read_articles: Callable[[int, str], list]  # (document id, its raw text)
 
 
 def plan_export(project, options: ExportOptions) -> ExportPlan:
@@ -219,7 +219,7 @@ def _document(project, document_id: int) -> tuple[ExportDocument, str]:
 
 def _articles(project, plan, document, raw, converter) -> list[ExportArticle]:
     roles = project.documents.line_roles(document.id)
-    chosen = [a for a in plan.read_articles(document.id) if plan.options.wants(a)]
+    chosen = [a for a in plan.read_articles(document.id, raw) if plan.options.wants(a)]
     return [
         _article(plan, document, article, order, raw, roles, converter)
         for order, article in enumerate(chosen, start=1)
@@ -235,7 +235,7 @@ def _article(plan, document, article, order, raw, roles, converter) -> ExportArt
         document=document,
         id=article.id,
         order=order,
-        **{field.name: _exported(field, article, converter) for field in EXPORTED},
+        **_exported_fields(article, converter),
         is_article=article.is_article,
         start_line=article.start_line,
         end_line=article.end_line,
@@ -258,6 +258,13 @@ def _article(plan, document, article, order, raw, roles, converter) -> ExportArt
     return exported
 
 
+def _exported_fields(article, converter: ScriptConverter) -> dict:
+    """The exported fields' values, in the export's script (as they are when it keeps it)."""
+    if not converter.active:
+        return {field.name: getattr(article, field.name) for field in EXPORTED}
+    return {field.name: _exported(field, article, converter) for field in EXPORTED}
+
+
 def _exported(field: Field, article, converter: ScriptConverter):
     """A field's value in the export's script: its text and names converted."""
     value = getattr(article, field.name)
@@ -276,16 +283,18 @@ def _lines(article: ExportArticle, roles) -> list[Paragraph]:
 
 
 def _raw_lines(article, roles) -> list[Paragraph]:
-    # Unedited: each line stands for itself, no diff needed.
+    # Unedited: each line stands for itself, no diff needed. One plain loop over the split
+    # text: this runs for every line of a whole corpus.
     found = []
-    base, first = article.raw_start, article.start_line - 1
-    for line in LineIndex(article.raw_text):
-        stripped = line.text.strip()
+    position, number = article.raw_start, article.start_line
+    for text in article.raw_text.split("\n"):
+        stripped = text.strip()
         if stripped:
-            start = base + line.start + line.text.find(stripped[0])
-            number = first + line.number
+            start = position + text.find(stripped[0])
             role = roles.get(number, DEFAULT_ROLE)
             found.append(Paragraph(role, stripped, start, start + len(stripped), number))
+        position += len(text) + 1
+        number += 1
     return found
 
 

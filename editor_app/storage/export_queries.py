@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from editor_app.model import Article
-from editor_app.model.fields import COLUMNS, SPAN_COLUMNS
-from editor_app.storage.queries import article_from_row
+from editor_app.model.fields import COLUMNS, FIELDS, SPAN_COLUMNS
 
 _ARTICLE_COLUMNS = ", ".join((*SPAN_COLUMNS, *COLUMNS))
 
@@ -23,11 +22,24 @@ FROM touched t JOIN operations r ON r.target = t.op AND r.kind IN ('undo', 'redo
 """
 
 
-def _article(row: dict, raw: str) -> Article:
-    text = row["corrected_text"]
+# Per column of `_ARTICLE_COLUMNS` after the span: the field and how its value is loaded.
+_LOADED = tuple((field.name, field.loaded) for field in FIELDS)
+_SPAN = len(SPAN_COLUMNS)
+_TEXT_AT = _SPAN + COLUMNS.index("corrected_text")
+_START, _END = SPAN_COLUMNS.index("start_offset"), SPAN_COLUMNS.index("end_offset")
+
+
+def _article_from_tuple(row: tuple, raw: str) -> Article:
+    """An Article from a row of `_ARTICLE_COLUMNS`, read by position: a whole corpus goes
+    through here, and a dict per row cost the export a tenth of its time."""
+    text = row[_TEXT_AT]
     if text is None:  # the editor left the raw span as it is
-        text = raw[row["start_offset"] : row["end_offset"]]
-    return article_from_row(row, text)
+        text = raw[row[_START] : row[_END]]
+    values = dict(zip(SPAN_COLUMNS, row, strict=False))
+    for (name, loaded), value in zip(_LOADED, row[_SPAN:], strict=True):
+        if name != "corrected_text":  # the Article holds the text itself
+            values[name] = loaded(value)
+    return Article(**values, text=text)
 
 
 class Exports:
@@ -54,17 +66,17 @@ class Exports:
                 last[article_id] = time
         return {key: (sorted(names), last.get(key)) for key, names in editors.items()}
 
-    def articles(self, document_id: int) -> list[Article]:
+    def articles(self, document_id: int, raw: str | None = None) -> list[Article]:
         """A document's segments in line order, each with its text.
 
         Lighter than `project.articles.of_document()` for reading a whole corpus: the raw
         span is not copied out of SQLite for every article (each text is cut from the
-        page's raw text here).
+        page's raw text, read here unless the caller has it already).
         """
-        raw = self.documents.raw_text(document_id)
+        if raw is None:
+            raw = self.documents.raw_text(document_id)
         cursor = self.db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE document_id = ? ORDER BY start_line",
             [document_id],
         )
-        columns = [description[0] for description in cursor.description]
-        return [_article(dict(zip(columns, row, strict=True)), raw) for row in cursor]
+        return [_article_from_tuple(row, raw) for row in cursor]
