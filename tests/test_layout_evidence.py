@@ -81,6 +81,29 @@ def test_a_big_title_is_tall_against_the_body_and_opens_its_column():
     assert "g:pos=left" in body_own
 
 
+def test_a_column_s_first_paragraph_sees_what_stands_above_it_on_the_page():
+    # Read in this order: a wide title over columns A and B, a short paragraph at the top of
+    # B, the long column A under the title, a story lower in B under that short paragraph,
+    # and a paragraph at the top of a third column with nothing over it.
+    title = ((100, 50, 2300, 140),)
+    b_top = ((1300, 180, 2300, 210), (1300, 216, 2300, 246))
+    column_a = tuple((100, y, 1100, y + 30) for y in range(180, 600, 36))
+    b_lower = ((1300, 400, 2300, 430), (1300, 436, 2300, 466))
+    alone = ((2500, 180, 3500, 210), (2500, 216, 3500, 246))
+    layout = PageLayout.of(3600, 700, [title, (), b_top, (), column_a, (), b_lower, (), alone])
+    found = layout_attributes(layout, [1, 3, 5, 7, 9])
+    under_title, under_story, top_of_page = found[2][1], found[3][1], found[4][1]
+    for own in (under_title, under_story, top_of_page):
+        assert "g:col=first" in own  # each follows a paragraph that ends lower
+    assert "g:up=wide" in under_title and "g:up.h=max" in under_title
+    assert "g:up=wide" not in under_story and "g:up.h<12" in under_story
+    assert "g:up.gap=max" in under_story  # 154 px of white over it, five body lines
+    assert "g:up=none" in top_of_page
+    assert not any(a.startswith("g:up") for a in found[1][1])  # it follows the title
+    plain = layout_attributes(layout, [1, 3, 5, 7, 9], frozenset({"up"}))
+    assert not any(a.startswith("g:up") for _, own in plain for a in own)
+
+
 def test_evaluate_scores_an_ocr_file_beside_its_gold(tmp_path, capsys):
     from editor_app.cli import main
     from tests.ocr.pages import TESSERACT

@@ -250,6 +250,18 @@ def _dated_corpus(directory: Path, prefix: str, dates: list[str]) -> Path:
     return directory
 
 
+def test_a_page_with_geometry_counts_twice_in_the_layout_model_only():
+    from editor_app.segmentation.learned.training import page_sequences
+
+    page = next(p for p in load_pages([LAYOUT_DATA]) if p.layout_bytes)
+    as_text = page_sequences(page)
+    with_layout = page_sequences(page, with_layout=True)
+    assert len(as_text) == 1  # read by OCR already: no noisy copy
+    assert len(with_layout) == 2
+    assert any(a.startswith("g:") for a in with_layout[0][0].items()[0])
+    assert not any(a.startswith("g:") for a in as_text[0][0].items()[0])
+
+
 def test_pressed_pages_are_trained_on_without_noisy_copies_and_never_scored(tmp_path):
     from editor_app.segmentation.learned import crossval
     from editor_app.segmentation.learned.training import page_sequences

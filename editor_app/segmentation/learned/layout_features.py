@@ -21,7 +21,7 @@ WIDTH_BUCKETS = (3, 6, 9, 12, 18)
 # Vertical gap against the body line height, in tenths.
 GAP_BUCKETS = (3, 6, 10, 20, 40)
 # Features a caller can leave out, one family at a time (to measure what each adds).
-FAMILIES = ("h", "w", "n", "pos", "gap", "span", "col")
+FAMILIES = ("h", "w", "n", "pos", "gap", "span", "col", "up")
 
 PREFIX = "g:"  # every layout attribute starts with it
 
@@ -79,6 +79,8 @@ def layout_attributes(
         previous = found[index - 1] if index else ()
         following = found[index + 1] if index + 1 < len(found) else ()
         shared, own = _line(page, boxes, previous, following)
+        if "g:col=first" in own:
+            own += _above(page, layout, numbers[index], boxes)
         if skip:
             shared = [a for a in shared if _family(a) not in skip]
             own = [a for a in own if _family(a) not in skip]
@@ -87,8 +89,8 @@ def layout_attributes(
 
 
 def _family(attribute: str) -> str:
-    """`g:gap<6>` -> `gap`: the family an attribute belongs to."""
-    return re.split("[<=]", attribute[2:], maxsplit=1)[0]
+    """`g:gap<6>` -> `gap`, `g:up.h<30` -> `up`: the family an attribute belongs to."""
+    return re.split("[<=.]", attribute[2:], maxsplit=1)[0]
 
 
 def _line(page: _Page, boxes, previous, following) -> tuple[list[str], list[str]]:
@@ -127,3 +129,39 @@ def _position(page: _Page, box: BoxTuple) -> str:
     if offset < 0.04:
         return "g:pos=left"
     return "g:pos=indent" if offset < 0.15 else "g:pos=right"
+
+
+def _above(page: _Page, layout: PageLayout, number: int, boxes) -> list[str]:
+    """What stands on the page right above the first printed line of a paragraph that opens
+    a column: nothing (the top of the page), or the nearest printed line over it, how far
+    up, how tall its paragraph's print is and whether that paragraph is much wider.
+
+    Reading order says nothing there (the line before is the foot of another column); the
+    page does: a column under a wide title goes on its article, one under the end of a
+    story below a small gap starts a new one.
+    """
+    first = boxes[0]
+    nearest, owner = None, 0
+    for other, printed in enumerate(layout.lines, start=1):
+        if other == number:
+            continue
+        for box in printed:
+            if box[3] > first[1] + page.body / 2:
+                continue  # not above
+            overlap = min(first[2], box[2]) - max(first[0], box[0])
+            if overlap < 0.3 * min(first[2] - first[0], box[2] - box[0]):
+                continue  # beside, not over it
+            if nearest is None or box[3] > nearest[3]:
+                nearest, owner = box, other
+    if nearest is None:
+        return ["g:up=none"]
+    printed = layout.boxes(owner)
+    height = median(b[3] - b[1] for b in printed) / page.body
+    found = [
+        _bucket("up.gap", GAP_BUCKETS, (first[1] - nearest[3]) / page.body),
+        _bucket("up.h", HEIGHT_BUCKETS, height),
+    ]
+    over, mine = _around(printed), _around(boxes)
+    if over[2] - over[0] > 1.5 * (mine[2] - mine[0]):
+        found.append("g:up=wide")
+    return found
