@@ -9,7 +9,7 @@ Pages without a layout get none of these attributes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from statistics import median
 
 from editor_app.model.layout import BoxTuple, PageLayout
@@ -41,10 +41,32 @@ class _Page:
         # Body lines fill their column: the upper half of the widths is the column width.
         self.column = max(1.0, float(widths[len(widths) * 3 // 4])) if widths else 1.0
         full = sorted(b[0] for b in printed if b[2] - b[0] >= 0.9 * self.column)
+        # Every printed line by its foot, lowest first (then in reading order), with its raw
+        # line: what `nearest_over` walks from a height upwards.
+        self._by_foot = sorted(
+            (-box[3], order, number, box)
+            for order, (number, box) in enumerate(
+                (number, box) for number, boxes in enumerate(layout.lines, 1) for box in boxes
+            )
+        )
         self.lefts: list[int] = []
         for x in full:
             if not self.lefts or x - self.lefts[-1] > 0.3 * self.column:
                 self.lefts.append(x)
+
+    def nearest_over(self, box: BoxTuple, number: int) -> tuple[BoxTuple | None, int]:
+        """The printed line whose foot is nearest over `box` (a half body line of overlap
+        allowed) and which stands over at least 0.3 of the narrower of the two, with the
+        raw line it belongs to; (None, 0) when nothing prints over it."""
+        limit = box[1] + self.body / 2
+        start = bisect_left(self._by_foot, (-limit,))
+        for _, _, owner, other in self._by_foot[start:]:
+            if owner == number:
+                continue
+            overlap = min(box[2], other[2]) - max(box[0], other[0])
+            if overlap >= 0.3 * min(box[2] - box[0], other[2] - other[0]):
+                return other, owner
+        return None, 0
 
     def column_left(self, x0: int) -> float:
         """The left edge of the column a box starting at `x0` stands in."""
@@ -71,14 +93,16 @@ def layout_attributes(
     """
     page = _Page(layout)
     found = [layout.boxes(number) for number in numbers]
+    # Each paragraph's extent once: its own line and both neighbours read it.
+    extents = [_around(boxes) if boxes else None for boxes in found]
     result = []
     for index, boxes in enumerate(found):
         if not boxes:
             result.append(([], []))
             continue
-        previous = found[index - 1] if index else ()
-        following = found[index + 1] if index + 1 < len(found) else ()
-        shared, own = _line(page, boxes, previous, following)
+        previous = extents[index - 1] if index else None
+        following = extents[index + 1] if index + 1 < len(found) else None
+        shared, own = _line(page, boxes, extents[index], previous, following)
         if "g:col=first" in own:
             own += _above(page, layout, numbers[index], boxes)
         if skip:
@@ -93,8 +117,9 @@ def _family(attribute: str) -> str:
     return re.split("[<=.]", attribute[2:], maxsplit=1)[0]
 
 
-def _line(page: _Page, boxes, previous, following) -> tuple[list[str], list[str]]:
-    box = _around(boxes)
+def _line(page: _Page, boxes, box: BoxTuple, above, below) -> tuple[list[str], list[str]]:
+    """Attributes of a paragraph printed in `boxes` (their extent `box`), the paragraphs
+    before and after it in reading order spanning `above` and `below` (None: no print)."""
     height = median(b[3] - b[1] for b in boxes)
     width = box[2] - box[0]
     shared = [_bucket("h", HEIGHT_BUCKETS, height / page.body)]
@@ -103,18 +128,15 @@ def _line(page: _Page, boxes, previous, following) -> tuple[list[str], list[str]
     if width > 1.5 * page.column:
         own.append("g:span=yes")
     own.append(_position(page, box))
-    if previous:
-        above = _around(previous)
+    if above is not None:
         if above[3] > box[1] + page.body / 2:
             own.append("g:col=first")  # the line above ends lower: a new column starts here
         else:
             own.append(_bucket("gap", GAP_BUCKETS, (box[1] - above[3]) / page.body))
     else:
         own.append("g:col=first")
-    if following:
-        below = _around(following)
-        if below[1] >= box[3] - page.body / 2:
-            own.append(_bucket("gap", GAP_BUCKETS, (below[1] - box[3]) / page.body) + ">")
+    if below is not None and below[1] >= box[3] - page.body / 2:
+        own.append(_bucket("gap", GAP_BUCKETS, (below[1] - box[3]) / page.body) + ">")
     return shared, own
 
 
@@ -131,7 +153,7 @@ def _position(page: _Page, box: BoxTuple) -> str:
     return "g:pos=indent" if offset < 0.15 else "g:pos=right"
 
 
-def _above(page: _Page, layout: PageLayout, number: int, boxes) -> list[str]:
+def _above(page: _Page, layout: PageLayout, number: int, boxes: tuple[BoxTuple, ...]) -> list[str]:
     """What stands on the page right above the first printed line of a paragraph that opens
     a column: nothing (the top of the page), or the nearest printed line over it, how far
     up, how tall its paragraph's print is and whether that paragraph is much wider.
@@ -141,18 +163,7 @@ def _above(page: _Page, layout: PageLayout, number: int, boxes) -> list[str]:
     story below a small gap starts a new one.
     """
     first = boxes[0]
-    nearest, owner = None, 0
-    for other, printed in enumerate(layout.lines, start=1):
-        if other == number:
-            continue
-        for box in printed:
-            if box[3] > first[1] + page.body / 2:
-                continue  # not above
-            overlap = min(first[2], box[2]) - max(first[0], box[0])
-            if overlap < 0.3 * min(first[2] - first[0], box[2] - box[0]):
-                continue  # beside, not over it
-            if nearest is None or box[3] > nearest[3]:
-                nearest, owner = box, other
+    nearest, owner = page.nearest_over(first, number)
     if nearest is None:
         return ["g:up=none"]
     printed = layout.boxes(owner)
