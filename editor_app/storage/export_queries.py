@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from editor_app.model import Article
-from editor_app.model.fields import COLUMNS, FIELDS, SPAN_COLUMNS
+from editor_app.model.fields import COLUMNS, SPAN_COLUMNS
+from editor_app.storage.queries import article_from_values
 
 _ARTICLE_COLUMNS = ", ".join((*SPAN_COLUMNS, *COLUMNS))
 
@@ -22,8 +23,6 @@ FROM touched t JOIN operations r ON r.target = t.op AND r.kind IN ('undo', 'redo
 """
 
 
-# Per column of `_ARTICLE_COLUMNS` after the span: the field and how its value is loaded.
-_LOADED = tuple((field.name, field.loaded) for field in FIELDS)
 _SPAN = len(SPAN_COLUMNS)
 _TEXT_AT = _SPAN + COLUMNS.index("corrected_text")
 _START, _END = SPAN_COLUMNS.index("start_offset"), SPAN_COLUMNS.index("end_offset")
@@ -35,11 +34,7 @@ def _article_from_tuple(row: tuple, raw: str) -> Article:
     text = row[_TEXT_AT]
     if text is None:  # the editor left the raw span as it is
         text = raw[row[_START] : row[_END]]
-    values = dict(zip(SPAN_COLUMNS, row, strict=False))
-    for (name, loaded), value in zip(_LOADED, row[_SPAN:], strict=True):
-        if name != "corrected_text":  # the Article holds the text itself
-            values[name] = loaded(value)
-    return Article(**values, text=text)
+    return article_from_values(row[:_SPAN], row[_SPAN:], text)
 
 
 class Exports:

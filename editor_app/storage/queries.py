@@ -282,10 +282,17 @@ def _document(row: dict) -> Document:
 
 def article_from_row(row, text: str) -> Article:
     """An Article from a row of the articles table read by column name, and its text."""
-    values = {name: row[name] for name in SPAN_COLUMNS}
-    for field in FIELDS:
+    span = [row[name] for name in SPAN_COLUMNS]
+    return article_from_values(span, [row[field.name] for field in FIELDS], text)
+
+
+def article_from_values(span, stored, text: str) -> Article:
+    """An Article from its SPAN_COLUMNS values, its fields' stored values (in FIELDS order)
+    and its text."""
+    values = dict(zip(SPAN_COLUMNS, span, strict=True))
+    for field, value in zip(FIELDS, stored, strict=True):
         if field.name != "corrected_text":  # the Article holds the text itself
-            values[field.name] = field.loaded(row[field.name])
+            values[field.name] = field.loaded(value)
     return Article(**values, text=text)
 
 
