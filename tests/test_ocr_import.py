@@ -11,7 +11,7 @@ from lxml import etree
 
 from editor_app.export import ExportOptions, export_project
 from editor_app.ingest.jsonl_read import read_export
-from editor_app.ingest.ocr_source import unpack_source
+from editor_app.ingest.ocr_packing import unpack_source
 from editor_app.storage import Project, import_paths
 from tests.ocr.pages import IMAGE, TESSERACT, TRANSCRIBED, printed_raw_text
 

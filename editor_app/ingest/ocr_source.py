@@ -1,9 +1,6 @@
 """An OCR file as an import keeps it: its page, raw text, line boxes and image reference.
 
-The file itself is kept compressed (zlib), a tenth of its size for ALTO; `unpack_source`
-gives its bytes back as they were. A compressed file is told from a file kept as it is
-(by a project of the first OCR imports) by its first byte: zlib's is 0x78 ('x'), while an
-OCR file starts with '<', white space or a byte order mark.
+The file itself is kept compressed (`ocr_packing`).
 
 The image is referenced, never copied: the file the OCR names (relative to the OCR file),
 else a PNG, JPEG or TIFF beside it with the same stem. Its sha256 is kept when it is found.
@@ -13,11 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import zlib
 from dataclasses import dataclass
 
-import orjson
-
+from editor_app.ingest.ocr_packing import pack_line_boxes, pack_source
 from editor_app.ingest.ocr_read import read_ocr_text
 from editor_app.ingest.ocr_text import PageText
 from editor_app.ingest.sources import OCR_SUFFIXES
@@ -26,16 +21,10 @@ __all__ = [
     "OCR_SUFFIXES",
     "OcrSource",
     "find_image",
-    "pack_line_boxes",
-    "pack_source",
     "read_source",
-    "unpack_source",
 ]
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MAX_IMAGE_BYTES = 512 * 1024 * 1024
-# Level 1 packs ALTO to 12 % at 160 MB/s, a tenth of the parse's time; level 6 to 9 %
-# at 50 MB/s, as long as the parse itself.
-COMPRESSION_LEVEL = 1
 
 
 @dataclass(slots=True)
@@ -65,26 +54,6 @@ def read_source(data: bytes, path: str, name: str) -> tuple[PageText, OcrSource]
         pack_source(data),
     )
     return page, source
-
-
-def pack_source(data: bytes) -> bytes:
-    return zlib.compress(data, COMPRESSION_LEVEL)
-
-
-def unpack_source(stored: bytes) -> bytes:
-    """The OCR file's bytes from their stored form, compressed or not."""
-    return zlib.decompress(stored) if stored[:1] == b"x" else bytes(stored)
-
-
-def pack_line_boxes(line_boxes) -> str:
-    """Per raw line, its paragraph's line boxes flattened: `[[x0, y0, x1, y1, x0, …], [], …]`."""
-    return orjson.dumps([[v for box in boxes for v in box] for boxes in line_boxes]).decode()
-
-
-def unpack_line_boxes(packed: str) -> list[list[tuple[int, int, int, int]]]:
-    return [
-        [tuple(flat[i : i + 4]) for i in range(0, len(flat), 4)] for flat in orjson.loads(packed)
-    ]
 
 
 def find_image(path: str, named: str) -> tuple[str, str | None]:

@@ -12,8 +12,9 @@ Names are loaded on first use, so a worker process that needs one module of the 
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from editor_app.support.lazy_names import names_loaded_on_use
 
 _EXPORTS = {
     "backups": (
@@ -66,13 +67,7 @@ _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in nam
 __all__ = sorted(_MODULE_OF)
 
 
-def __getattr__(name: str):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # the next lookup is an ordinary one
-    return value
+__getattr__ = names_loaded_on_use(__name__, _MODULE_OF)
 
 
 def __dir__() -> list[str]:

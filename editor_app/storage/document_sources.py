@@ -7,9 +7,7 @@ import os
 from dataclasses import dataclass, field
 
 from editor_app.ingest.ocr_model import Box
-from editor_app.ingest.ocr_read import read_ocr
-from editor_app.ingest.ocr_source import unpack_line_boxes, unpack_source
-from editor_app.ingest.ocr_text import derive_text
+from editor_app.ingest.ocr_packing import unpack_line_boxes, unpack_source
 from editor_app.model.layout import PageLayout
 from editor_app.storage.errors import NotFoundError, OperationError
 
@@ -52,6 +50,11 @@ class PageGeometry:
     @property
     def char_boxes(self) -> list[tuple[int, int, Box] | None]:
         if self._char_boxes is None:
+            # The readers (and lxml) load only when a page's characters are first looked
+            # at: the window opens without them.
+            from editor_app.ingest.ocr_read import read_ocr
+            from editor_app.ingest.ocr_text import derive_text
+
             self._char_boxes = derive_text(read_ocr(self.source, self.source_path)).char_boxes
         return self._char_boxes
 

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from editor_app.model import NON_ARTICLE_KINDS
 from editor_app.model.fields import GOLD, NAMES, TEXT
 from editor_app.model.gold_pages import CorpusError, Page, digest
-from editor_app.segmentation.learned.adapt import OWN_REPEAT, OwnPage, any_layout, shipped_pages
-from editor_app.segmentation.learned.holdout import Learned, learn_with_score
 from editor_app.storage.errors import OperationError
 from editor_app.storage.models import ModelRecord
 
 if TYPE_CHECKING:
+    from editor_app.segmentation.learned.adapt import OwnPage
+    from editor_app.segmentation.learned.holdout import Learned
     from editor_app.storage.editing import Edits
     from editor_app.storage.models import Models
     from editor_app.storage.queries import Documents
@@ -108,11 +108,12 @@ class Learning:
         self,
         *,
         base: Iterable[Page] | None = None,
-        repeat: int = OWN_REPEAT,
+        repeat: int | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> ModelRecord:
         """Fit the project's model on its reviewed documents and `base` (default: the shipped
-        pages), score it on some held back, and store it in the project."""
+        pages; each own page counted `repeat` times, by default `adapt.OWN_REPEAT`), score it
+        on some held back, and store it in the project."""
         self.edits.require_writable()
         learned, detail = self.fit(base=base, repeat=repeat, progress=progress)
         return self.keep(learned, detail)
@@ -121,11 +122,16 @@ class Learning:
         self,
         *,
         base: Iterable[Page] | None = None,
-        repeat: int = OWN_REPEAT,
+        repeat: int | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> tuple[Learned, dict]:
         """What `learn` stores, without storing it: the fitted model and its record's detail.
         It only reads, so a read-only project serves (a window fits in another process)."""
+        # The trainer loads when a model is fitted, not with the project.
+        from editor_app.segmentation.learned.adapt import OWN_REPEAT, any_layout, shipped_pages
+        from editor_app.segmentation.learned.holdout import learn_with_score
+
+        repeat = OWN_REPEAT if repeat is None else repeat
         ids = self.reviewed_document_ids()
         if not ids:
             raise NothingToLearnError(

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 
 from editor_app.model import LineIndex, Proposal, Segment
 from editor_app.model.fields import PROPOSED, names_of
-from editor_app.segmentation import propose_with, segment
-from editor_app.segmentation.learned import segmenter_from_bytes
 from editor_app.storage.errors import NotFoundError
 from editor_app.storage.journal import OpResult
 
@@ -127,6 +125,11 @@ class Repropose:
     def proposer(self) -> tuple[str, Callable[..., Proposal]]:
         """The project's model (its sha256 and a segment function, which takes the text and
         the page's layout) for the pages of its kind, else the shipped one."""
+        # The segmenter (and its models) load on the first proposal, not with the project:
+        # a window opens without them.
+        from editor_app.segmentation import propose_with, segment
+        from editor_app.segmentation.learned import segmenter_from_bytes
+
         data = self.models.current_bytes()
         if data is None:
             return "shipped", segment

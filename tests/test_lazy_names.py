@@ -1,0 +1,36 @@
+"""Package names that load their module on first use behave as ordinary attributes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO, cli_env
+
+FIRST_USE = """
+import sys
+import editor_app.cleanup as cleanup
+before = "editor_app.cleanup.registry" in sys.modules
+rules = cleanup.RULES
+print(before, "editor_app.cleanup.registry" in sys.modules, "punctuation" in rules)
+"""
+
+
+def test_a_rule_table_loads_the_rules_when_first_named():
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_USE], capture_output=True, text=True, env=cli_env(), cwd=REPO
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "True"]
+
+
+@pytest.mark.parametrize(
+    "package", ["editor_app.storage", "editor_app.export", "editor_app.cleanup"]
+)
+def test_a_name_no_module_holds_is_an_attribute_error(package):
+    module = __import__(package, fromlist=["_"])
+    with pytest.raises(AttributeError, match="no_such_name"):
+        module.no_such_name  # noqa: B018
+    assert not hasattr(module, "no_such_name")
