@@ -2,22 +2,10 @@
 
 from editor_app.export import ExportOptions, export_project
 export_project(project, "corpus.jsonl", "jsonl", ExportOptions(statuses={"approved"}))
-
-The exporters themselves (`export_project`, `ExportReport`) load on first use, so that a
-window, which names the options at start, loads them with its first export.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from editor_app.export.errors import ExportError
 from editor_app.export.options import FORMATS, SCRIPTS, ExportOptions
-from editor_app.support.lazy_names import names_loaded_on_use
+from editor_app.export.run import ExportReport, export_project
 
 __all__ = ["FORMATS", "SCRIPTS", "ExportError", "ExportOptions", "ExportReport", "export_project"]
-__getattr__ = names_loaded_on_use(__name__, {"ExportReport": "run", "export_project": "run"})
-
-
-if TYPE_CHECKING:
-    from editor_app.export.run import ExportReport, export_project

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from editor_app import export
+from editor_app.export import ExportOptions, export_project
 from editor_app.qt.priority import lower_this_thread
 from editor_app.storage import Project, backup_if_due
 
@@ -126,15 +126,12 @@ def backup_work(reader: ProjectReader, folder: str | None) -> Work:
     return work
 
 
-def export_work(
-    reader: ProjectReader, out: Path, format: str, options: export.ExportOptions
-) -> Work:
+def export_work(reader: ProjectReader, out: Path, format: str, options: ExportOptions) -> Work:
     """Export through the reader: editing goes on meanwhile."""
 
     def work(progress, cancelled):
         return reader.read(
-            # Looked up now: the exporters load with the first export, not with the window.
-            lambda project: export.export_project(
+            lambda project: export_project(
                 project, out, format, options, progress=progress, cancelled=cancelled
             )
         )

@@ -13,8 +13,8 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from editor_app import storage
 from editor_app.qt.priority import lower_this_thread
+from editor_app.storage import import_paths
 
 
 class ImportWorker(QObject):
@@ -38,9 +38,7 @@ class ImportWorker(QObject):
     def run(self) -> None:
         lower_this_thread()  # and the analysing processes it starts
         try:
-            # Looked up now: the analysis (segmenter, cleanup rules, readers) loads with the
-            # first import, not with the window.
-            report = storage.import_paths(
+            report = import_paths(
                 self.project,
                 self.paths,
                 publication=self.publication,

@@ -38,14 +38,14 @@ def test_a_background_call_runs_behind_the_window_and_the_window_keeps_its_prior
 def test_an_import_runs_behind_the_window(qtbot, window, tmp_path, monkeypatch):
     window_nice = this_threads_nice()
     window.open_project(make_project(tmp_path))
-    real_import = importing.storage.import_paths
+    real_import = importing.import_paths
     seen: list[int] = []
 
     def import_noting_the_priority(*args, **kwargs):
         seen.append(this_threads_nice())
         return real_import(*args, **kwargs)
 
-    monkeypatch.setattr(importing.storage, "import_paths", import_noting_the_priority)
+    monkeypatch.setattr(importing, "import_paths", import_noting_the_priority)
     source = sorted(SEEDS.glob("*.txt"))[0]
     with qtbot.waitSignal(window.import_finished, timeout=60_000):
         window.start_import([str(source)])

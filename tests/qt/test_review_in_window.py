@@ -238,7 +238,7 @@ def test_a_cancelled_export_writes_nothing(qtbot, window, tmp_path, monkeypatch)
     assert window.open_project(make_project(tmp_path, FIRST, SECOND))
     wait_idle(qtbot, window)
     out = tmp_path / "corpus.jsonl"
-    real_export = background.export.export_project
+    real_export = background.export_project
 
     def held_export(project, target, format, options, *, progress, cancelled):
         def hold(*args):
@@ -247,7 +247,7 @@ def test_a_cancelled_export_writes_nothing(qtbot, window, tmp_path, monkeypatch)
 
         return real_export(project, target, format, options, progress=hold, cancelled=cancelled)
 
-    monkeypatch.setattr(background.export, "export_project", held_export)
+    monkeypatch.setattr(background, "export_project", held_export)
     with qtbot.waitSignal(window.export_finished, timeout=60_000) as finished:
         window.files.start_export(out, "jsonl")
         dialog = window.files.export_progress
