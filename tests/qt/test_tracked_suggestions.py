@@ -11,7 +11,7 @@ from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from editor_app.qt.labels import rule_colour
-from editor_app.qt.widgets.suggestion_marks import outline_rects
+from editor_app.qt.widgets.suggestion_marks import mark_span, outline_rects
 from editor_app.storage import Project
 from tests.conftest import run_cli
 from tests.qt.conftest import SEEDS, make_project, press
@@ -49,6 +49,12 @@ def marked(view) -> dict[tuple[int, int], str]:
     }
 
 
+def marked_in_view(view, suggestion) -> str | None:
+    """The colour a suggestion is marked in once the raw text is scrolled to it."""
+    view.go_to_offset(suggestion.start)
+    return marked(view).get(mark_span(suggestion, suggestion.start, suggestion.end))
+
+
 def colour(rule: str) -> str:
     return rule_colour(rule).name()
 
@@ -79,13 +85,22 @@ def test_each_suggestion_is_marked_in_its_kinds_colour_in_both_texts(desk):
         assert text[slice(*span)] == suggestion.before
         assert marks[span] == colour(suggestion.rule)
     assert rule_colour("lookalike") != rule_colour("punctuation")
-    assert len(marks) == len(open_suggestions(desk, document_id=desk.document_id))
 
     raw.go_to_offset(lookalike.start)  # its article is shown, its text marked too
     editor = desk.text_pane.editor
     in_article = [span for span, shade in marked(editor).items() if shade == colour("lookalike")]
     assert in_article
     assert all(editor.toPlainText()[slice(*span)] == "入" for span in in_article)
+
+
+def test_every_suggestion_is_marked_once_it_is_in_view(desk):
+    """The marks follow the view down a long page: each of several hundred suggestions is
+    marked when the text is scrolled to it (marks are built for what is in view)."""
+    raw = desk.raw_view
+    suggestions = open_suggestions(desk, document_id=desk.document_id)
+    assert len(suggestions) > 300
+    for suggestion in reversed(suggestions):  # from the end of the page back to its top
+        assert marked_in_view(raw, suggestion) == colour(suggestion.rule), suggestion
 
 
 def test_the_selected_suggestion_is_boxed_and_its_reason_shown(qtbot, desk):
@@ -178,8 +193,7 @@ def test_accepting_a_kind_in_the_issue_leaves_other_issues_and_undoes_in_one_ste
 
     press(qtbot, desk, Qt.Key.Key_Z, CTRL)  # one undo step gives every one back
     assert open_suggestions(desk, document_id=here, rule="join") == joins_here
-    shades = list(marked(desk.raw_view).values())
-    assert shades.count(colour("join")) == len(joins_here)
+    assert all(marked_in_view(desk.raw_view, join) == colour("join") for join in joins_here)
 
 
 def test_rejecting_a_kind_in_the_project_asks_with_the_count(qtbot, desk, messages):

@@ -18,8 +18,9 @@ from editor_app.qt.widgets.suggestion_marks import (
     SuggestionNote,
     WalkedTo,
     mark_near,
-    mark_selections,
+    mark_selection,
     mark_span,
+    marks_between,
     paint_outline,
     show_mark_tooltip,
 )
@@ -32,6 +33,12 @@ NON_ARTICLE_RULE_COLOUR = QColor("#95a5a6")
 ROLE_BAR_WIDTH = 6
 MARK_WIDTH = 10  # the gutter's right edge, where an uncertain boundary is marked
 MARK_SIZE = 7
+# Suggestions are marked (extra selections built) for the characters from a screen above
+# the view to two below it: a page holds several hundred, and building them all made every
+# switch of document wait for marks nobody could see. A screen counts as many characters
+# as no window shows at once, so that resizing the view needs no new marks (working them
+# out in the middle of a resize crashes Qt).
+SCREEN_CHARACTERS = 6000
 
 
 class RoleGutter(QWidget):
@@ -77,9 +84,13 @@ class RawTextView(QPlainTextEdit):
         self.suggestions: list = []
         self.span: tuple[int, int] | None = None
         self.marked_lines: frozenset[int] = frozenset()  # uncertain proposed start lines
-        self.marks: list[Mark] = []
+        self.marks: list[Mark] = []  # sorted by where they start
+        self._mark_firsts: list[int] = []
         self.selected_mark: Mark | None = None
         self._mark_selections: list = []
+        self._marked_range: tuple[int, int] | None = None  # characters marked so far
+        self._built: dict[int, object] = {}  # each mark's extra selection, once built
+        self._line_selections: list = []  # the selected span's and the cursor line's
         self._walked_to = WalkedTo()
         self.context_actions: list = []
         self.suggestion_actions: list = []  # first in the menu over a mark
@@ -88,6 +99,7 @@ class RawTextView(QPlainTextEdit):
         self.note = SuggestionNote(self)
         self.blockCountChanged.connect(self._update_margins)
         self.updateRequest.connect(self._scroll_gutter)
+        self.verticalScrollBar().valueChanged.connect(self._view_moved)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self._update_margins()
 
@@ -99,7 +111,10 @@ class RawTextView(QPlainTextEdit):
             self.document_id = document_id
             self._last_line = 0
             self.segments, self.suggestions, self.span = [], [], None
-            self.marks, self.selected_mark, self._mark_selections = [], None, []
+            self.marks, self._mark_firsts, self.selected_mark = [], [], None
+            # Nothing built for the text before is used with the new one.
+            self._mark_selections, self._line_selections = [], []
+            self._marked_range, self._built = None, {}
             self.setPlainText(text)
         self.set_overlay(segments, roles, suggestions)
 
@@ -108,8 +123,11 @@ class RawTextView(QPlainTextEdit):
         self.marked_lines = frozenset(
             s["start_line"] for s in self.segments if uncertain_boundary(s)
         )
-        self.marks = [Mark(s, *mark_span(s, s.start, s.end)) for s in self.suggestions]
-        self._mark_selections = mark_selections(self.document(), self.marks)
+        marks = [Mark(s, *mark_span(s, s.start, s.end)) for s in self.suggestions]
+        self.marks = sorted(marks, key=lambda mark: mark.first)
+        self._mark_firsts = [mark.first for mark in self.marks]
+        self._marked_range, self._built = None, {}
+        self._mark_view()
         selected = self.selected_mark.suggestion if self.selected_mark else None
         self.select_suggestion(selected)
         self._update_margins()
@@ -229,6 +247,29 @@ class RawTextView(QPlainTextEdit):
         super().resizeEvent(event)
         self._place_margins()
 
+    def _view_moved(self, *_args) -> None:
+        if self._mark_view():  # the lines' backgrounds stay as they were
+            self.setExtraSelections(self._line_selections + self._mark_selections)
+
+    def _mark_view(self) -> bool:
+        """Mark the characters in view (and a screen either side) unless they are marked
+        already; True when the marks changed. Each mark's selection is built once."""
+        first = self.firstVisibleBlock().position()
+        covered = self._marked_range
+        if covered is not None and covered[0] <= first and first + SCREEN_CHARACTERS <= covered[1]:
+            return False
+        low, high = max(0, first - SCREEN_CHARACTERS), first + 2 * SCREEN_CHARACTERS
+        document, built, marks = self.document(), self._built, self.marks
+        selections = []
+        for index in marks_between(marks, self._mark_firsts, low, high):
+            if index not in built:
+                built[index] = mark_selection(document, marks[index])
+            if built[index] is not None and marks[index].last > low:
+                selections.append(built[index])
+        self._mark_selections = selections
+        self._marked_range = (low, high)
+        return True
+
     def _place_margins(self) -> None:
         """The gutter left of the text, the note under it (not under the scroll bar)."""
         area, text = self.contentsRect(), self.viewport().geometry()
@@ -320,8 +361,9 @@ class RawTextView(QPlainTextEdit):
             selections += self._line_backgrounds(self.span[0], self.span[1], SPAN_COLOUR)
         line = self.current_line()
         selections += self._line_backgrounds(line, line, CURSOR_LINE_COLOUR)
-        selections += self._mark_selections  # built once per overlay: cursor moves are frequent
-        self.setExtraSelections(selections)
+        self._line_selections = selections
+        # The marks are built as the view reaches them: cursor moves are frequent.
+        self.setExtraSelections(selections + self._mark_selections)
 
     def _line_backgrounds(self, first: int, last: int, colour: QColor) -> list:
         result = []

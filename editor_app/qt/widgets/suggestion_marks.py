@@ -10,6 +10,7 @@ characters [first, last) of the view it covers.
 from __future__ import annotations
 
 import html
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
@@ -82,6 +83,17 @@ def mark_selections(document: QTextDocument, marks: list[Mark]) -> list:
     """One extra selection per mark inside the document: tint and underline in its colour."""
     size = document.characterCount()
     return [_selection(document, mark) for mark in marks if mark.last < size]
+
+
+def marks_between(marks: list[Mark], firsts: list[int], first: int, last: int) -> range:
+    """Where in `marks` (sorted by `first`, whose starts `firsts` are) those lie that may
+    touch the characters [first, last): a mark is a few characters, a join two."""
+    return range(bisect_left(firsts, first - LONGEST_OUTLINE), bisect_right(firsts, last))
+
+
+def mark_selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelection | None:
+    """The extra selection of one mark (None when it lies past the document's end)."""
+    return _selection(document, mark) if mark.last < document.characterCount() else None
 
 
 def _selection(document: QTextDocument, mark: Mark) -> QTextEdit.ExtraSelection:

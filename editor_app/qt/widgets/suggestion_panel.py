@@ -23,6 +23,9 @@ class SuggestionPanel(QWidget):
         self.list.setObjectName("suggestionList")
         self.list.setModel(self.model)
         self.list.setIconSize(QSize(6, 14))  # the kind's colour: a bar, like the role bar
+        # One line each: the list lays out without asking every row its size, which made
+        # each switch of article wait for all of the article's suggestions to be measured.
+        self.list.setUniformItemSizes(True)
         self.accept = QPushButton(self)
         self.accept.setObjectName("acceptSuggestion")
         self.reject = QPushButton(self)
