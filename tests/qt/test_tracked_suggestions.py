@@ -318,3 +318,22 @@ def test_f8_in_the_article_text_starts_from_its_cursor(qtbot, desk):
 
     press(qtbot, desk, Qt.Key.Key_F8)  # walked there: F8 goes on
     assert selected(desk).id == later.id
+
+
+def test_a_taller_view_marks_what_it_now_shows(qtbot, desk):
+    raw = desk.raw_view
+    desk.resize(desk.width(), 420)
+    QApplication.processEvents()
+    raw.go_to_offset(len(raw.toPlainText()) - 1)
+    raw.go_to_offset(0)  # marked for a short view at the top of the page
+    desk.resize(desk.width(), 1600)  # the text shows several screens more
+    qtbot.waitUntil(lambda: raw.viewport().height() > 900)
+    corner = raw.cursorForPosition(raw.viewport().rect().bottomRight()).position()
+    shown = [
+        s
+        for s in open_suggestions(desk, document_id=desk.document_id)
+        if s.end <= corner and s.before.strip()
+    ]
+    assert len(shown) > 30
+    marks = marked(raw)
+    assert all(marks.get(mark_span(s, s.start, s.end)) == colour(s.rule) for s in shown)

@@ -33,12 +33,10 @@ NON_ARTICLE_RULE_COLOUR = QColor("#95a5a6")
 ROLE_BAR_WIDTH = 6
 MARK_WIDTH = 10  # the gutter's right edge, where an uncertain boundary is marked
 MARK_SIZE = 7
-# Suggestions are marked (extra selections built) for the characters from a screen above
-# the view to two below it: a page holds several hundred, and building them all made every
-# switch of document wait for marks nobody could see. A screen counts as many characters
-# as no window shows at once, so that resizing the view needs no new marks (working them
-# out in the middle of a resize crashes Qt).
-SCREEN_CHARACTERS = 6000
+# Suggestions are marked (extra selections built) for the characters in view and this many
+# screens above and below: a page holds several hundred, and building them all made every
+# switch of document wait for marks nobody could see.
+MARKED_SCREENS = 1
 
 
 class RoleGutter(QWidget):
@@ -91,6 +89,7 @@ class RawTextView(QPlainTextEdit):
         self._marked_range: tuple[int, int] | None = None  # characters marked so far
         self._built: dict[int, object] = {}  # each mark's extra selection, once built
         self._line_selections: list = []  # the selected span's and the cursor line's
+        self._replacing = False
         self._walked_to = WalkedTo()
         self.context_actions: list = []
         self.suggestion_actions: list = []  # first in the menu over a mark
@@ -115,7 +114,11 @@ class RawTextView(QPlainTextEdit):
             # Nothing built for the text before is used with the new one.
             self._mark_selections, self._line_selections = [], []
             self._marked_range, self._built = None, {}
-            self.setPlainText(text)
+            self._replacing = True  # the view moves as the text goes: marked after it
+            try:
+                self.setPlainText(text)
+            finally:
+                self._replacing = False
         self.set_overlay(segments, roles, suggestions)
 
     def set_overlay(self, segments, roles, suggestions) -> None:
@@ -246,19 +249,23 @@ class RawTextView(QPlainTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_margins()
+        self._view_moved()  # a taller view shows more
 
     def _view_moved(self, *_args) -> None:
-        if self._mark_view():  # the lines' backgrounds stay as they were
+        if not self._replacing and self._mark_view():  # the lines' backgrounds stay as they were
             self.setExtraSelections(self._line_selections + self._mark_selections)
 
     def _mark_view(self) -> bool:
         """Mark the characters in view (and a screen either side) unless they are marked
         already; True when the marks changed. Each mark's selection is built once."""
         first = self.firstVisibleBlock().position()
+        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).block()
+        last = max(first, bottom.position() + bottom.length())
         covered = self._marked_range
-        if covered is not None and covered[0] <= first and first + SCREEN_CHARACTERS <= covered[1]:
+        if covered is not None and covered[0] <= first and last <= covered[1]:
             return False
-        low, high = max(0, first - SCREEN_CHARACTERS), first + 2 * SCREEN_CHARACTERS
+        shown = last - first
+        low, high = max(0, first - MARKED_SCREENS * shown), last + MARKED_SCREENS * shown
         document, built, marks = self.document(), self._built, self.marks
         selections = []
         for index in marks_between(marks, self._mark_firsts, low, high):
