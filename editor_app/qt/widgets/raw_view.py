@@ -36,7 +36,7 @@ MARK_SIZE = 7
 # Suggestions are marked (extra selections built) for the characters in view and this many
 # screens above and below: a page holds several hundred, and building them all made every
 # switch of document wait for marks nobody could see.
-MARKED_SCREENS = 1
+MARKED_SCREENS = 3  # the next articles of the page are marked before they are shown
 
 
 class RoleGutter(QWidget):
@@ -255,17 +255,25 @@ class RawTextView(QPlainTextEdit):
         if not self._replacing and self._mark_view():  # the lines' backgrounds stay as they were
             self.setExtraSelections(self._line_selections + self._mark_selections)
 
+    def _screen_characters(self) -> int:
+        """At most how many characters the view shows at once: its rows times the widest
+        characters a row holds. Read off the view's size and font, not its text's layout,
+        which Qt works out lazily and which a resize is in the middle of changing."""
+        metrics = self.fontMetrics()
+        rows = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
+        columns = self.viewport().width() // max(1, metrics.horizontalAdvance("中")) + 1
+        return rows * columns
+
     def _mark_view(self) -> bool:
         """Mark the characters in view (and a screen either side) unless they are marked
         already; True when the marks changed. Each mark's selection is built once."""
         first = self.firstVisibleBlock().position()
-        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).block()
-        last = max(first, bottom.position() + bottom.length())
+        screen = self._screen_characters()
         covered = self._marked_range
-        if covered is not None and covered[0] <= first and last <= covered[1]:
+        if covered is not None and covered[0] <= first and first + screen <= covered[1]:
             return False
-        shown = last - first
-        low, high = max(0, first - MARKED_SCREENS * shown), last + MARKED_SCREENS * shown
+        low = max(0, first - MARKED_SCREENS * screen)
+        high = first + (MARKED_SCREENS + 1) * screen
         document, built, marks = self.document(), self._built, self.marks
         selections = []
         for index in marks_between(marks, self._mark_firsts, low, high):
