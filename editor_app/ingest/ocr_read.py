@@ -8,8 +8,7 @@ page with the format's reader and checks it: a page with a size, every box on it
 from __future__ import annotations
 
 import re
-
-from lxml import etree
+from functools import cache
 
 from editor_app.ingest.ocr_alto import read_alto, read_alto_text
 from editor_app.ingest.ocr_alto_bytes import reader_for, skeleton_of
@@ -121,8 +120,15 @@ _HTML_END = re.compile(rb"</html\s*>\s*$", re.IGNORECASE)
 # DTD a DOCTYPE names (tesseract's hOCR names XHTML's), which no_network refuses: a file
 # with a DOCTYPE is parsed with IDs collected instead.
 _SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": True}
-_PARSER = etree.XMLParser(**_SAFE, collect_ids=False)
-_DOCTYPE_PARSER = etree.XMLParser(**_SAFE)
+
+
+@cache
+def _lxml():
+    """lxml's etree, its parser and the parser for a file with a DOCTYPE. Loaded with the
+    first OCR file: a plain text import loads no XML parser (some 4 MB in each process)."""
+    from lxml import etree
+
+    return etree, etree.XMLParser(**_SAFE, collect_ids=False), etree.XMLParser(**_SAFE)
 
 
 def _parsed(data: bytes, name: str) -> tuple[str, object]:
@@ -134,8 +140,9 @@ def _parsed(data: bytes, name: str) -> tuple[str, object]:
 
 
 def _parse(data: bytes, name: str, kind: str):
+    etree, plain, with_doctype = _lxml()
     try:
-        parser = _DOCTYPE_PARSER if b"<!DOCTYPE" in data[:1024] else _PARSER
+        parser = with_doctype if b"<!DOCTYPE" in data[:1024] else plain
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         if kind == "hocr" and not _claims_xml(data):  # hOCR may be plain HTML
@@ -166,7 +173,7 @@ def _parse_html(data: bytes, name: str, xml_error) -> object:
         encoding = None
     try:
         return html.document_fromstring(data, parser=html.HTMLParser(encoding=encoding))
-    except (etree.ParserError, ValueError):
+    except (_lxml()[0].ParserError, ValueError):
         raise OcrFormatError(name, f"malformed XML: {_why(xml_error)}") from None
 
 
