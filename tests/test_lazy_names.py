@@ -26,7 +26,9 @@ def test_a_rule_table_loads_the_rules_when_first_named():
     assert done.stdout.split() == ["False", "True", "True"]
 
 
-@pytest.mark.parametrize("package", ["editor_app.storage", "editor_app.cleanup"])
+@pytest.mark.parametrize(
+    "package", ["editor_app.storage", "editor_app.export", "editor_app.cleanup"]
+)
 def test_a_name_no_module_holds_is_an_attribute_error(package):
     module = __import__(package, fromlist=["_"])
     with pytest.raises(AttributeError, match="no_such_name"):
