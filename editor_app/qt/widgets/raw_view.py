@@ -265,8 +265,9 @@ class RawTextView(QPlainTextEdit):
         return rows * columns
 
     def _mark_view(self) -> bool:
-        """Mark the characters in view (and a screen either side) unless they are marked
-        already; True when the marks changed. Each mark's selection is built once."""
+        """Mark the characters in view and MARKED_SCREENS screens either side, unless they
+        are marked already; True when the marks changed. Each mark's selection is built
+        once per page."""
         first = self.firstVisibleBlock().position()
         screen = self._screen_characters()
         covered = self._marked_range
