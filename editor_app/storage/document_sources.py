@@ -50,8 +50,8 @@ class PageGeometry:
     @property
     def char_boxes(self) -> list[tuple[int, int, Box] | None]:
         if self._char_boxes is None:
-            # The readers (and lxml) load only when a page's characters are first looked
-            # at: the window opens without them.
+            # The readers load when a page's characters are first looked at: opening a
+            # project, or showing a page's boxes, does without them.
             from editor_app.ingest.ocr_read import read_ocr
             from editor_app.ingest.ocr_text import derive_text
 

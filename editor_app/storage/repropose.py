@@ -125,8 +125,8 @@ class Repropose:
     def proposer(self) -> tuple[str, Callable[..., Proposal]]:
         """The project's model (its sha256 and a segment function, which takes the text and
         the page's layout) for the pages of its kind, else the shipped one."""
-        # The segmenter (and its models) load on the first proposal, not with the project:
-        # a window opens without them.
+        # The segmenter (and its models) load with the first proposal, not with the
+        # project: a command that only reads a project does without them.
         from editor_app.segmentation import propose_with, segment
         from editor_app.segmentation.learned import segmenter_from_bytes
 
