@@ -1,4 +1,4 @@
-"""Package names that load their module on first use behave as ordinary attributes."""
+"""What loads on first use: package names that load their module, lxml with the first OCR file."""
 
 from __future__ import annotations
 
