@@ -11,6 +11,7 @@ from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from editor_app.qt.labels import rule_colour
+from editor_app.qt.widgets.raw_view import RawTextView
 from editor_app.qt.widgets.suggestion_marks import mark_span, outline_rects
 from editor_app.storage import Project
 from tests.conftest import run_cli
@@ -321,19 +322,18 @@ def test_f8_in_the_article_text_starts_from_its_cursor(qtbot, desk):
 
 
 def test_a_taller_view_marks_what_it_now_shows(qtbot, desk):
-    raw = desk.raw_view
-    desk.resize(desk.width(), 420)
+    suggestions = open_suggestions(desk, document_id=desk.document_id)
+    raw = RawTextView()  # a view of its own, sized at will
+    qtbot.addWidget(raw)
+    raw.resize(340, 120)  # the text shows a few lines
+    raw.show()
+    text = desk.raw_view.toPlainText()
+    raw.show_document(desk.document_id, text, [], {}, suggestions)
+    raw.resize(340, 1600)  # and then many screens more
     QApplication.processEvents()
-    raw.go_to_offset(len(raw.toPlainText()) - 1)
-    raw.go_to_offset(0)  # marked for a short view at the top of the page
-    desk.resize(desk.width(), 1600)  # the text shows several screens more
-    qtbot.waitUntil(lambda: raw.viewport().height() > 900)
+    assert raw.viewport().height() > 1000
     corner = raw.cursorForPosition(raw.viewport().rect().bottomRight()).position()
-    shown = [
-        s
-        for s in open_suggestions(desk, document_id=desk.document_id)
-        if s.end <= corner and s.before.strip()
-    ]
+    shown = [s for s in suggestions if s.end <= corner and s.before.strip()]
     assert len(shown) > 30
     marks = marked(raw)
     assert all(marks.get(mark_span(s, s.start, s.end)) == colour(s.rule) for s in shown)

@@ -110,10 +110,10 @@ class RawTextView(QPlainTextEdit):
             self.document_id = document_id
             self._last_line = 0
             self.segments, self.suggestions, self.span = [], [], None
-            self.marks, self._mark_firsts, self.selected_mark = [], [], None
+            self.selected_mark = None
             # Nothing built for the text before is used with the new one.
-            self._mark_selections, self._line_selections = [], []
-            self._marked_range, self._built = None, {}
+            self._set_marks([])
+            self._line_selections = []
             self._replacing = True  # the view moves as the text goes: marked after it
             try:
                 self.setPlainText(text)
@@ -126,10 +126,7 @@ class RawTextView(QPlainTextEdit):
         self.marked_lines = frozenset(
             s["start_line"] for s in self.segments if uncertain_boundary(s)
         )
-        marks = [Mark(s, *mark_span(s, s.start, s.end)) for s in self.suggestions]
-        self.marks = sorted(marks, key=lambda mark: mark.first)
-        self._mark_firsts = [mark.first for mark in self.marks]
-        self._marked_range, self._built = None, {}
+        self._set_marks([Mark(s, *mark_span(s, s.start, s.end)) for s in self.suggestions])
         self._mark_view()
         selected = self.selected_mark.suggestion if self.selected_mark else None
         self.select_suggestion(selected)
@@ -250,6 +247,12 @@ class RawTextView(QPlainTextEdit):
         super().resizeEvent(event)
         self._place_margins()
         self._view_moved()  # a taller view shows more
+
+    def _set_marks(self, marks: list[Mark]) -> None:
+        """The page's marks, none of them built yet."""
+        self.marks = sorted(marks, key=lambda mark: mark.first)
+        self._mark_firsts = [mark.first for mark in self.marks]
+        self._built, self._marked_range, self._mark_selections = {}, None, []
 
     def _view_moved(self, *_args) -> None:
         if not self._replacing and self._mark_view():  # the lines' backgrounds stay as they were

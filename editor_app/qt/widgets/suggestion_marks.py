@@ -81,8 +81,7 @@ def note_html(suggestion) -> str:
 
 def mark_selections(document: QTextDocument, marks: list[Mark]) -> list:
     """One extra selection per mark inside the document: tint and underline in its colour."""
-    size = document.characterCount()
-    return [_selection(document, mark) for mark in marks if mark.last < size]
+    return [s for mark in marks if (s := mark_selection(document, mark)) is not None]
 
 
 def marks_between(marks: list[Mark], firsts: list[int], first: int, last: int) -> range:
