@@ -20,6 +20,7 @@ from editor_app.segmentation.datelines import dateline_parts
 from editor_app.segmentation.furniture import is_design_credit, is_photo_credit
 from editor_app.segmentation.headings import ends_like_kicker, has_column_tag
 from editor_app.segmentation.kinds import classify, is_grid_line
+from editor_app.segmentation.learned.cohesion import cohesion_attributes
 from editor_app.segmentation.learned.layout_features import layout_attributes
 from editor_app.segmentation.learned.normalise import LONG_LINE, light_page, tight
 from editor_app.segmentation.lines import (
@@ -99,6 +100,7 @@ def page_features(
             near += shared
             rest += alone
     _add_relative_lengths(own)
+    _add_cohesion(own, page.lines)
     own[0][2].append("first")
     own[-1][2].append("last")
     for _, _, rest in own[page.content_end :]:
@@ -121,6 +123,18 @@ def _add_relative_lengths(own: list) -> None:
     median = max(1, lengths[len(lengths) // 2])
     for far, _, _ in own:
         far[-1] = _RATIO_NAMES[bisect_right(RATIO_BUCKETS, far[-1] * 10 / median)]
+
+
+def _add_cohesion(own: list, lines: list[LineInfo]) -> None:
+    """Each line's lexical cohesion (`cohesion`), seen by the next lines too; its overlap and
+    its echo also joined with the rules' role for it, which they tell apart (a subhead and a
+    title look alike, their surroundings do not)."""
+    texts = [tight(info.text) for info in lines]
+    for (far, near, rest), found in zip(own, cohesion_attributes(texts), strict=True):
+        if found:
+            near += found
+            role = "|" + far[1]
+            rest += [found[0] + role, found[1] + role]
 
 
 def _end_class(text: str) -> str:
