@@ -95,3 +95,11 @@ def test_the_shipped_model_reads_a_change_of_subject_under_a_heading_as_a_new_st
         return model.start_probability(len(FARM) + len(FARM_MORE))
 
     assert start_probability_under(SPACE_MORE) > start_probability_under(FARM_AGAIN) + 0.05
+
+
+def test_a_side_takes_only_the_end_of_a_long_line_nearest_to_the_line():
+    """One huge line among short ones is not counted in full for each of them."""
+    near = cohesion.overlaps(["小麦合作社农民" + "宇" * 10, "标题", FARM[1]])[1]
+    far = cohesion.overlaps(["小麦合作社农民" + "宇" * cohesion.LONG, "标题", FARM[1]])[1]
+    assert near > 0
+    assert far == 0.0

@@ -32,6 +32,10 @@ SHAPES = {
     "a run of exclamation marks": (lambda k: "中" + "!" * k, 1500),
     "commas after a long gap": (lambda k: "中" + "\u3000" * k + "a," * k, 1500),
     "spaces inside one long line": (lambda k: "正文。" + "中 文" * k, 4000),
+    "a long line among short ones": (
+        lambda k: "短句。\n" * 200 + "长文" * k + "\n短句。" * 200,
+        20000,
+    ),
 }
 
 

@@ -16,6 +16,8 @@ from bisect import bisect_right
 
 # Characters of text each side takes: whole lines, up to this many or just past it.
 WINDOW = 200
+# Of a line longer than this, a side takes the characters nearest to the line only.
+LONG = 2 * WINDOW
 # Shares of pairs the two sides have in common (of the smaller side), as bucket limits.
 OVERLAP_BUCKETS = (0.01, 0.025, 0.05, 0.08, 0.12)
 _OVERLAP_NAMES = (*(f"coh<{limit}" for limit in OVERLAP_BUCKETS), "coh=hi")
@@ -88,12 +90,20 @@ def cohesion_attributes(texts: list[str]) -> list[list[str]]:
 def _measures(texts: list[str]) -> list[tuple[float, int, int, int] | None]:
     """Per line (overlap of the sides, own pairs, of them found above, found below)."""
     pairs = [pairs_of(text) for text in texts]
+    # A side takes of a long line only the end nearest to it, so that one huge line among
+    # short ones is not counted in full for each of them.
+    heads = [
+        _end_pairs(text, own, slice(None, LONG)) for text, own in zip(texts, pairs, strict=True)
+    ]
+    tails = [
+        _end_pairs(text, own, slice(-LONG, None)) for text, own in zip(texts, pairs, strict=True)
+    ]
     union = set().union
     found: list[tuple[float, int, int, int] | None] = []
     for index, (first, stop) in enumerate(sides([len(text) for text in texts])):
         # A side of one line is that line's own set (most of an OCR'd page's sides).
-        above = pairs[first] if first == index - 1 else union(*pairs[first:index])
-        below = pairs[stop - 1] if stop == index + 2 else union(*pairs[index + 1 : stop])
+        above = tails[first] if first == index - 1 else union(*tails[first:index])
+        below = heads[stop - 1] if stop == index + 2 else union(*heads[index + 1 : stop])
         if not (above and below):
             found.append(None)
             continue
@@ -101,6 +111,11 @@ def _measures(texts: list[str]) -> list[tuple[float, int, int, int] | None]:
         overlap = len(above & below) / min(len(above), len(below))
         found.append((overlap, len(own), len(own & above), len(own & below)))
     return found
+
+
+def _end_pairs(text: str, own: set[int], end: slice) -> set[int]:
+    """The pairs of one end of a long line (`end` of it); of a line no longer, all of them."""
+    return pairs_of(text[end]) if len(text) > LONG else own
 
 
 def _direction(up: int, down: int) -> str:
