@@ -49,7 +49,7 @@ def sides(lengths: list[int]) -> list[tuple[int, int]]:
     first, above = 0, 0  # the side above: lines first..index-1, `above` characters
     stop, below = 1, 0  # the side below: lines index+1..stop-1, `below` characters
     for index in range(count):
-        while above - lengths[first] >= WINDOW if first < index else False:
+        while first < index and above - lengths[first] >= WINDOW:
             above -= lengths[first]
             first += 1
         if stop <= index:

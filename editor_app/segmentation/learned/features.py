@@ -91,7 +91,11 @@ def page_features(
     starts = {s.start: s.confidence for s in proposal.segments}
     raw = text.split("\n")
     roles = proposal.roles
-    own = [_own_attributes(page, info, roles, starts, raw) for info in page.lines]
+    flats = [tight(info.text) for info in page.lines]
+    own = [
+        _own_attributes(page, info, flat, roles, starts, raw)
+        for info, flat in zip(page.lines, flats, strict=True)
+    ]
     if layout is not None:
         numbers = [info.number for info in page.lines]
         for (_, near, rest), (shared, alone) in zip(
@@ -100,7 +104,7 @@ def page_features(
             near += shared
             rest += alone
     _add_relative_lengths(own)
-    _add_cohesion(own, page.lines)
+    _add_cohesion(own, flats)
     own[0][2].append("first")
     own[-1][2].append("last")
     for _, _, rest in own[page.content_end :]:
@@ -125,12 +129,11 @@ def _add_relative_lengths(own: list) -> None:
         far[-1] = _RATIO_NAMES[bisect_right(RATIO_BUCKETS, far[-1] * 10 / median)]
 
 
-def _add_cohesion(own: list, lines: list[LineInfo]) -> None:
-    """Each line's lexical cohesion (`cohesion`), seen by the next lines too; its overlap and
-    its echo also joined with the rules' role for it, which they tell apart (a subhead and a
-    title look alike, their surroundings do not)."""
-    texts = [tight(info.text) for info in lines]
-    for (far, near, rest), found in zip(own, cohesion_attributes(texts), strict=True):
+def _add_cohesion(own: list, flats: list[str]) -> None:
+    """Each line's lexical cohesion (`cohesion`, read on its tight text), seen by the next
+    lines too; its overlap and its echo also joined with the rules' role for it, which they
+    tell apart (a subhead and a title look alike, their surroundings do not)."""
+    for (far, near, rest), found in zip(own, cohesion_attributes(flats), strict=True):
         if found:
             near += found
             role = "|" + far[1]
@@ -154,14 +157,16 @@ def _end_class(text: str) -> str:
     return "other"
 
 
-def _own_attributes(page: Page, info: LineInfo, roles: dict, starts: dict, raw: list[str]):
+def _own_attributes(
+    page: Page, info: LineInfo, flat: str, roles: dict, starts: dict, raw: list[str]
+):
     """(far, near, rest): what the lines two away see, what the next lines see, the rest.
 
     The line's place on the page (first, last, tail) is added to `rest` by the caller, and
     the length that `far` ends with is turned into a ratio to the page's median by the caller.
+    `flat` is the line's tight text (`normalise.tight`), which cohesion reads as well.
     """
     text = info.text
-    flat = tight(text)
     number = info.number
     raw_line = raw[number - 1]
     length = len(flat) if len(raw_line) <= LONG_LINE else len(raw_line.strip())
